@@ -1,0 +1,192 @@
+"""The `sgdocs` command: parses arguments, calls the library, prints what happened.
+
+Each command imports what it needs when it runs, so `sgdocs --help` and `sgdocs check`
+start without loading the renderers. Errors sgdocs raises on purpose are printed as findings
+here and nowhere else; exit codes are 0 success, 1 content or build problems, 2 usage.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from .errors import Finding, SgdocsError, display_path, usage_error
+
+if TYPE_CHECKING:
+    from .build import BuildReport
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_CONTENT = Path("content")
+PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+
+
+def _reports_errors(command: F) -> F:
+    """Print an SgdocsError as findings and exit with its code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except SgdocsError as exc:
+            _print_findings(exc.findings)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sgdocs")
+def main() -> None:
+    """Checked documents for safeguarding partnerships, from YAML content.
+
+    Content files (YAML, one per document) are checked, then merged into Word, PDF and
+    web-page templates. Run `sgdocs new role-brief my-area/role-brief.yaml` to start one.
+    """
+
+
+@main.command()
+@PATHS
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("outputs"),
+              show_default=True, help="Folder the outputs are written to, mirroring content.")
+@click.option("--format", "formats", default="docx,pdf,html", show_default=True,
+              help="Comma-separated output formats.")
+@_reports_errors
+def build(paths: tuple[Path, ...], out_dir: Path, formats: str) -> None:
+    """Check content and build its documents (PATHS: files or folders; default content/)."""
+    from .build import build as run_build
+    from .renderers import FORMATS
+
+    chosen = _formats(formats, FORMATS)
+    report = run_build(_content_paths(paths), out_dir, chosen)
+    _print_findings(report.findings)
+    _print_build_summary(report)
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@PATHS
+@click.option("--json", "as_json", is_flag=True, help="Print findings as JSON, for CI.")
+@click.option("--strict", is_flag=True, help="Treat warnings as failures.")
+@_reports_errors
+def check(paths: tuple[Path, ...], as_json: bool, strict: bool) -> None:
+    """Check content without building anything."""
+    from .check import check as run_check
+
+    report = run_check(_content_paths(paths))
+    if as_json:
+        click.echo(json.dumps([_finding_json(f) for f in report.findings], indent=2))
+    else:
+        _print_findings(report.findings)
+        errors = sum(f.is_error for f in report.findings)
+        warnings = len(report.findings) - errors
+        click.echo(f"Checked {len(report.files)} file(s): {errors} error(s), "
+                   f"{warnings} warning(s).")
+    sys.exit(0 if report.passed(strict) else 1)
+
+
+@main.command()
+@click.argument("kind")
+@click.argument("path", type=click.Path(path_type=Path))
+@_reports_errors
+def new(kind: str, path: Path) -> None:
+    """Write a commented starter content file of KIND at PATH."""
+    from .starter import new_document
+
+    for written in new_document(kind, path):
+        click.echo(f"wrote {written}")
+
+
+@main.group()
+def templates() -> None:
+    """Work with the Word and HTML templates."""
+
+
+@templates.command("export")
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace templates already in TARGET.")
+@_reports_errors
+def export(target: Path, force: bool) -> None:
+    """Copy the shipped templates to TARGET for restyling.
+
+    Put restyled copies in a `templates/` folder beside your partnership.yaml (keeping the
+    docx/ and html/ folders) and they are used instead of the shipped ones.
+    """
+    from .starter import export_templates
+
+    for written in export_templates(target, force):
+        click.echo(f"wrote {written}")
+
+
+@main.command()
+def kinds() -> None:
+    """List the document kinds."""
+    from .kinds import all_kinds
+
+    for kind in all_kinds().values():
+        click.echo(f"{kind.name:<20} {kind.summary}")
+
+
+@main.command()
+@click.argument("kind")
+@_reports_errors
+def schema(kind: str) -> None:
+    """Print the JSON Schema of KIND (or `partnership`), for editors that validate YAML."""
+    from .schemas import json_schema
+
+    click.echo(json.dumps(json_schema(kind), indent=2))
+
+
+def _content_paths(paths: Sequence[Path]) -> list[Path]:
+    if paths:
+        return list(paths)
+    if not DEFAULT_CONTENT.is_dir():
+        raise usage_error("there is no content/ folder here", "name the content files or "
+                          "folders to use, e.g. `sgdocs build my-area/`")
+    return [DEFAULT_CONTENT]
+
+
+def _formats(text: str, known: Sequence[str]) -> list[str]:
+    chosen = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [fmt for fmt in chosen if fmt not in known]
+    if unknown or not chosen:
+        raise usage_error(f"unknown format `{unknown[0] if unknown else text}`",
+                          f"choose from {', '.join(known)}")
+    return list(dict.fromkeys(chosen))
+
+
+def _print_findings(findings: Sequence[Finding]) -> None:
+    for finding in findings:
+        colour = "red" if finding.is_error else "yellow"
+        head = f"{finding.where}: "
+        click.echo(head + click.style(finding.severity.value, fg=colour, bold=True) +
+                   f": {finding.message}", err=True)
+        if finding.hint:
+            click.echo(f"  hint: {finding.hint}", err=True)
+
+
+def _print_build_summary(report: BuildReport) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="sgdocs build", title_justify="left")
+    for column in ("Content", "Format", "Result", "Output"):
+        table.add_column(column)
+    for outcome in report.outcomes:
+        result = "[green]written[/]" if outcome.written else "[red]failed[/]"
+        table.add_row(display_path(outcome.source), outcome.format, result,
+                      display_path(outcome.output) if outcome.output else "-")
+    Console(soft_wrap=True).print(table)
+    failed = sum(not outcome.written for outcome in report.outcomes)
+    click.echo(f"{len(report.outcomes) - failed} written, {failed} failed.")
+
+
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    return {"file": str(finding.where.file), "line": finding.where.line,
+            "severity": finding.severity.value, "message": finding.message,
+            "hint": finding.hint}

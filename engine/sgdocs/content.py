@@ -1,0 +1,110 @@
+"""Find content files and load each into a checked, typed document.
+
+A content file is a YAML file with a `kind:` naming a document kind. Loading reads it
+(keeping every value's line), finds its partnership, checks it against the kind's schema
+and rules, and returns a `LoadedDocument`, or raises ContentError with every problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import partnership
+from .errors import ContentError, Finding, Location, has_errors, usage_error
+from .kinds import Kind, all_kinds
+from .partnership import Partnership, Setting
+from .schema import Document
+from .validation import validate
+from .yamlsource import read_yaml
+
+SUFFIXES = (".yaml", ".yml")
+_SKIPPED_FOLDERS = {"templates", "outputs"}
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    path: Path
+    kind: Kind
+    model: Document
+    setting: Setting
+    warnings: tuple[Finding, ...] = ()
+
+    @property
+    def partnership(self) -> Partnership:
+        return self.setting.partnership
+
+    @property
+    def root(self) -> Path:
+        """The content root: the folder holding the top-most partnership.yaml."""
+        return self.setting.root
+
+    @property
+    def relative_path(self) -> Path:
+        """The file's place in the content tree, starting with the content root's name."""
+        return self.path.resolve().relative_to(self.root.parent)
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """The content files named, or found inside the folders named, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(_yaml_files(path)))
+        elif path.is_file():
+            if path.suffix not in SUFFIXES:
+                raise usage_error(f"{path} is not a YAML content file",
+                                  "content files end in .yaml", path)
+            found.append(path)
+        else:
+            raise usage_error(f"{path} does not exist", "check the path", path)
+    return list(dict.fromkeys(found))
+
+
+def _yaml_files(folder: Path) -> Iterator[Path]:
+    for path in folder.iterdir():
+        if path.name.startswith("."):
+            continue
+        if path.is_dir() and path.name not in _SKIPPED_FOLDERS:
+            yield from _yaml_files(path)
+        elif path.suffix in SUFFIXES and path.name != partnership.FILENAME:
+            yield path
+
+
+def load_document(path: Path) -> LoadedDocument:
+    source = read_yaml(path)
+    if not isinstance(source.data, dict):
+        raise ContentError([Finding(source.where(), "a content file should be a group of keys "
+                                    "starting with `kind:`", "`sgdocs new` writes a starter")])
+    kind = _kind_of(source.data.get("kind"), source.where(("kind",)))
+    setting = partnership.find_setting(path.parent)
+    model, findings = validate(kind.model, source, what=kind.name)
+    if model is None or has_errors(findings):
+        raise ContentError(findings)
+    return LoadedDocument(path, kind, model, setting, tuple(findings))
+
+
+def _kind_of(name: object, where: Location) -> Kind:
+    kinds = all_kinds()
+    if name is None:
+        raise ContentError([Finding(where, "the file has no `kind:`",
+                                    f"add `kind:` with one of: {', '.join(kinds)}")])
+    if name not in kinds:
+        close = difflib.get_close_matches(str(name), kinds, n=1)
+        hint = f"did you mean `{close[0]}`?" if close else f"the kinds are: {', '.join(kinds)}"
+        raise ContentError([Finding(where, f"`{name}` is not a document kind", hint)])
+    return kinds[str(name)]
+
+
+def load_documents(files: Iterable[Path]) -> tuple[list[LoadedDocument], dict[Path, list[Finding]]]:
+    """Every file that loads, and the findings for each file that does not."""
+    documents: list[LoadedDocument] = []
+    failures: dict[Path, list[Finding]] = {}
+    for path in files:
+        try:
+            documents.append(load_document(path))
+        except ContentError as exc:
+            failures[path] = list(exc.findings)
+    return documents, failures

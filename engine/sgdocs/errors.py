@@ -1,0 +1,88 @@
+"""Findings and the one exception family sgdocs raises.
+
+Every problem a user can cause is a `Finding`: where it stands, what is wrong, what to do.
+Code that finds problems collects findings; code that cannot go on raises `SgdocsError`
+carrying them. The CLI is the only place that turns either into terminal output.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file the user can open: the path and a 1-based line (0 = whole file)."""
+
+    file: Path
+    line: int = 0
+
+    def __str__(self) -> str:
+        shown = display_path(self.file)
+        return f"{shown}:{self.line}" if self.line else shown
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, stated for a business manager rather than a programmer."""
+
+    where: Location
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.severity.value}: {self.message}"
+        return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+
+class SgdocsError(Exception):
+    """Root of every error sgdocs raises on purpose; carries the findings that explain it."""
+
+    exit_code = 1
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        self.findings = tuple(findings)
+        super().__init__("\n".join(str(f) for f in self.findings))
+
+
+class ContentError(SgdocsError):
+    """The content (YAML files, referenced files) cannot be used as written."""
+
+
+class TemplateProblem(SgdocsError):
+    """A Word or HTML template cannot be rendered as it stands."""
+
+
+class UsageError(SgdocsError):
+    """The command was asked for something impossible (a missing path, an unknown kind)."""
+
+    exit_code = 2
+
+
+def usage_error(message: str, hint: str = "", where: Path | None = None) -> UsageError:
+    return UsageError([Finding(Location(where or Path(".")), message, hint)])
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.is_error for f in findings)
+
+
+def display_path(path: Path) -> str:
+    """Show paths relative to the working folder when they are inside it, as editors expect."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

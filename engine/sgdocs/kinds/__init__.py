@@ -1,0 +1,48 @@
+"""The document kinds, each a bundle named after the kind.
+
+A kind is its schema module here (`role_brief.py` for role-brief), its templates
+(`templates/docx/role-brief.docx`, `templates/html/role-brief.html`), its starter
+(`starters/role-brief.yaml`) and its example content. Modules are found by name, so adding
+a kind adds files and never edits the pipeline.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import importlib
+import pkgutil
+from dataclasses import dataclass
+
+from ..errors import usage_error
+from ..schema import Document
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    """The value of `kind:` in content, e.g. "role-brief"."""
+    model: type[Document]
+    """The schema a document of this kind is checked against."""
+    summary: str
+    """One line saying what the document is for, shown by `sgdocs kinds`."""
+    formats: tuple[str, ...] = ("docx", "pdf", "html")
+    """The outputs a build makes."""
+
+
+@functools.cache
+def all_kinds() -> dict[str, Kind]:
+    found = {}
+    for module in pkgutil.iter_modules(__path__):
+        kind = importlib.import_module(f"{__name__}.{module.name}").KIND
+        found[kind.name] = kind
+    return dict(sorted(found.items()))
+
+
+def get_kind(name: str) -> Kind:
+    kinds = all_kinds()
+    if name in kinds:
+        return kinds[name]
+    close = difflib.get_close_matches(name, kinds, n=1)
+    hint = f"did you mean `{close[0]}`?" if close else f"the kinds are: {', '.join(kinds)}"
+    raise usage_error(f"there is no document kind `{name}`", hint)

@@ -1,0 +1,125 @@
+"""Word output: the kind's .docx template filled by docxtpl.
+
+Rich text becomes native paragraphs and runs (`wordml`), the one sandboxed, autoescaped Jinja
+environment renders the tags, and the document's properties (title, language, author) are
+set from the content so the file is identified correctly in Word and by screen readers.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError, TemplateSyntaxError
+from markupsafe import Markup
+
+from .content import LoadedDocument
+from .context import context_shape, template_context
+from .errors import Finding, Location, TemplateProblem
+from .kinds import Kind
+from .output import reproducible_zip
+from .template_check import TemplateChecker
+from .templating import environment, find_template
+from .wordml import WordWriter
+
+_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+
+
+def render(document: LoadedDocument) -> bytes:
+    path = find_template(document.root, "docx", _template_name(document.kind))
+    template = _open(path)
+    writer = WordWriter(template.docx, Location(path))
+
+    def rich(text: str, inline: bool) -> Markup:
+        return writer.inline(text) if inline else writer.block(text)
+
+    context = template_context(document.model, document.partnership, rich)
+    try:
+        template.render(context, jinja_env=environment())
+    except TemplateError as exc:
+        shown = " / ".join(line.strip() for line in getattr(exc, "docx_context", []) if
+                           line.strip())
+        raise TemplateProblem([Finding(Location(path), f"the template could not be filled: "
+                                       f"{exc.message}" + (f" (near \u201c{shown}\u201d)"
+                                                           if shown else ""))]) from None
+    _set_properties(template.docx, document)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return reproducible_zip(buffer.getvalue())
+
+
+def problems(kind: Kind, root: Path) -> list[Finding]:
+    try:
+        path = find_template(root, "docx", _template_name(kind))
+        template = _open(path)
+    except TemplateProblem as exc:
+        return list(exc.findings)
+    env = environment()
+    shape = context_shape(kind.model, f"{kind.name} content")
+    found: list[Finding] = []
+    for part, xml in _tagged_parts(template):
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", template.patch_xml(xml))
+        try:
+            unknown = TemplateChecker(env, shape).check_source(source, part)
+        except TemplateSyntaxError as exc:
+            found.append(Finding(Location(path), f"in {part}, near "
+                                 f"\u201c{_paragraph_text(source, exc.lineno)}\u201d: "
+                                 f"broken tag: {exc.message}",
+                                 "check that every {{ has its }} and every {%p if %} or "
+                                 "{%p for %} its {%p endif %} or {%p endfor %}"))
+            continue
+        found.extend(Finding(Location(path), f"in {part}, in the paragraph "
+                             f"\u201c{_paragraph_text(source, problem.line)}\u201d: "
+                             f"{problem.message}", problem.hint) for problem in unknown)
+    writer = WordWriter(template.docx, Location(path))
+    found.extend(Finding(Location(path), f"the template has no \u201c{name}\u201d style, "
+                         "which lists and quotes in the content need",
+                         "add the style in Word, or start again from `sgdocs templates export`")
+                 for name in writer.missing_styles())
+    return found
+
+
+def _open(path: Path) -> DocxTemplate:
+    template = DocxTemplate(path)
+    try:
+        template.init_docx()
+    except Exception as exc:  # python-docx raises several unrelated types for a bad package
+        raise TemplateProblem([Finding(Location(path), "this is not a Word document sgdocs "
+                                       f"can open ({exc.__class__.__name__})",
+                                       "save it from Word as a .docx document")]) from None
+    return template
+
+
+def _tagged_parts(template: DocxTemplate) -> Iterator[tuple[str, str]]:
+    yield "the body", template.get_xml()
+    for reltype, part_name in ((_HEADER, "the header"), (_FOOTER, "the footer")):
+        for _, part in template.get_headers_footers(reltype):
+            yield part_name, template.get_part_xml(part)
+
+
+def _paragraph_text(source: str, line: int) -> str:
+    lines = source.splitlines()
+    text = re.sub(r"<[^>]+>", "", lines[line - 1]) if 0 < line <= len(lines) else ""
+    return text.strip()[:80]
+
+
+def _set_properties(docx: Any, document: LoadedDocument) -> None:
+    properties = docx.core_properties
+    control = document.model.document_control
+    properties.title = document.model.title
+    properties.subject = document.kind.summary
+    properties.author = document.partnership.name
+    properties.last_modified_by = document.partnership.name
+    properties.language = "en-GB"
+    properties.version = control.version
+    properties.content_status = control.status.capitalize()
+    properties.category = document.kind.name
+
+
+def _template_name(kind: Kind) -> str:
+    return f"{kind.name}.docx"

@@ -1,0 +1,68 @@
+"""HTML output: a standalone, accessible web page; and the print page WeasyPrint lays out.
+
+Both come from the kind's one HTML template: `mode` is "web" or "print", and the shared base
+template switches the page furniture (skip link and landmarks on the web; running header,
+footer and page numbers in print).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+from markupsafe import Markup
+
+from . import richtext
+from .content import LoadedDocument
+from .context import context_shape, template_context
+from .errors import Finding, Location
+from .kinds import Kind
+from .template_check import TemplateChecker
+from .templating import html_environment, template_failure
+
+Mode = Literal["web", "print"]
+
+
+def render(document: LoadedDocument) -> bytes:
+    return page(document, "web").encode("utf-8")
+
+
+def page(document: LoadedDocument, mode: Mode) -> str:
+    env = html_environment(document.root)
+    name = _template_name(document.kind)
+    context = template_context(document.model, document.partnership, _html, mode=mode)
+    try:
+        return env.get_template(name).render(context)
+    except TemplateError as exc:
+        raise template_failure(exc, Path(name)) from None
+
+
+def problems(kind: Kind, root: Path) -> list[Finding]:
+    env = html_environment(root)
+    name = _template_name(kind)
+    checker = TemplateChecker(env, context_shape(kind.model, f"{kind.name} content", "mode"))
+    try:
+        source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        found = checker.check_source(source, name)
+    except TemplateNotFound as exc:
+        return [Finding(Location(root / "templates" / "html" / name),
+                        f"there is no HTML template `{exc.name}`",
+                        "`sgdocs templates export` copies out the shipped ones")]
+    except TemplateSyntaxError as exc:
+        return list(template_failure(exc, Path(name)).findings)
+    return [Finding(Location(_filename(env, problem.template), problem.line), problem.message,
+                    problem.hint) for problem in found]
+
+
+def _html(text: str, inline: bool) -> Markup:
+    return Markup(richtext.to_html(text, inline=inline))
+
+
+def _template_name(kind: Kind) -> str:
+    return f"{kind.name}.html"
+
+
+def _filename(env: object, name: str) -> Path:
+    _, filename, _ = env.loader.get_source(env, name)  # type: ignore[attr-defined]
+    return Path(filename)

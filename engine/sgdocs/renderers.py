@@ -1,0 +1,29 @@
+"""The output formats, each rendered by its own module, imported only when used.
+
+A renderer module offers `problems(kind, root)`, which checks its template before anything
+is rendered, and `render(document)`, which returns the output's bytes. Importing them lazily
+keeps `sgdocs check` and `--help` free of WeasyPrint and docxtpl.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Protocol
+
+from .content import LoadedDocument
+from .errors import Finding
+from .kinds import Kind
+
+FORMATS = ("docx", "pdf", "html")
+
+
+class Renderer(Protocol):
+    def problems(self, kind: Kind, root: Path) -> list[Finding]: ...
+
+    def render(self, document: LoadedDocument) -> bytes: ...
+
+
+def renderer(fmt: str) -> Renderer:
+    module: Renderer = importlib.import_module(f"{__package__}.render_{fmt}")  # type: ignore[assignment]
+    return module

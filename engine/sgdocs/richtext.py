@@ -1,0 +1,92 @@
+"""Markdown in text fields: what is allowed, and how it becomes HTML.
+
+Long fields take CommonMark: paragraphs, **bold**, *italic*, ~~struck~~, [links](https://…),
+bullet and numbered lists (nested), and > quotes. Headings, images, code blocks and rules
+are refused: headings come from the template (so heading levels never skip), and a block
+indented by four spaces is almost always a YAML indentation slip, not code. Raw HTML is
+never passed through: `<script>` in content is printed as text.
+
+The same token stream feeds the Word writer (`wordml`), so both formats agree.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+
+class Markdown(str):
+    """Text with block Markdown: paragraphs, lists and quotes."""
+
+    __slots__ = ()
+
+
+class InlineMarkdown(str):
+    """Text for one line or list item: emphasis and links, no blocks."""
+
+    __slots__ = ()
+
+
+_REFUSED = {
+    "heading_open": ("a heading", "headings come from the template; use **bold** text instead"),
+    "code_block": ("an indented code block", "remove the extra indentation at the start of "
+                   "the line (four spaces make a code block)"),
+    "fence": ("a fenced code block", "remove the ``` lines"),
+    "hr": ("a horizontal rule", "remove the line of dashes or stars; if it was meant as a "
+           "heading underline, use **bold** text instead"),
+    "image": ("an image", "images are not yet supported inside text fields"),
+}
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}
+                      ).enable("strikethrough")
+
+
+def block_tokens(text: str) -> list[Token]:
+    return _parser().parse(text)
+
+
+def inline_tokens(text: str) -> list[Token]:
+    """The inline children of `text` read as a single paragraph (no list or quote syntax)."""
+    tokens = _parser().parseInline(text)
+    return list(tokens[0].children or []) if tokens else []
+
+
+def refusals(text: str, *, inline: bool = False) -> list[str]:
+    """Plain-English reasons `text` cannot be rendered, each naming the offending line."""
+    tokens = inline_tokens(text) if inline else block_tokens(text)
+    lines = text.splitlines()
+    reasons = []
+    for token in _walk(tokens):
+        if token.type not in _REFUSED:
+            continue
+        what, hint = _REFUSED[token.type]
+        line = token.map[0] if token.map else _line_of(token, lines)
+        quoted = lines[line].strip() if 0 <= line < len(lines) else ""
+        reasons.append(f"{what} is not allowed here (\u201c{quoted}\u201d); {hint}")
+    return reasons
+
+
+def to_html(text: str, *, inline: bool = False) -> str:
+    parser = _parser()
+    if inline:
+        return parser.renderInline(text).strip()
+    return parser.render(text).strip()
+
+
+def _walk(tokens: list[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _walk(token.children)
+
+
+def _line_of(token: Token, lines: list[str]) -> int:
+    needle = token.content or token.attrGet("src") or ""
+    needle = str(needle)
+    return next((i for i, line in enumerate(lines) if needle and needle in line), 0)

@@ -1,0 +1,169 @@
+"""The building blocks every kind's schema is declared with.
+
+A kind's schema is a pydantic model: one typed field per line, a docstring under each (it
+becomes the description an editor shows), unknown keys refused. The field types here say
+how the user writes a value and what the templates receive: `Text` is plain text,
+`Inline` and `Markdown` are rich text, `PartialDate` and `Money` print themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from . import richtext
+from .errors import Severity
+from .values import PartialDate
+from .yamlsource import KeyPath, source_text
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem a rule found, at a key path relative to the part that found it."""
+
+    at: KeyPath
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+
+class Model(BaseModel):
+    """A part of a document as the user writes it: typed, immutable, no unknown keys.
+
+    Types are checked by pydantic; rules that relate fields to each other (dates in order,
+    approval before review) live in `issues()`, which reports every problem rather than
+    stopping at the first.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
+                              arbitrary_types_allowed=True)
+
+    def issues(self) -> Iterable[Issue]:
+        return ()
+
+
+def all_issues(model: BaseModel, at: KeyPath = ()) -> Iterator[Issue]:
+    """The issues of `model` and of every part inside it, with paths from `model`."""
+    if isinstance(model, Model):
+        for issue in model.issues():
+            yield Issue((*at, *issue.at), issue.message, issue.hint, issue.severity)
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from all_issues(value, (*at, name))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from all_issues(item, (*at, name, i))
+
+
+T = TypeVar("T")
+
+
+def out_of_order(items: Sequence[T], key: Callable[[T], PartialDate], field: str,
+                 what: str) -> Iterator[Issue]:
+    """An issue for each item dated before the one above it."""
+    for i in range(1, len(items)):
+        before, here = key(items[i - 1]), key(items[i])
+        if here < before:
+            yield Issue((field, i), f"{what} dated {here} comes after one dated {before}",
+                        "put the entries in date order")
+
+
+def _as_text(value: Any) -> Any:
+    written = source_text(value)
+    return written if written is not None else value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "this is empty; write the text, or remove the key "
+                                  "if the field is optional")
+    return value
+
+
+def _block(value: str) -> richtext.Markdown:
+    reasons = richtext.refusals(value)
+    if reasons:
+        raise PydanticCustomError("markdown", "; ".join(reasons))
+    return richtext.Markdown(value)
+
+
+def _inline(value: str) -> richtext.InlineMarkdown:
+    reasons = richtext.refusals(value, inline=True)
+    if reasons:
+        raise PydanticCustomError("markdown", "; ".join(reasons))
+    return richtext.InlineMarkdown(value.strip())
+
+
+_MARKDOWN_HELP = "Markdown: **bold**, *italic*, [link text](https://…)"
+
+Text = Annotated[str, BeforeValidator(_as_text), AfterValidator(_not_blank)]
+"""Plain text: printed exactly as written."""
+
+Inline = Annotated[str, BeforeValidator(_as_text), AfterValidator(_not_blank),
+                   AfterValidator(_inline), Field(description=_MARKDOWN_HELP)]
+"""A line of rich text: bold, italic and links, but no lists or paragraphs."""
+
+Markdown = Annotated[str, BeforeValidator(_as_text), AfterValidator(_not_blank),
+                     AfterValidator(_block),
+                     Field(description=_MARKDOWN_HELP + ", lists (- item, 1. item), "
+                           "> quotes; blank lines between paragraphs")]
+"""Rich text: paragraphs, bullet and numbered lists (nested), quotes, emphasis, links."""
+
+
+class ChangeRecord(Model):
+    version: Text
+    """The version this change produced, e.g. "1.1"."""
+    date: PartialDate
+    """When the change was made (YYYY-MM-DD, or YYYY-MM)."""
+    summary: Inline
+    """What changed, in a sentence."""
+    author: Text | None = None
+    """Who made the change (optional)."""
+
+
+class DocumentControl(Model):
+    """Who owns the document, which version this is and who approved it."""
+
+    version: Text
+    """The version of this document, e.g. "1.0"."""
+    status: Literal["draft", "final"]
+    """draft while it is being written; final once approved."""
+    owner: Text
+    """The person or team responsible for keeping the document up to date."""
+    approved_by: Text | None = None
+    """Who signed the document off (required once the status is final)."""
+    approved_on: PartialDate | None = None
+    """When it was signed off (required once the status is final)."""
+    review_date: PartialDate | None = None
+    """When the document is next due for review."""
+    history: list[ChangeRecord] = []
+    """Changes made to the document, oldest first."""
+
+    def issues(self) -> Iterator[Issue]:
+        if self.status == "final":
+            for field in ("approved_by", "approved_on"):
+                if getattr(self, field) is None:
+                    yield Issue((field,), f"a final document needs `{field}`",
+                                "say who approved it and when, or set `status: draft`")
+        if self.approved_on and self.review_date and self.review_date < self.approved_on:
+            yield Issue(("review_date",), f"the review date ({self.review_date}) is before "
+                        f"the approval date ({self.approved_on})", "check both dates")
+        yield from out_of_order(self.history, lambda change: change.date, "history",
+                                "a change")
+
+
+class Document(Model):
+    """Fields every document kind has."""
+
+    kind: str
+    """The document kind, e.g. role-brief (`sgdocs kinds` lists them)."""
+    title: Text
+    """The document's title, as it appears on the cover and in the window title."""
+    document_control: DocumentControl
+    """Version, status, owner, approval and change history."""

@@ -1,0 +1,96 @@
+"""Where templates come from, and the one Jinja environment every renderer uses.
+
+Templates ship inside the package. A partnership restyles by copying them out
+(`sgdocs templates export`) into `templates/docx/` or `templates/html/` under its content
+root; a file there wins over the shipped one of the same name.
+
+The environment is sandboxed (a template cannot reach Python internals), autoescaped (so
+`<`, `&` and `{{ }}` in content print as themselves in HTML and in Word's XML) and strict (a
+field a template names that the content lacks is an error, never a silent blank).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+)
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from .errors import Finding, Location, TemplateProblem
+
+_PACKAGE = Path(__file__).parent
+
+
+def shipped_templates() -> Path:
+    """The templates installed with sgdocs (or, in a source checkout, the repository's)."""
+    installed = _PACKAGE / "templates"
+    return installed if installed.is_dir() else _PACKAGE.parent.parent / "templates"
+
+
+def template_folders(root: Path, fmt: str) -> list[Path]:
+    """Folders searched for `fmt` templates, the partnership's own first."""
+    return [folder for folder in (root / "templates" / fmt, shipped_templates() / fmt)
+            if folder.is_dir()]
+
+
+def find_template(root: Path, fmt: str, name: str) -> Path:
+    for folder in template_folders(root, fmt):
+        if (folder / name).is_file():
+            return folder / name
+    raise TemplateProblem([Finding(Location(root / "templates" / fmt / name),
+                                   f"there is no {fmt} template `{name}`",
+                                   "`sgdocs templates export` copies out the shipped ones")])
+
+
+def environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def html_environment(root: Path) -> SandboxedEnvironment:
+    folders = template_folders(root, "html")
+    return environment(ChoiceLoader([FileSystemLoader(folder) for folder in folders]))
+
+
+def template_failure(exc: TemplateError, template: Path) -> TemplateProblem:
+    """A Jinja error raised while rendering `template`, told as a finding."""
+    where = _template_frame(exc) or Location(template)
+    if isinstance(exc, TemplateSyntaxError):
+        if exc.filename:
+            where = Location(Path(exc.filename), exc.lineno)
+        return TemplateProblem([Finding(where, f"template syntax error: {exc.message}",
+                                        "check that every {{ has its }} and every "
+                                        "{% if %} or {% for %} its end tag")])
+    if isinstance(exc, SecurityError):
+        return TemplateProblem([Finding(where, "the template tried to reach something "
+                                        f"templates may not use ({exc.message})",
+                                        "templates may only print fields and loop over "
+                                        "lists")])
+    return TemplateProblem([Finding(where, f"the template could not be filled: {exc.message}",
+                                    "`sgdocs schema` lists the fields a template can use")])
+
+
+def _template_frame(exc: BaseException) -> Location | None:
+    """The HTML template line being rendered when `exc` was raised (Jinja keeps it in the
+    traceback as if templates were Python files)."""
+    found = None
+    trace = exc.__traceback__
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            found = Location(Path(filename), trace.tb_lineno)
+        trace = trace.tb_next
+    return found

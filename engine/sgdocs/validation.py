@@ -1,0 +1,132 @@
+"""Check values read from YAML against a schema, and say what is wrong in plain English.
+
+pydantic reports errors by key path ("responsibilities.items.3"); we turn each into a
+finding at the file and line where that key stands, with a hint, and run the schema's own
+rules (`Model.issues`) once the types are right.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import Finding
+from .schema import all_issues
+from .yamlsource import KeyPath, YamlFile
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_WORDS = {
+    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+    "int_from_float": "a whole number", "float_type": "a number", "float_parsing": "a number",
+    "bool_type": "true or false", "bool_parsing": "true or false", "list_type": "a list",
+    "model_type": "a group of keys", "dict_type": "a group of keys",
+    "model_attributes_type": "a group of keys", "decimal_parsing": "a number",
+}
+
+
+def validate(model: type[M], source: YamlFile, *, what: str) -> tuple[M | None, list[Finding]]:
+    """The model built from `source`, or None, with every finding about it."""
+    try:
+        built = model.model_validate(source.data)
+    except ValidationError as exc:
+        return None, [_finding(error, model, source, what) for error in exc.errors()]
+    findings = [Finding(source.where(issue.at), issue.message, issue.hint, issue.severity)
+                for issue in all_issues(built)]
+    return built, findings
+
+
+def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
+             what: str) -> Finding:
+    at: KeyPath = tuple(error["loc"])
+    kind, found = error["type"], error.get("input")
+    name = _dotted(at)
+    if kind == "extra_forbidden":
+        known = _field_names(model, at[:-1])
+        close = difflib.get_close_matches(str(at[-1]), known, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else (
+            f"the keys allowed here are: {', '.join(known)}" if known else "remove it")
+        return Finding(source.where(at), f"unknown key `{at[-1]}`", hint)
+    if kind == "missing":
+        return Finding(source.where(at[:-1]), f"`{name}` is missing",
+                       f"add it; `sgdocs schema {what}` describes every field"
+                       if what else "add it")
+    if kind in _TYPE_WORDS:
+        return Finding(source.where(at), f"`{name}` should be {_TYPE_WORDS[kind]}, "
+                       f"but it is {_describe(found)}", _type_hint(kind))
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return Finding(source.where(at), f"`{name}` is {_describe(found)}, but must be one "
+                       f"of {expected}", "values are case-sensitive")
+    if kind == "too_short":
+        return Finding(source.where(at), f"`{name}` is empty", "add at least one entry")
+    return Finding(source.where(at), f"`{name}`: {error['msg']}")
+
+
+def _dotted(at: KeyPath) -> str:
+    text = ""
+    for part in at:
+        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
+    return text.lstrip(".")
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a group of keys"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    text = str(value)
+    return f"\u201c{text[:60]}\u2026\u201d" if len(text) > 60 else f"\u201c{text}\u201d"
+
+
+def _type_hint(kind: str) -> str:
+    if kind == "list_type":
+        return "write each entry on its own line starting with `- `"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "write the keys indented underneath, one `key: value` per line"
+    return "check the value against `sgdocs schema`"
+
+
+def _field_names(model: type[BaseModel], at: KeyPath) -> list[str]:
+    """The keys the schema allows at `at`, found by following field types down the path."""
+    current: Any = model
+    for part in at:
+        if isinstance(part, int):
+            continue
+        fields = current.model_fields if _is_model(current) else {}
+        if part not in fields:
+            return []
+        current = _model_inside(fields[part].annotation)
+        if current is None:
+            return []
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _model_inside(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, directly, in a list, or as optional."""
+    for candidate in _flatten(annotation):
+        if _is_model(candidate):
+            return typing.cast(type[BaseModel], candidate)
+    return None
+
+
+def _flatten(annotation: Any) -> Iterator[Any]:
+    yield annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            yield from _flatten(arg)
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)

@@ -1,0 +1,140 @@
+"""Value types that know how they are written in YAML and how they are printed.
+
+Dates are ISO in content (`2018-10-30`, or `2018-06` when only the month is known) and
+British in documents ("30 October 2018", "June 2018"). Money is pounds sterling, printed
+"£12,000" or "£1,234.50". Templates print these values as they are; they never format.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+MONTHS = tuple(calendar.month_name)
+
+
+@functools.total_ordering
+class PartialDate:
+    """A calendar date, or a month when the day is not known."""
+
+    __slots__ = ("day", "month", "year")
+
+    def __init__(self, year: int, month: int, day: int | None = None) -> None:
+        self.year, self.month, self.day = year, month, day
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        match = _ISO.match(text.strip())
+        if not match:
+            raise PydanticCustomError(
+                "date_format", "expected a date written as YYYY-MM-DD (or YYYY-MM for a "
+                "month), found {found!r}", {"found": text})
+        year, month = int(match[1]), int(match[2])
+        day = int(match[3]) if match[3] else None
+        if not 1 <= month <= 12:
+            raise PydanticCustomError("date_value", "{found} is not a real date: there is no "
+                                      "month {month}", {"found": text, "month": month})
+        if day is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise PydanticCustomError(
+                    "date_value", "{found} is not a real date: {month_name} {year} has {last} "
+                    "days", {"found": text, "month_name": MONTHS[month], "year": year,
+                             "last": last})
+        return cls(year, month, day)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month, self.day or 0)
+
+    @property
+    def iso(self) -> str:
+        month = f"{self.year:04d}-{self.month:02d}"
+        return f"{month}-{self.day:02d}" if self.day else month
+
+    def __str__(self) -> str:
+        month = f"{MONTHS[self.month]} {self.year}"
+        return f"{self.day} {month}" if self.day else month
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.iso!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PartialDate) and self.sort_key == other.sort_key and (
+            self.day is None) == (other.day is None)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.sort_key < other.sort_key
+
+    def __hash__(self) -> int:
+        return hash(self.iso)
+
+    @classmethod
+    def _validate(cls, value: Any) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, str):
+            return cls.parse(value)
+        raise PydanticCustomError("date_type", "expected a date written as YYYY-MM-DD, "
+                                  "found {found!r}", {"found": value})
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any,
+                                     handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            json_schema_input_schema=core_schema.str_schema(
+                pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda d: d.iso),
+        )
+
+
+class Money(Decimal):
+    """An amount in pounds sterling."""
+
+    def __str__(self) -> str:
+        if self == self.to_integral_value():
+            return f"£{self:,.0f}"
+        return f"£{self:,.2f}"
+
+    def __repr__(self) -> str:
+        return f"Money('{Decimal(self)}')"
+
+    def times(self, count: int | Decimal) -> Money:
+        return Money(Decimal(self) * count)
+
+    @classmethod
+    def _validate(cls, value: Any) -> Money:
+        if isinstance(value, bool):
+            raise PydanticCustomError("money_type", "expected an amount in pounds such as 800, "
+                                      "found {found!r}", {"found": value})
+        text = str(value).strip().replace(",", "").removeprefix("£")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise PydanticCustomError("money_type", "expected an amount in pounds such as 800 "
+                                      "or 1250.50, found {found!r}", {"found": value}) from None
+        if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+            raise PydanticCustomError("money_value", "{found!r} is not an amount in pounds "
+                                      "and pence", {"found": value})
+        return cls(amount)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any,
+                                     handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            json_schema_input_schema=core_schema.union_schema(
+                [core_schema.float_schema(), core_schema.str_schema()]),
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )

@@ -1,0 +1,186 @@
+"""Markdown as native Word paragraphs and runs, in the template's own styles.
+
+A business manager restyles "List Bullet" or "Quote" in Word and expects every list and
+quote to follow, so lists are real list paragraphs in the template's List Bullet / List
+Number / List Continue styles (levels 1–3), never typed bullets. Each numbered list starts
+again at its own first number: it gets its own numbering instance of the style's list
+definition, with a start override. Links are real hyperlinks with relationships.
+
+The output is WordprocessingML text for docxtpl: `{{p field }}` takes paragraphs,
+`{{r field }}` takes runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from docx.opc.constants import RELATIONSHIP_TYPE
+from markdown_it.token import Token
+from markupsafe import Markup
+
+from . import richtext
+from .errors import Finding, Location, TemplateProblem
+
+LIST_STYLES = ("List Bullet", "List Number", "List Continue")
+STYLES_NEEDED = (
+    *(f"{base}{suffix}" for base in LIST_STYLES for suffix in ("", " 2", " 3")),
+    "Quote",
+)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` made safe inside a <w:t> element: escaped, and without characters XML forbids."""
+    return escape(_NOT_XML.sub("\ufffd", text))
+
+
+@dataclass
+class _List:
+    ordered: bool
+    depth: int
+    num_id: str | None
+    item_paragraphs: int = 0
+
+
+class WordWriter:
+    """Writes Markdown into one Word document being rendered (it adds links and numbering)."""
+
+    def __init__(self, document: Any, template: Location) -> None:
+        self._document = document
+        self._template = template
+        self._style_ids = {style.name: style.style_id for style in document.styles}
+        self._link_style = self._style_ids.get("Hyperlink")
+
+    def missing_styles(self) -> list[str]:
+        return [name for name in STYLES_NEEDED if name not in self._style_ids]
+
+    def block(self, text: str) -> Markup:
+        paragraphs: list[str] = []
+        frames: list[_List | str] = []  # open lists, and "quote" for block quotes
+        style: str | None = None
+        num: tuple[str, str] | None = None
+        for token in richtext.block_tokens(text):
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                depth = sum(isinstance(f, _List) for f in frames) + 1
+                ordered = kind == "ordered_list_open"
+                start = int(token.attrGet("start") or 1)
+                num_id = self._restarted_numbering(self._list_style("List Number", depth),
+                                                   start) if ordered else None
+                frames.append(_List(ordered, depth, num_id))
+            elif kind == "blockquote_open":
+                frames.append("quote")
+            elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+                frames.pop()
+            elif kind == "list_item_open":
+                frame = frames[-1]
+                assert isinstance(frame, _List)
+                frame.item_paragraphs = 0
+            elif kind == "paragraph_open":
+                style, num = self._paragraph_style(frames)
+            elif kind == "inline":
+                paragraphs.append(self._paragraph(style, num, token.children or []))
+        return Markup("".join(paragraphs))
+
+    def inline(self, text: str) -> Markup:
+        return Markup(self._runs(richtext.inline_tokens(text)))
+
+    def _paragraph_style(self, frames: list[_List | str]) -> tuple[str | None,
+                                                                   tuple[str, str] | None]:
+        if not frames:
+            return None, None
+        frame = frames[-1]
+        if isinstance(frame, str):
+            return self._style_id("Quote"), None
+        frame.item_paragraphs += 1
+        if frame.item_paragraphs > 1:
+            return self._style_id(self._list_style("List Continue", frame.depth)), None
+        base = "List Number" if frame.ordered else "List Bullet"
+        name = self._list_style(base, frame.depth)
+        num = (frame.num_id, self._style_level(name)) if frame.num_id else None
+        return self._style_id(name), num
+
+    @staticmethod
+    def _list_style(base: str, depth: int) -> str:
+        level = min(depth, 3)
+        return base if level == 1 else f"{base} {level}"
+
+    def _style_id(self, name: str) -> str:
+        try:
+            return self._style_ids[name]
+        except KeyError:
+            raise TemplateProblem([Finding(
+                self._template, f"the Word template has no \u201c{name}\u201d style, which "
+                "lists and quotes in the content need",
+                "add the style in Word (Styles pane), or start again from `sgdocs templates "
+                "export`")]) from None
+
+    def _style_level(self, name: str) -> str:
+        levels = self._document.styles[name].element.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
+        return str(levels[0]) if levels else "0"
+
+    def _restarted_numbering(self, style_name: str, start: int) -> str | None:
+        """A new numbering instance of the style's list definition, starting at `start`."""
+        style_num = self._document.styles[style_name].element.xpath(
+            "./w:pPr/w:numPr/w:numId/@w:val") if style_name in self._style_ids else []
+        if not style_num:
+            return None
+        numbering = self._document.part.numbering_part.element
+        abstract = numbering.num_having_numId(int(style_num[0])).abstractNumId.val
+        num = numbering.add_num(abstract)
+        override = num.add_lvlOverride(ilvl=int(self._style_level(style_name)))
+        override.add_startOverride(start)
+        return str(num.numId)
+
+    def _paragraph(self, style: str | None, num: tuple[str, str] | None,
+                   children: list[Token]) -> str:
+        props = ""
+        if style:
+            props += f"<w:pStyle w:val={quoteattr(style)}/>"
+        if num:
+            props += (f'<w:numPr><w:ilvl w:val="{num[1]}"/>'
+                      f'<w:numId w:val="{num[0]}"/></w:numPr>')
+        ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
+        return f"<w:p>{ppr}{self._runs(children)}</w:p>"
+
+    def _runs(self, children: list[Token]) -> str:
+        out: list[str] = []
+        bold = italic = strike = 0
+        in_link = False
+        for token in children:
+            kind = token.type
+            if kind in ("text", "code_inline", "html_inline"):
+                out.append(self._run(token.content, bold > 0, italic > 0, strike > 0, in_link))
+            elif kind == "softbreak":
+                out.append(self._run(" ", bold > 0, italic > 0, strike > 0, in_link))
+            elif kind == "hardbreak":
+                out.append("<w:r><w:br/></w:r>")
+            elif kind in ("strong_open", "strong_close"):
+                bold += 1 if kind.endswith("open") else -1
+            elif kind in ("em_open", "em_close"):
+                italic += 1 if kind.endswith("open") else -1
+            elif kind in ("s_open", "s_close"):
+                strike += 1 if kind.endswith("open") else -1
+            elif kind == "link_open":
+                rel = self._document.part.relate_to(str(token.attrGet("href")),
+                                                    RELATIONSHIP_TYPE.HYPERLINK,
+                                                    is_external=True)
+                out.append(f'<w:hyperlink r:id="{rel}" w:history="1">')
+                in_link = True
+            elif kind == "link_close":
+                out.append("</w:hyperlink>")
+                in_link = False
+        return "".join(out)
+
+    def _run(self, text: str, bold: bool, italic: bool, strike: bool, link: bool) -> str:
+        props = ""
+        if link and self._link_style:
+            props += f"<w:rStyle w:val={quoteattr(self._link_style)}/>"
+        props += "<w:b/>" * bold + "<w:i/>" * italic + "<w:strike/>" * strike
+        if link and not self._link_style:
+            props += '<w:color w:val="0563C1"/><w:u w:val="single"/>'
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>'

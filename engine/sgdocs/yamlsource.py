@@ -1,0 +1,197 @@
+"""Read a YAML file into plain values, remembering the line each value came from.
+
+PyYAML's constructors follow YAML 1.1, which reads `16:30` as the number 990 and `no` as
+false, and silently keeps the last of two duplicate keys. People write these files by hand,
+so we compose the node tree ourselves and construct values by the YAML 1.2 core schema:
+only `true`/`false` are booleans, only plain decimal numbers are numbers, and a duplicate
+key is an error. Numbers remember the text they were written as, so a field that wants
+text (a version "1.10") gets exactly what the user typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError, Finding, Location
+
+KeyPath = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 2_000_000
+MAX_NODES = 200_000
+
+_STR = "tag:yaml.org,2002:str"
+_CORE_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+}
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YamlInt(int):
+    """An int that remembers how it was written."""
+
+    text: str
+
+
+class YamlFloat(float):
+    """A float that remembers how it was written."""
+
+    text: str
+
+
+def source_text(value: object) -> str | None:
+    """The text a scalar was written as, for fields that want text, not numbers."""
+    if isinstance(value, YamlInt | YamlFloat):
+        return value.text
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return None
+
+
+@dataclass
+class YamlFile:
+    """Values read from YAML, and where each one stands (a file and line per key path)."""
+
+    path: Path
+    data: Any
+    locations: dict[KeyPath, Location] = field(default_factory=dict)
+
+    def where(self, path: KeyPath = ()) -> Location:
+        """Where the value at `path` stands, or its nearest ancestor we know of."""
+        for end in range(len(path), -1, -1):
+            location = self.locations.get(path[:end])
+            if location:
+                return location
+        return Location(self.path)
+
+
+def read_yaml(path: Path) -> YamlFile:
+    """Read `path`; raise ContentError with every problem found, never a YAML traceback."""
+    where = Location(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError([Finding(where, f"cannot read the file: {exc.strerror}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError([Finding(where, f"the file is {len(raw):,} bytes, over the "
+                                    f"{MAX_FILE_BYTES:,}-byte limit for a content file",
+                                    "split it into smaller documents")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ContentError([Finding(where, "the file is not UTF-8 text (is it a Word or PDF "
+                                    "file saved with a .yaml name?)",
+                                    "save it as plain text in UTF-8")]) from None
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: Path) -> YamlFile:
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise ContentError([_syntax_finding(exc, path)]) from None
+    except yaml.YAMLError as exc:
+        raise ContentError([Finding(Location(path), f"not readable as YAML: {exc}")]) from None
+    if root is None:
+        raise ContentError([Finding(Location(path), "the file is empty",
+                                    "start it with `kind:` and the document's fields; "
+                                    "`sgdocs new` writes a starter")])
+    builder = _Builder(path)
+    data = builder.value(root, ())
+    if builder.problems:
+        raise ContentError(builder.problems)
+    return YamlFile(path, data, builder.locations)
+
+
+def _syntax_finding(exc: yaml.MarkedYAMLError, path: Path) -> Finding:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 0
+    problem = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    if "expected a single document" in problem:
+        return Finding(Location(path, line), "the file holds more than one YAML document "
+                       "(a second `---` line)", "keep one document per file")
+    if "special characters are not allowed" in problem or "unacceptable character" in problem:
+        return Finding(Location(path, line), "the file contains characters that are not text",
+                       "is it a Word or PDF file saved with a .yaml name?")
+    return Finding(Location(path, line), f"YAML syntax error: {problem}",
+                   "check the indentation, and that each `key:` is followed by a space; "
+                   "put text containing `: ` or starting with a quote in quotes")
+
+
+class _Builder:
+    """Turns composed nodes into dicts, lists and scalars, recording lines as it goes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.locations: dict[KeyPath, Location] = {}
+        self.problems: list[Finding] = []
+        self.nodes = 0
+
+    def value(self, node: yaml.Node, at: KeyPath) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self._problem(node, f"the file expands to more than {MAX_NODES:,} values "
+                          "(anchors and aliases repeated inside each other?)",
+                          "write the values out instead of nesting aliases")
+            return None
+        self.locations.setdefault(at, Location(self.path, node.start_mark.line + 1))
+        if node.tag not in _CORE_TAGS:
+            self._problem(node, f"YAML tags such as `{node.tag}` are not supported",
+                          "remove the tag (the word starting with `!`)")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, at)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*at, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, at: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "":
+                self._problem(key_node, "a key must be a plain word such as `title`")
+                continue
+            key = key_node.value
+            if key in first_line:
+                self._problem(key_node, f"the key `{key}` appears twice (first on line "
+                              f"{first_line[key]})", "keep one of them; YAML would silently "
+                              "use only the last")
+                continue
+            first_line[key] = line
+            self.locations[(*at, key)] = Location(self.path, line)
+            result[key] = self.value(value_node, (*at, key))
+        return result
+
+    @staticmethod
+    def _scalar(node: yaml.ScalarNode) -> Any:
+        text = node.value
+        if node.style is not None or node.tag == _STR:
+            return text
+        if _NULL.match(text):
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
+        number: YamlInt | YamlFloat
+        if _INT.match(text):
+            number = YamlInt(text)
+        elif _FLOAT.match(text):
+            number = YamlFloat(text)
+        else:
+            return text
+        number.text = text
+        return number
+
+    def _problem(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        self.problems.append(Finding(Location(self.path, node.start_mark.line + 1), message, hint))
