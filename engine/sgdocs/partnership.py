@@ -79,7 +79,7 @@ def find_setting(folder: Path) -> Setting:
     if not files:
         raise ContentError([Finding(
             Location(folder), f"no {FILENAME} was found in this folder or any folder above it",
-            f"create one beside the document (`sgdocs new` writes a starter); it names the "
+            "create one beside the document (`sgdocs new` writes a starter); it names the "
             "partnership and its partners")])
     merged = _merge([read_yaml(path) for path in files])
     partnership, findings = validate(Partnership, merged, what="partnership")

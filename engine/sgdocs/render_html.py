@@ -43,7 +43,7 @@ def problems(kind: Kind, root: Path) -> list[Finding]:
     name = _template_name(kind)
     checker = TemplateChecker(env, context_shape(kind.model, f"{kind.name} content", "mode"))
     try:
-        source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
         found = checker.check_source(source, name)
     except TemplateNotFound as exc:
         return [Finding(Location(root / "templates" / "html" / name),

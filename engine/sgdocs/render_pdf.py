@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+
 from . import render_html
 from .content import LoadedDocument
 

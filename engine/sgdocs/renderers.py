@@ -25,5 +25,5 @@ class Renderer(Protocol):
 
 
 def renderer(fmt: str) -> Renderer:
-    module: Renderer = importlib.import_module(f"{__package__}.render_{fmt}")  # type: ignore[assignment]
+    module: Renderer = importlib.import_module(f"{__package__}.render_{fmt}")
     return module

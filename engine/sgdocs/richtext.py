@@ -74,9 +74,8 @@ def refusals(text: str, *, inline: bool = False) -> list[str]:
 
 def to_html(text: str, *, inline: bool = False) -> str:
     parser = _parser()
-    if inline:
-        return parser.renderInline(text).strip()
-    return parser.render(text).strip()
+    html: str = parser.renderInline(text) if inline else parser.render(text)
+    return html.strip()
 
 
 def _walk(tokens: list[Token]) -> Iterator[Token]:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from .kinds import get_kind
 from .partnership import FILENAME, Partnership
 
 
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of kind `name`, or of partnership.yaml when `name` is "partnership"."""
+    model: type[BaseModel]
     if name == "partnership":
         model, title = Partnership, FILENAME
     else:

@@ -22,7 +22,7 @@ def new_document(kind_name: str, path: Path) -> list[Path]:
     if path.suffix not in (".yaml", ".yml"):
         path = path.with_suffix(".yaml")
     if path.exists():
-        raise usage_error(f"{path} already exists", "choose another name; sgdocs never "
+        raise usage_error("this file already exists", "choose another name; sgdocs never "
                           "overwrites content", path)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = [path]

@@ -36,10 +36,30 @@ def validate(model: type[M], source: YamlFile, *, what: str) -> tuple[M | None, 
     try:
         built = model.model_validate(source.data)
     except ValidationError as exc:
-        return None, [_finding(error, model, source, what) for error in exc.errors()]
+        errors = _misspellings_explain_missing(exc.errors(), model)
+        return None, _in_order([_finding(error, model, source, what) for error in errors])
     findings = [Finding(source.where(issue.at), issue.message, issue.hint, issue.severity)
                 for issue in all_issues(built)]
-    return built, findings
+    return built, _in_order(findings)
+
+
+def _in_order(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (str(f.where.file), f.where.line))
+
+
+def _misspellings_explain_missing(errors: list[ErrorDetails],
+                                  model: type[BaseModel]) -> list[ErrorDetails]:
+    """Drop "`purpose` is missing" when the same group has an unknown key `purpse`: the
+    did-you-mean on the unknown key already says it all."""
+    suggested = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            at = tuple(error["loc"])
+            close = difflib.get_close_matches(str(at[-1]), _field_names(model, at[:-1]), n=1,
+                                              cutoff=0.6)
+            suggested.update((*at[:-1], name) for name in close)
+    return [error for error in errors
+            if not (error["type"] == "missing" and tuple(error["loc"]) in suggested)]
 
 
 def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,

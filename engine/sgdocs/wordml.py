@@ -51,7 +51,8 @@ class WordWriter:
     def __init__(self, document: Any, template: Location) -> None:
         self._document = document
         self._template = template
-        self._style_ids = {style.name: style.style_id for style in document.styles}
+        self._style_ids: dict[str, str] = {style.name: style.style_id
+                                           for style in document.styles}
         self._link_style = self._style_ids.get("Hyperlink")
 
     def missing_styles(self) -> list[str]:

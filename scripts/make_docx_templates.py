@@ -1,0 +1,393 @@
+"""Write the shipped Word templates in templates/docx/ (run after changing this file).
+
+The templates are ordinary Word documents a business manager can open and restyle: the
+house style lives in Word's own styles (Normal, Title, Heading 1-3, List Bullet, List
+Number, Quote, Hyperlink, the "sgdocs Table" table style), and the tags are docxtpl's.
+This script is how the shipped versions are made, so a change to the house style is a
+reviewed change to code; running it twice gives the same bytes.
+
+    python scripts/make_docx_templates.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt, RGBColor
+
+from sgdocs.output import reproducible_zip
+
+OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
+FONT = "Arial"
+PRIMARY = "1F3D63"
+ACCENT = "E8EEF6"
+RULE = "B8C4D4"
+MUTED = "4A4A4A"
+FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+
+TABLE_STYLE = f"""
+<w:style {nsdecls('w')} w:type="table" w:customStyle="1" w:styleId="sgdocsTable">
+  <w:name w:val="sgdocs Table"/>
+  <w:basedOn w:val="TableNormal"/>
+  <w:uiPriority w:val="59"/>
+  <w:qFormat/>
+  <w:pPr><w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/></w:pPr>
+  <w:rPr><w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr>
+  <w:tblPr>
+    <w:tblBorders>
+      <w:top w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>
+      <w:left w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>
+      <w:bottom w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>
+      <w:right w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>
+      <w:insideH w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>
+      <w:insideV w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>
+    </w:tblBorders>
+    <w:tblCellMar>
+      <w:top w:w="40" w:type="dxa"/><w:left w:w="100" w:type="dxa"/>
+      <w:bottom w:w="40" w:type="dxa"/><w:right w:w="100" w:type="dxa"/>
+    </w:tblCellMar>
+  </w:tblPr>
+  <w:tblStylePr w:type="firstRow">
+    <w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/></w:rPr>
+    <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{PRIMARY}"/></w:tcPr>
+  </w:tblStylePr>
+  <w:tblStylePr w:type="firstCol">
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+    <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{ACCENT}"/></w:tcPr>
+  </w:tblStylePr>
+</w:style>
+"""
+
+HYPERLINK_STYLE = f"""
+<w:style {nsdecls('w')} w:type="character" w:styleId="Hyperlink">
+  <w:name w:val="Hyperlink"/>
+  <w:basedOn w:val="DefaultParagraphFont"/>
+  <w:uiPriority w:val="99"/>
+  <w:unhideWhenUsed/>
+  <w:rPr><w:color w:val="0B57A4"/><w:u w:val="single"/></w:rPr>
+</w:style>
+"""
+
+
+def new_document(title: str) -> Document:
+    document = Document()
+    _page_setup(document)
+    _house_styles(document)
+    _header_and_footer(document)
+    properties = document.core_properties
+    properties.title = title
+    properties.author = "sgdocs"
+    properties.last_modified_by = "sgdocs"
+    properties.language = "en-GB"
+    properties.created = properties.modified = FIXED_TIME
+    properties.revision = 1
+    body = document.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)
+    return document
+
+
+def _page_setup(document: Document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(22), Mm(20)
+    section.left_margin = section.right_margin = Mm(20)
+    section.header_distance = section.footer_distance = Mm(10)
+
+
+def _house_styles(document: Document) -> None:
+    styles = document.styles
+    defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for old in defaults.findall(qn("w:lang")):
+        defaults.remove(old)
+    defaults.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="en-GB" w:eastAsia="en-GB" '
+                              'w:bidi="ar-SA"/>'))
+
+    # Paragraph spacing lives in the document defaults, not in Normal, so that the table
+    # style's tighter spacing applies inside tables (Normal would override it).
+    paragraph_defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:pPrDefault"))
+    paragraph_defaults.getparent().remove(paragraph_defaults)
+    styles.element.find(qn("w:docDefaults")).append(parse_xml(
+        f'<w:pPrDefault {nsdecls("w")}><w:pPr><w:spacing w:after="120" w:line="264" '
+        'w:lineRule="auto"/></w:pPr></w:pPrDefault>'))
+
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+
+    for name, size, before in (("Heading 1", 15, 18), ("Heading 2", 12.5, 12),
+                               ("Heading 3", 11.5, 10)):
+        style = styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.color.rgb = RGBColor.from_string(PRIMARY)
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.keep_with_next = True
+        _fonts(style)
+
+    title = styles["Title"]
+    title.font.name = FONT
+    title.font.size = Pt(24)
+    title.font.bold = True
+    title.font.color.rgb = RGBColor.from_string(PRIMARY)
+    title.paragraph_format.space_after = Pt(4)
+    _fonts(title)
+    subtitle = styles["Subtitle"]
+    subtitle.font.name = FONT
+    subtitle.font.size = Pt(11)
+    subtitle.font.italic = False
+    subtitle.font.color.rgb = RGBColor.from_string(MUTED)
+    subtitle.paragraph_format.space_after = Pt(14)
+    _fonts(subtitle)
+
+    quote = styles["Quote"]
+    quote.font.italic = False
+    quote.font.color.rgb = RGBColor.from_string("1B1B1B")
+    quote.paragraph_format.left_indent = Mm(8)
+    quote.paragraph_format.right_indent = Mm(0)
+    quote.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    extract = styles.add_style("Extract", WD_STYLE_TYPE.PARAGRAPH)
+    extract.base_style = quote
+    extract.quick_style = True
+    extract.paragraph_format.left_indent = Mm(18)
+    extract.paragraph_format.first_line_indent = Mm(-10)
+    extract.paragraph_format.tab_stops.add_tab_stop(Mm(18))
+
+    caption = styles["Caption"]
+    caption.font.bold = False
+    caption.font.size = Pt(9)
+    caption.font.color.rgb = RGBColor.from_string(MUTED)
+
+    for name in ("Header", "Footer"):
+        styles[name].font.size = Pt(8.5)
+        styles[name].font.color.rgb = RGBColor.from_string(MUTED)
+        styles[name].paragraph_format.tab_stops.clear_all()
+
+    styles.element.append(parse_xml(TABLE_STYLE))
+    if "Hyperlink" not in [style.name for style in styles]:
+        styles.element.append(parse_xml(HYPERLINK_STYLE))
+
+
+def _fonts(style: object) -> None:
+    rfonts = style.element.rPr.rFonts  # type: ignore[attr-defined]
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attribute), FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        rfonts.attrib.pop(qn(theme), None)
+
+
+def _header_and_footer(document: Document) -> None:
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = "{{ partnership.name }}"
+    header.style = document.styles["Header"]
+    footer = section.footer.paragraphs[0]
+    footer.style = document.styles["Footer"]
+    width = section.page_width - section.left_margin - section.right_margin
+    footer.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    footer.add_run("{{ title }}\tPage ")
+    footer._p.append(_field("PAGE"))
+    footer.add_run(" of ")
+    footer._p.append(_field("NUMPAGES"))
+
+
+def _field(instruction: str) -> object:
+    return parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} \\* MERGEFORMAT">'
+                     '<w:r><w:t>1</w:t></w:r></w:fldSimple>')
+
+
+class Writer:
+    """Adds paragraphs and tables to a template in the house style."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    def para(self, text: str = "", style: str | None = None) -> object:
+        paragraph = self.document.add_paragraph(style=style)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def heading(self, text: str, level: int = 1, page_break: bool = False) -> None:
+        paragraph = self.document.add_heading(text, level)
+        paragraph.paragraph_format.page_break_before = page_break
+
+    def tag(self, tag: str) -> None:
+        """A paragraph holding only a docxtpl block tag ({%p ... %}); it vanishes on render."""
+        self.para(tag)
+
+    def points(self, field: str) -> None:
+        """An optional intro and a bulleted list, from a list section field."""
+        self.tag(f"{{%p if {field}.intro %}}")
+        self.para(f"{{{{p {field}.intro }}}}")
+        self.tag("{%p endif %}")
+        self.tag(f"{{%p for item in {field}.items %}}")
+        self.para("{{r item }}", "List Bullet")
+        self.tag("{%p endfor %}")
+
+    def table(self, header: list[str] | None, rows: list[list[str]],
+              widths: list[float], first_column: bool = False) -> object:
+        """A table in the sgdocs Table style; rows may hold {%tr %} loop tags."""
+        count = len(rows) + (1 if header else 0)
+        table = self.document.add_table(rows=count, cols=len(widths))
+        table.style = self.document.styles["sgdocs Table"]
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Mm(width)
+        for row in table.rows:
+            row._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+        look = table._tbl.tblPr.find(qn("w:tblLook"))
+        if look is None:
+            look = parse_xml(f"<w:tblLook {nsdecls('w')}/>")
+            table._tbl.tblPr.append(look)
+        look.set(qn("w:val"), "0420" if header else "0080")
+        for attribute, on in (("firstRow", bool(header)), ("firstColumn", first_column),
+                              ("lastRow", False), ("lastColumn", False), ("noHBand", True),
+                              ("noVBand", True)):
+            look.set(qn(f"w:{attribute}"), "1" if on else "0")
+        all_rows = ([header] if header else []) + rows
+        for row, texts in zip(table.rows, all_rows, strict=True):
+            for cell, text, width in zip(row.cells, texts, widths, strict=True):
+                cell.width = Mm(width)
+                cell.paragraphs[0].add_run(text)
+        if header:
+            row_properties = table.rows[0]._tr.get_or_add_trPr()
+            row_properties.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+        self.para()
+        return table
+
+    def cell_paragraphs(self, table: object, row: int, col: int,
+                        lines: list[tuple[str, str | None]]) -> None:
+        """Replace a cell's text with several paragraphs (for tags inside a cell)."""
+        cell = table.cell(row, col)  # type: ignore[attr-defined]
+        cell.paragraphs[0].runs[0].text = lines[0][0]
+        if lines[0][1]:
+            cell.paragraphs[0].style = self.document.styles[lines[0][1]]
+        for text, style in lines[1:]:
+            paragraph = cell.add_paragraph(text)
+            if style:
+                paragraph.style = self.document.styles[style]
+
+    def cover(self) -> None:
+        self.para("{{ title }}", "Title")
+        self.para("{{ partnership.name }}  ·  Version {{ document_control.version }}"
+                  "{% if document_control.approved_on %}  ·  {{ document_control.approved_on }}"
+                  "{% endif %}{% if document_control.status == \"draft\" %}  ·  DRAFT{% endif %}",
+                  "Subtitle")
+
+    def document_control(self) -> None:
+        control = "document_control"
+        self.heading("Document control", 1)
+        self.table(None, [
+            ["Version", f"{{{{ {control}.version }}}}"],
+            ["Status", f"{{{{ {control}.status | capitalize }}}}"],
+            ["Owner", f"{{{{ {control}.owner }}}}"],
+            ["Approved by", f"{{{{ {control}.approved_by or \"Not yet approved\" }}}}"],
+            ["Approved on", f"{{{{ {control}.approved_on or \"–\" }}}}"],
+            ["Review date", f"{{{{ {control}.review_date or \"Not set\" }}}}"],
+        ], [50, 120], first_column=True)
+        self.tag(f"{{%p if {control}.history %}}")
+        self.heading("Change history", 2)
+        self.table(["Version", "Date", "Change", "By"], [
+            [f"{{%tr for change in {control}.history %}}", "", "", ""],
+            ["{{ change.version }}", "{{ change.date }}", "{{r change.summary }}",
+             "{{ change.author or \"–\" }}"],
+            ["{%tr endfor %}", "", "", ""],
+        ], [20, 30, 90, 30])
+        self.tag("{%p endif %}")
+
+
+def role_brief() -> Document:
+    document = new_document("Role brief")
+    w = Writer(document)
+    w.cover()
+    w.heading("1. Purpose")
+    w.para("{{p purpose }}")
+    w.heading("2. Background")
+    w.para("{{p background }}")
+    w.heading("3. The role of independent scrutiny")
+    w.para("{{p role }}")
+    w.heading("3.1 Key questions in terms of the scrutiny function", 2)
+    w.points("key_questions")
+    w.heading("3.2 Summary of key responsibilities", 2)
+    w.points("responsibilities")
+    w.heading("4. Qualifications and experience")
+    w.points("qualifications")
+    w.heading("5. Timetable for {{ timetable.period }} work")
+    w.table(["Activity", "Date"], [
+        ["{%tr for entry in timetable.entries %}", ""],
+        ["{{ entry.activity }}", "{{ entry.date }}"],
+        ["{%tr endfor %}", ""],
+    ], [120, 50])
+    w.heading("6. Number of days, cost")
+    days = ('{{ days_and_cost.days_per_year }} '
+            '{{ "day" if days_and_cost.days_per_year == 1 else "days" }}')
+    w.table(None, [
+        ["Number of days anticipated", f"Up to {days} per year"],
+        ["Cost", "Up to {{ days_and_cost.day_rate }} per day{% if days_and_cost.expenses %} "
+                 "plus {{ days_and_cost.expenses }}{% endif %}"],
+        ["Maximum annual fee", f"{{{{ days_and_cost.max_annual_fee }}}} ({days} at "
+                               "{{ days_and_cost.day_rate }}){% if days_and_cost.expenses %}, "
+                               "plus expenses{% endif %}"],
+    ], [50, 120], first_column=True)
+    w.heading("7. Timeline for procurement")
+    table = w.table(["When", "Activity"], [
+        ["{%tr for step in procurement_timeline %}", ""],
+        ["{{ step.when }}", "placeholder"],
+        ["{%tr endfor %}", ""],
+    ], [35, 135])
+    w.cell_paragraphs(table, 2, 1, [
+        ("{%p if step.activities | length == 1 %}", None),
+        ("{{r step.activities[0] }}", None),
+        ("{%p else %}", None),
+        ("{%p for activity in step.activities %}", None),
+        ("{{r activity }}", "List Bullet"),
+        ("{%p endfor %}", None),
+        ("{%p endif %}", None),
+    ])
+    w.tag("{%p for appendix in appendices %}")
+    w.heading("Appendix {{ loop.index }}: {{ appendix.title }}", 1, page_break=True)
+    w.tag("{%p if appendix.intro %}")
+    w.para("{{p appendix.intro }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p for paragraph in appendix.paragraphs %}")
+    extract = w.para("{{ paragraph.number }}.\t", "Extract")
+    extract.add_run("{{r paragraph.text }}")  # type: ignore[attr-defined]
+    w.tag("{%p endfor %}")
+    w.tag("{%p if appendix.source %}")
+    w.para("Source: {{ appendix.source }}", "Caption")
+    w.tag("{%p endif %}")
+    w.tag("{%p endfor %}")
+    w.document_control()
+    return document
+
+
+TEMPLATES = {"role-brief.docx": role_brief}
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, make in TEMPLATES.items():
+        buffer = io.BytesIO()
+        make().save(buffer)
+        (OUT / name).write_bytes(reproducible_zip(buffer.getvalue()))
+        print(f"wrote {OUT / name}")
+
+
+if __name__ == "__main__":
+    main()

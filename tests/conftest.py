@@ -1,0 +1,107 @@
+"""Shared fixtures: the Bexley example built once, readers for every output format, and
+small content trees written inline for the unhappy paths."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from sgdocs.build import BuildReport, build
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+BEXLEY = CONTENT / "bexley"
+
+
+def normalise(text: str) -> str:
+    """Text as a reader sees it: ligatures unfolded, any run of whitespace one space."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph of a .docx (body, tables, header, footer), in order, one per line."""
+    document = docx.Document(str(path))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.extend(cell.text for cell in row.cells)
+    for section in document.sections:
+        lines.extend(p.text for p in section.header.paragraphs)
+        lines.extend(p.text for p in section.footer.paragraphs)
+    return "\n".join(lines)
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+_BLOCKS = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "div", "br", "ul", "ol",
+           "table", "section", "figcaption", "blockquote", "header", "main"}
+
+
+class _TextOf(HTMLParser):
+    """The text a browser shows: inline elements run on, block elements are separated."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._hidden += tag in ("style", "script")
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in ("style", "script")
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def html_text(path: Path) -> str:
+    parser = _TextOf()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return "".join(parser.parts)
+
+
+READERS: dict[str, Callable[[Path], str]] = {"docx": docx_text, "pdf": pdf_text,
+                                             "html": html_text}
+
+
+@pytest.fixture(scope="session")
+def bexley_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Bexley's role brief built once into every format."""
+    out = tmp_path_factory.mktemp("outputs")
+    report = build([BEXLEY / "role-brief.yaml"], out)
+    assert report.ok, [str(f) for f in report.findings]
+    return {outcome.format: outcome.output for outcome in report.outcomes
+            if outcome.output is not None}
+
+
+@pytest.fixture
+def bexley_copy(tmp_path: Path) -> Path:
+    """A private copy of the Bexley content to change."""
+    target = tmp_path / "bexley"
+    shutil.copytree(BEXLEY, target)
+    return target
+
+
+@pytest.fixture
+def run_build() -> Callable[..., BuildReport]:
+    def run(*paths: Path, out: Path, formats: tuple[str, ...] = ("docx", "pdf", "html")
+            ) -> BuildReport:
+        return build(list(paths), out, formats)
+
+    return run
