@@ -26,4 +26,4 @@ def check(paths: Iterable[Path]) -> CheckReport:
     documents, failures = load_documents(files)
     findings = [f for problems in failures.values() for f in problems]
     findings += [f for document in documents for f in document.warnings]
-    return CheckReport(files, documents, findings)
+    return CheckReport(files, documents, list(dict.fromkeys(findings)))

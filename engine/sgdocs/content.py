@@ -7,13 +7,12 @@ and rules, and returns a `LoadedDocument`, or raises ContentError with every pro
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import partnership
-from .errors import ContentError, Finding, Location, has_errors, usage_error
+from .errors import ContentError, Finding, Location, did_you_mean, has_errors, usage_error
 from .kinds import Kind, all_kinds
 from .partnership import Partnership, Setting
 from .schema import Document
@@ -92,9 +91,8 @@ def _kind_of(name: object, where: Location) -> Kind:
         raise ContentError([Finding(where, "the file has no `kind:`",
                                     f"add `kind:` with one of: {', '.join(kinds)}")])
     if name not in kinds:
-        close = difflib.get_close_matches(str(name), kinds, n=1)
-        hint = f"did you mean `{close[0]}`?" if close else f"the kinds are: {', '.join(kinds)}"
-        raise ContentError([Finding(where, f"`{name}` is not a document kind", hint)])
+        raise ContentError([Finding(where, f"`{name}` is not a document kind",
+                                    did_you_mean(str(name), kinds))])
     return kinds[str(name)]
 
 

@@ -7,6 +7,7 @@ carrying them. The CLI is the only place that turns either into terminal output.
 
 from __future__ import annotations
 
+import difflib
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,6 +75,21 @@ class UsageError(SgdocsError):
 
 def usage_error(message: str, hint: str = "", where: Path | None = None) -> UsageError:
     return UsageError([Finding(Location(where or Path(".")), message, hint)])
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice `word` was most likely meant to be, if one is close enough."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str], otherwise: str = "") -> str:
+    """A hint naming the closest choice, else `otherwise`, else listing the choices."""
+    choices = list(choices)
+    match = closest(word, choices)
+    if match:
+        return f"did you mean `{match}`?"
+    return otherwise or f"choose one of: {', '.join(choices)}"
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -9,7 +9,6 @@ derived from the kind's schema.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -17,6 +16,8 @@ from typing import Any
 
 from jinja2 import Environment, nodes
 from pydantic import BaseModel
+
+from .errors import did_you_mean
 
 
 @dataclass
@@ -210,8 +211,8 @@ class _Walker:
 
     @staticmethod
     def suggest(name: str, known: dict[str, Shape]) -> str:
-        close = difflib.get_close_matches(name, [k for k in known if k not in _ALWAYS], n=1)
-        return f"did you mean `{close[0]}`?" if close else "`sgdocs schema` lists the fields"
+        return did_you_mean(name, [k for k in known if k not in _ALWAYS],
+                            "`sgdocs schema` lists the fields")
 
     def report(self, node: nodes.Node, message: str, hint: str) -> None:
         self.checker.problems.append(Problem(self.template, node.lineno, message, hint))

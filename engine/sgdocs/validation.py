@@ -7,7 +7,6 @@ rules (`Model.issues`) once the types are right.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import Finding
+from .errors import Finding, closest, did_you_mean
 from .schema import all_issues
 from .yamlsource import KeyPath, YamlFile
 
@@ -55,9 +54,9 @@ def _misspellings_explain_missing(errors: list[ErrorDetails],
     for error in errors:
         if error["type"] == "extra_forbidden":
             at = tuple(error["loc"])
-            close = difflib.get_close_matches(str(at[-1]), _field_names(model, at[:-1]), n=1,
-                                              cutoff=0.6)
-            suggested.update((*at[:-1], name) for name in close)
+            match = closest(str(at[-1]), _field_names(model, at[:-1]))
+            if match:
+                suggested.add((*at[:-1], match))
     return [error for error in errors
             if not (error["type"] == "missing" and tuple(error["loc"]) in suggested)]
 
@@ -69,9 +68,7 @@ def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
     name = _dotted(at)
     if kind == "extra_forbidden":
         known = _field_names(model, at[:-1])
-        close = difflib.get_close_matches(str(at[-1]), known, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else (
-            f"the keys allowed here are: {', '.join(known)}" if known else "remove it")
+        hint = did_you_mean(str(at[-1]), known, "" if known else "remove it")
         return Finding(source.where(at), f"unknown key `{at[-1]}`", hint)
     if kind == "missing":
         return Finding(source.where(at[:-1]), f"`{name}` is missing",
@@ -79,7 +76,7 @@ def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
                        if what else "add it")
     if kind in _TYPE_WORDS:
         return Finding(source.where(at), f"`{name}` should be {_TYPE_WORDS[kind]}, "
-                       f"but it is {_describe(found)}", _type_hint(kind))
+                       f"but it is {_describe(found)}", _type_hint(kind, what))
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return Finding(source.where(at), f"`{name}` is {_describe(found)}, but must be one "
@@ -109,12 +106,12 @@ def _describe(value: Any) -> str:
     return f"\u201c{text[:60]}\u2026\u201d" if len(text) > 60 else f"\u201c{text}\u201d"
 
 
-def _type_hint(kind: str) -> str:
+def _type_hint(kind: str, what: str) -> str:
     if kind == "list_type":
         return "write each entry on its own line starting with `- `"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return "write the keys indented underneath, one `key: value` per line"
-    return "check the value against `sgdocs schema`"
+    return f"`sgdocs schema {what}` describes every field"
 
 
 def _field_names(model: type[BaseModel], at: KeyPath) -> list[str]:

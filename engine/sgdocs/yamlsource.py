@@ -178,7 +178,7 @@ class _Builder:
     @staticmethod
     def _scalar(node: yaml.ScalarNode) -> Any:
         text = node.value
-        if node.style is not None or node.tag == _STR:
+        if node.style or node.tag == _STR:  # quoted or block text (plain style is None or "")
             return text
         if _NULL.match(text):
             return None

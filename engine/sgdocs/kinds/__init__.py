@@ -8,13 +8,12 @@ a kind adds files and never edits the pipeline.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 import pkgutil
 from dataclasses import dataclass
 
-from ..errors import usage_error
+from ..errors import did_you_mean, usage_error
 from ..schema import Document
 
 
@@ -43,6 +42,4 @@ def get_kind(name: str) -> Kind:
     kinds = all_kinds()
     if name in kinds:
         return kinds[name]
-    close = difflib.get_close_matches(name, kinds, n=1)
-    hint = f"did you mean `{close[0]}`?" if close else f"the kinds are: {', '.join(kinds)}"
-    raise usage_error(f"there is no document kind `{name}`", hint)
+    raise usage_error(f"there is no document kind `{name}`", did_you_mean(name, kinds))
