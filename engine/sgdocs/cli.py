@@ -176,12 +176,13 @@ def _print_build_summary(report: BuildReport) -> None:
 
     table = Table(title="sgdocs build", title_justify="left")
     for column in ("Content", "Format", "Result", "Output"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for outcome in report.outcomes:
         result = "[green]written[/]" if outcome.written else "[red]failed[/]"
         table.add_row(display_path(outcome.source), outcome.format, result,
                       display_path(outcome.output) if outcome.output else "-")
-    Console(soft_wrap=True).print(table)
+    # Piped output (CI logs) gets a wide table rather than rich's 80-column default.
+    Console(width=None if sys.stdout.isatty() else 120).print(table)
     failed = sum(not outcome.written for outcome in report.outcomes)
     click.echo(f"{len(report.outcomes) - failed} written, {failed} failed.")
 

@@ -103,9 +103,11 @@ def _tagged_parts(template: DocxTemplate) -> Iterator[tuple[str, str]]:
 
 
 def _paragraph_text(source: str, line: int) -> str:
+    """The visible text of the template line Jinja reports (roughly one paragraph; block
+    tags join several, and the error is at the end, so a long text shows its end)."""
     lines = source.splitlines()
-    text = re.sub(r"<[^>]+>", "", lines[line - 1]) if 0 < line <= len(lines) else ""
-    return text.strip()[:80]
+    text = re.sub(r"<[^>]+>", "", lines[line - 1]).strip() if 0 < line <= len(lines) else ""
+    return text if len(text) <= 80 else "…" + text[-79:]
 
 
 def _set_properties(docx: Any, document: LoadedDocument) -> None:

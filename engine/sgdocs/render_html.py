@@ -43,8 +43,8 @@ def problems(kind: Kind, root: Path) -> list[Finding]:
     name = _template_name(kind)
     checker = TemplateChecker(env, context_shape(kind.model, f"{kind.name} content", "mode"))
     try:
-        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        found = checker.check_source(source, name)
+        source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        found = checker.check_source(source, name, filename)
     except TemplateNotFound as exc:
         return [Finding(Location(root / "templates" / "html" / name),
                         f"there is no HTML template `{exc.name}`",

@@ -100,19 +100,19 @@ def _inline(value: str) -> richtext.InlineMarkdown:
     return richtext.InlineMarkdown(value.strip())
 
 
-_MARKDOWN_HELP = "Markdown: **bold**, *italic*, [link text](https://…)"
+_WRITTEN = BeforeValidator(_as_text, json_schema_input_type=str | int | float)
+"""Text fields take numbers too (`version: 1.10`, `number: 31`), exactly as written."""
+_MARKDOWN = Field(json_schema_extra={"contentMediaType": "text/markdown"})
 
-Text = Annotated[str, BeforeValidator(_as_text), AfterValidator(_not_blank)]
+Text = Annotated[str, _WRITTEN, AfterValidator(_not_blank)]
 """Plain text: printed exactly as written."""
 
-Inline = Annotated[str, BeforeValidator(_as_text), AfterValidator(_not_blank),
-                   AfterValidator(_inline), Field(description=_MARKDOWN_HELP)]
-"""A line of rich text: bold, italic and links, but no lists or paragraphs."""
+Inline = Annotated[str, _WRITTEN, AfterValidator(_not_blank), AfterValidator(_inline),
+                   _MARKDOWN]
+"""A line of rich text: **bold**, *italic* and [links](https://…), but no lists."""
 
-Markdown = Annotated[str, BeforeValidator(_as_text), AfterValidator(_not_blank),
-                     AfterValidator(_block),
-                     Field(description=_MARKDOWN_HELP + ", lists (- item, 1. item), "
-                           "> quotes; blank lines between paragraphs")]
+Markdown = Annotated[str, _WRITTEN, AfterValidator(_not_blank), AfterValidator(_block),
+                     _MARKDOWN]
 """Rich text: paragraphs, bullet and numbered lists (nested), quotes, emphasis, links."""
 
 

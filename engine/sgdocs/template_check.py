@@ -84,17 +84,19 @@ class TemplateChecker:
         self.problems: list[Problem] = []
         self._seen: set[str] = set()
 
-    def check_source(self, source: str, name: str) -> list[Problem]:
+    def check_source(self, source: str, name: str, filename: str | None = None
+                     ) -> list[Problem]:
         """Check template text (the text is parsed here; syntax errors are the caller's)."""
-        self._check(self.env.parse(source, name=name), name, dict(self.context.names))
+        tree = self.env.parse(source, name, filename)
+        self._check(tree, name, dict(self.context.names))
         return self.problems
 
     def _check_named(self, name: str, scope: dict[str, Shape]) -> None:
         if name in self._seen or self.env.loader is None:
             return
         self._seen.add(name)
-        source, _, _ = self.env.loader.get_source(self.env, name)
-        self._check(self.env.parse(source, name=name), name, scope)
+        source, filename, _ = self.env.loader.get_source(self.env, name)
+        self._check(self.env.parse(source, name, filename), name, scope)
 
     def _check(self, tree: nodes.Template, name: str, scope: dict[str, Shape]) -> None:
         walker = _Walker(self, name)

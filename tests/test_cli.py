@@ -1,0 +1,128 @@
+"""The command line as a user meets it: build, new, kinds, schema, and a fast start."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from conftest import BEXLEY, CONTENT, REPO, docx_text
+from sgdocs.cli import main
+from sgdocs.yamlsource import read_yaml
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def test_build_defaults_to_content_and_outputs(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(CONTENT, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    code, output = run("build")
+    assert code == 0, output
+    for suffix in ("docx", "pdf", "html"):
+        assert (tmp_path / "outputs/bexley" / f"role-brief.{suffix}").stat().st_size > 5000
+        assert f"outputs/bexley/role-brief.{suffix}" in output
+    assert "3 written, 0 failed." in output
+
+
+def test_build_without_content_folder_is_a_usage_error(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, output = run("build")
+    assert code == 2 and "there is no content/ folder here" in output
+
+
+def test_one_failing_document_does_not_stop_the_others(bexley_copy: Path, tmp_path: Path) -> None:
+    broken = bexley_copy / "second-brief.yaml"
+    broken.write_text((bexley_copy / "role-brief.yaml").read_text().replace(
+        "days_per_year: 15", "days_per_year: lots"))
+    code, output = run("build", str(bexley_copy), "--out", str(tmp_path / "out"),
+                       "--format", "docx,html")
+    assert code == 1
+    assert "second-brief.yaml" in output and "should be a whole number" in output
+    assert "2 written, 1 failed." in output
+    assert sorted(p.name for p in (tmp_path / "out/bexley").iterdir()) == [
+        "role-brief.docx", "role-brief.html"]
+
+
+def test_new_writes_a_starter_that_builds(tmp_path: Path) -> None:
+    target = tmp_path / "my-area" / "role-brief.yaml"
+    code, output = run("new", "role-brief", str(target))
+    assert code == 0, output
+    assert target.is_file() and (target.parent / "partnership.yaml").is_file()
+    assert "# yaml-language-server" in target.read_text()
+    code, output = run("check", str(target))
+    assert code == 0, output
+    code, output = run("build", str(target.parent), "--out", str(tmp_path / "out"),
+                       "--format", "docx")
+    assert code == 0, output
+    assert "Example Safeguarding Partnership" in docx_text(tmp_path / "out/my-area/role-brief.docx")
+
+
+def test_new_keeps_existing_files(tmp_path: Path) -> None:
+    target = tmp_path / "area" / "brief.yaml"
+    assert run("new", "role-brief", str(target))[0] == 0
+    nested = tmp_path / "area" / "2025" / "brief.yaml"
+    assert run("new", "role-brief", str(nested))[0] == 0
+    assert not (nested.parent / "partnership.yaml").exists()  # the one above is used
+    code, output = run("new", "role-brief", str(target))
+    assert code == 2 and "this file already exists" in output
+    assert run("new", "tender-brief", str(tmp_path / "x.yaml"))[0] == 2
+
+
+def test_kinds_lists_role_brief() -> None:
+    code, output = run("kinds")
+    assert code == 0 and output.startswith("role-brief ")
+
+
+@pytest.mark.parametrize(("name", "content"), [("role-brief", BEXLEY / "role-brief.yaml"),
+                                               ("partnership", BEXLEY / "partnership.yaml")])
+def test_schema_validates_the_example_content(name: str, content: Path) -> None:
+    code, output = run("schema", name)
+    assert code == 0
+    schema = json.loads(output)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(read_yaml(content).data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**read_yaml(content).data, "purpse": "x"}, schema)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "content"], ["kinds"]])
+def test_light_commands_do_not_load_the_renderers(args: list[str]) -> None:
+    code = (f"import sys\nfrom sgdocs.cli import main\nsys.argv = ['sgdocs', *{args!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print([m for m in sys.modules if m.split('.')[0] in "
+            "('weasyprint', 'docxtpl', 'docx')])")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_builds_are_reproducible(tmp_path: Path) -> None:
+    for out in ("a", "b"):
+        assert run("build", str(BEXLEY), "--out", str(tmp_path / out))[0] == 0
+    for suffix in ("docx", "pdf", "html"):
+        first = (tmp_path / "a/bexley" / f"role-brief.{suffix}").read_bytes()
+        assert first == (tmp_path / "b/bexley" / f"role-brief.{suffix}").read_bytes(), suffix
+
+
+def test_templates_and_starters_ship_inside_the_package() -> None:
+    import sgdocs
+
+    package = Path(sgdocs.__file__).resolve().parent
+    if package == REPO / "engine" / "sgdocs":
+        pytest.skip("sgdocs is imported from the source tree (editable install)")
+    for name in ("templates/docx/role-brief.docx", "templates/html/role-brief.html",
+                 "templates/html/_style.css", "starters/role-brief.yaml",
+                 "starters/partnership.yaml"):
+        assert (package / name).is_file(), name

@@ -1,0 +1,138 @@
+"""Templates: restyled copies win, and a template's mistakes are reported before rendering,
+in the same clear form as content mistakes."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner, Result
+
+from sgdocs.cli import main
+
+
+def build(*args: str) -> Result:
+    return CliRunner().invoke(main, ["build", *args])
+
+
+@pytest.fixture
+def restyled(bexley_copy: Path) -> Path:
+    """Bexley content with the shipped templates exported into its templates/ folder."""
+    result = CliRunner().invoke(main, ["templates", "export", str(bexley_copy / "templates")])
+    assert result.exit_code == 0, result.output
+    return bexley_copy
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def edit_docx(path: Path, old: str, new: str) -> None:
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename == "word/document.xml":
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode(), 1)
+            target.writestr(info, data)
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def test_export_copies_every_shipped_template(restyled: Path) -> None:
+    names = sorted(p.relative_to(restyled / "templates").as_posix()
+                   for p in (restyled / "templates").rglob("*") if p.is_file())
+    assert names == ["docx/role-brief.docx", "html/_base.html", "html/_macros.html",
+                     "html/_style.css", "html/role-brief.html"]
+    again = CliRunner().invoke(main, ["templates", "export", str(restyled / "templates")])
+    assert again.exit_code == 2 and "use --force" in again.output
+
+
+def test_restyled_templates_win(restyled: Path, tmp_path: Path) -> None:
+    edit(restyled / "templates/html/role-brief.html", "1. Purpose", "1. Why this brief exists")
+    edit_docx(restyled / "templates/docx/role-brief.docx", "1. Purpose", "1. Aim of the brief")
+    result = build(str(restyled), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out/bexley/role-brief.html").read_text()
+    assert "1. Why this brief exists" in html and "1. Purpose" not in html
+    headings = [p.text for p in docx.Document(str(tmp_path / "out/bexley/role-brief.docx"))
+                .paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "1. Aim of the brief"
+
+
+def test_html_template_field_typo_is_reported_before_rendering(restyled: Path,
+                                                                 tmp_path: Path) -> None:
+    template = restyled / "templates/html/role-brief.html"
+    edit(template, "{{ purpose }}", "{{ purpse }}")
+    edit(template, "{{ entry.activity }}", "{{ entry.activty }}")
+    edit(template, "{{ cost.max_annual_fee }}", "{{ cost.max_anual_fee }}")
+    result = build(str(restyled), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert (f"{template}:{line_of(template, 'purpse')}: error: the template uses `purpse`, "
+            "which role-brief content does not have\n  hint: did you mean `purpose`?"
+            ) in result.output
+    assert (f"{template}:{line_of(template, 'activty')}: error: the template uses "
+            "`entry.activty`, but each entry of `entries` has no field `activty`\n"
+            "  hint: did you mean `activity`?") in result.output
+    assert (f"{template}:{line_of(template, 'max_anual')}: error: the template uses "
+            "`cost.max_anual_fee`, but `days_and_cost` has no field `max_anual_fee`\n"
+            "  hint: did you mean `max_annual_fee`?") in result.output
+    written = sorted(p.name for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert written == ["role-brief.docx"]  # the Word template is fine, so Word is still built
+
+
+def test_docx_template_field_typo_names_the_paragraph(restyled: Path, tmp_path: Path) -> None:
+    template = restyled / "templates/docx/role-brief.docx"
+    edit_docx(template, "{{ timetable.period }}", "{{ timetable.perod }}")
+    result = build(str(restyled), "--out", str(tmp_path / "out"), "--format", "docx")
+    assert result.exit_code == 1
+    assert (f"{template}: error: in the body, in the paragraph \u201c5. Timetable for "
+            "{{ timetable.perod }} work\u201d: the template uses `timetable.perod`, but "
+            "`timetable` has no field `perod`\n  hint: did you mean `period`?") in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_broken_docx_tag_is_reported(restyled: Path, tmp_path: Path) -> None:
+    template = restyled / "templates/docx/role-brief.docx"
+    edit_docx(template, "{%p for appendix in appendices %}", "{%p for appendix in %}")
+    result = build(str(restyled), "--out", str(tmp_path / "out"), "--format", "docx")
+    assert result.exit_code == 1
+    assert f"{template}: error: in the body, near \u201c" in result.output
+    assert "{% for appendix in %}\u201d: broken tag:" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_broken_html_tag_is_reported(restyled: Path, tmp_path: Path) -> None:
+    template = restyled / "templates/html/role-brief.html"
+    edit(template, "{% endfor %}\n    </tbody>", "\n    </tbody>")
+    result = build(str(restyled), "--out", str(tmp_path / "out"), "--format", "html")
+    assert result.exit_code == 1
+    assert f"{template}:" in result.output and "error: template syntax error" in result.output
+
+
+def test_templates_cannot_reach_python_internals(restyled: Path, tmp_path: Path) -> None:
+    edit(restyled / "templates/html/role-brief.html", "{{ purpose }}",
+         "{{ ''.__class__.__mro__ }}")
+    result = build(str(restyled), "--out", str(tmp_path / "out"), "--format", "html")
+    assert result.exit_code == 1
+    assert "error: the template tried to reach something templates may not use" in result.output
+
+
+def test_failed_build_keeps_the_previous_outputs(restyled: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(str(restyled), "--out", str(out)).exit_code == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    edit(restyled / "templates/html/role-brief.html", "{{ purpose }}", "{{ purpose.nope() }}")
+    edit_docx(restyled / "templates/docx/role-brief.docx", "{{p purpose }}", "{{p 1 / 0 }}")
+    result = build(str(restyled), "--out", str(out))
+    assert result.exit_code == 1
+    assert "3 failed" in result.output
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
