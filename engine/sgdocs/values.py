@@ -36,7 +36,7 @@ class PartialDate:
         if not match:
             raise PydanticCustomError(
                 "date_format", "expected a date written as YYYY-MM-DD (or YYYY-MM for a "
-                "month), found {found!r}", {"found": text})
+                "month), found \u201c{found}\u201d", {"found": text})
         year, month = int(match[1]), int(match[2])
         day = int(match[3]) if match[3] else None
         if not 1 <= month <= 12:
@@ -86,7 +86,7 @@ class PartialDate:
         if isinstance(value, str):
             return cls.parse(value)
         raise PydanticCustomError("date_type", "expected a date written as YYYY-MM-DD, "
-                                  "found {found!r}", {"found": value})
+                                  "found \u201c{found}\u201d", {"found": value})
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any,
@@ -117,16 +117,17 @@ class Money(Decimal):
     def _validate(cls, value: Any) -> Money:
         if isinstance(value, bool):
             raise PydanticCustomError("money_type", "expected an amount in pounds such as 800, "
-                                      "found {found!r}", {"found": value})
+                                      "found \u201c{found}\u201d", {"found": value})
         text = str(value).strip().replace(",", "").removeprefix("£")
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise PydanticCustomError("money_type", "expected an amount in pounds such as 800 "
-                                      "or 1250.50, found {found!r}", {"found": value}) from None
+            raise PydanticCustomError(
+                "money_type", "expected an amount in pounds such as 800 or 1250.50, found "
+                "\u201c{found}\u201d", {"found": value}) from None
         if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
-            raise PydanticCustomError("money_value", "{found!r} is not an amount in pounds "
-                                      "and pence", {"found": value})
+            raise PydanticCustomError("money_value", "\u201c{found}\u201d is not an amount in "
+                                      "pounds and pence", {"found": value})
         return cls(amount)
 
     @classmethod
