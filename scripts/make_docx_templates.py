@@ -128,30 +128,10 @@ def _house_styles(document: Document) -> None:
 
     for name, size, before in (("Heading 1", 15, 18), ("Heading 2", 12.5, 12),
                                ("Heading 3", 11.5, 10)):
-        style = styles[name]
-        style.font.name = FONT
-        style.font.size = Pt(size)
-        style.font.bold = True
-        style.font.color.rgb = RGBColor.from_string(PRIMARY)
-        style.paragraph_format.space_before = Pt(before)
-        style.paragraph_format.space_after = Pt(4)
-        style.paragraph_format.keep_with_next = True
-        _fonts(style)
-
-    title = styles["Title"]
-    title.font.name = FONT
-    title.font.size = Pt(24)
-    title.font.bold = True
-    title.font.color.rgb = RGBColor.from_string(PRIMARY)
-    title.paragraph_format.space_after = Pt(4)
-    _fonts(title)
-    subtitle = styles["Subtitle"]
-    subtitle.font.name = FONT
-    subtitle.font.size = Pt(11)
-    subtitle.font.italic = False
-    subtitle.font.color.rgb = RGBColor.from_string(MUTED)
-    subtitle.paragraph_format.space_after = Pt(14)
-    _fonts(subtitle)
+        _display(styles[name], size, PRIMARY, before=before, after=4)
+        styles[name].paragraph_format.keep_with_next = True
+    _display(styles["Title"], 24, PRIMARY, after=4)
+    _display(styles["Subtitle"], 11, MUTED, after=14, bold=False)
 
     quote = styles["Quote"]
     quote.font.italic = False
@@ -180,6 +160,17 @@ def _house_styles(document: Document) -> None:
     styles.element.append(parse_xml(TABLE_STYLE))
     if "Hyperlink" not in [style.name for style in styles]:
         styles.element.append(parse_xml(HYPERLINK_STYLE))
+
+
+def _display(style: object, size: float, colour: str, *, after: float, before: float = 0,
+             bold: bool = True) -> None:
+    """Title, subtitle and heading styles: the house font, size, weight, colour, spacing."""
+    font = style.font  # type: ignore[attr-defined]
+    font.name, font.size, font.bold, font.italic = FONT, Pt(size), bold, False
+    font.color.rgb = RGBColor.from_string(colour)
+    spacing = style.paragraph_format  # type: ignore[attr-defined]
+    spacing.space_before, spacing.space_after = Pt(before), Pt(after)
+    _fonts(style)
 
 
 def _fonts(style: object) -> None:
