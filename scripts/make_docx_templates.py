@@ -80,6 +80,7 @@ HYPERLINK_STYLE = f"""
 
 def new_document(title: str) -> Document:
     document = Document()
+    _drop_word_2010_style_copy(document)
     _page_setup(document)
     _house_styles(document)
     _header_and_footer(document)
@@ -94,6 +95,20 @@ def new_document(title: str) -> Document:
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)
     return document
+
+
+def _drop_word_2010_style_copy(document: Document) -> None:
+    """python-docx's blank document carries stylesWithEffects.xml, a copy of the styles for
+    Word 2010. Once the styles change, Word sees the copy disagree and offers to repair the
+    file; the copy is optional, so the templates leave it out (and the thumbnail of a blank
+    page, which file browsers would show for every output)."""
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(rel_id)
+    package_rels = document.part.package.rels  # and the blank page's thumbnail picture
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package_rels[rel_id]
 
 
 def _page_setup(document: Document) -> None:

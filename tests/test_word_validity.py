@@ -1,0 +1,73 @@
+"""Every kind of Word output opens cleanly: it passes an OOXML validator (including Word's
+own compatibility rules) and LibreOffice lays it out with the facts in place. One
+LibreOffice call converts every document."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openxml_audit import OpenXmlValidator
+
+from conftest import BEXLEY, REPO, normalise, pdf_text
+from sgdocs.build import build
+from test_content_is_text import TRICKY
+from test_markdown import BACKGROUND
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+STARTERS = REPO / "engine/sgdocs/starters"
+
+
+@pytest.fixture(scope="module")
+def word_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The Bexley brief, the starter, and briefs full of Markdown and awkward text."""
+    root = tmp_path_factory.mktemp("word") / "variety"
+    shutil.copytree(BEXLEY, root)
+    shutil.copy(STARTERS / "role-brief.yaml", root / "starter.yaml")
+    text = (BEXLEY / "role-brief.yaml").read_text()
+    start, end = text.index("background: |"), text.index("role: >")
+    (root / "markdown.yaml").write_text(text[:start] + BACKGROUND + text[end:])
+    rows = "".join(f"    - activity: {raw}\n      date: 2018-10-01\n" for raw in TRICKY)
+    (root / "awkward.yaml").write_text(text.replace("  entries:\n", "  entries:\n" + rows, 1))
+    report = build([root], root.parent / "out", ["docx"])
+    assert report.ok, [str(f) for f in report.findings]
+    return {o.output.stem: o.output for o in report.outcomes if o.output}
+
+
+def test_word_outputs_pass_the_ooxml_validator(word_outputs: dict[str, Path]) -> None:
+    validator = OpenXmlValidator()
+    problems = {name: [str(e) for e in validator.validate(str(path)).errors]
+                for name, path in word_outputs.items()}
+    assert problems == {name: [] for name in word_outputs}
+
+
+def test_shipped_templates_pass_the_ooxml_validator() -> None:
+    validator = OpenXmlValidator()
+    for template in (REPO / "templates/docx").glob("*.docx"):
+        assert validator.validate(str(template)).errors == [], template.name
+
+
+@pytest.mark.skipif(SOFFICE is None and not os.environ.get("SGDOCS_REQUIRE_LIBREOFFICE"),
+                    reason="LibreOffice is not installed (bash .ci/run installs it)")
+def test_libreoffice_lays_out_every_word_output(word_outputs: dict[str, Path],
+                                                 tmp_path: Path) -> None:
+    assert SOFFICE, "LibreOffice is required here (SGDOCS_REQUIRE_LIBREOFFICE is set)"
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    *map(str, word_outputs.values())],
+                   check=True, capture_output=True, timeout=300)
+    text = {name: normalise(pdf_text(tmp_path / f"{name}.pdf")) for name in word_outputs}
+    for fact in ("Brief for independent scrutiny – Bexley", "Page 1 of",
+                 "3.1 Key questions in terms of the scrutiny function",
+                 "Learning Hub 4, Priority 3 15 July 2019", "£12,000 (15 days at £800)",
+                 "31. The role of independent scrutiny is to provide assurance",
+                 "Bexley Safeguarding Partnership"):
+        assert fact in text["role-brief"]
+    assert "Bexley Safeguarding Partnership · Version 0.1 · DRAFT" in text["starter"]
+    assert "4. Restarted four 5. Restarted five" in text["markdown"]
+    assert "a. deep one" in text["markdown"] or "1. deep one" in text["markdown"]
+    for printed in TRICKY.values():
+        assert printed in text["awkward"]
