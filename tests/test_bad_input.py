@@ -181,7 +181,7 @@ def test_check_json_lists_findings(brief: Path) -> None:
 def test_usage_errors_exit_with_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
-    assert "does not exist" in result.output
+    assert f"{tmp_path / 'nowhere'}: error: no such file or folder" in result.output
     result = CliRunner().invoke(main, ["build", str(tmp_path), "--format", "docx,odt"])
     assert result.exit_code == 2
     assert "unknown format `odt`" in result.output

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,7 +28,11 @@ PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
 def _reports_errors(command: F) -> F:
-    """Print an SgdocsError as findings and exit with its code, never a traceback."""
+    """Print an SgdocsError as findings and exit with its code, never a traceback.
+
+    A fault in sgdocs itself is reported in one line too; set SGDOCS_DEBUG=1 to see the
+    traceback when reporting it.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -36,6 +41,13 @@ def _reports_errors(command: F) -> F:
         except SgdocsError as exc:
             _print_findings(exc.findings)
             sys.exit(exc.exit_code)
+        except Exception as exc:
+            if os.environ.get("SGDOCS_DEBUG"):
+                raise
+            click.echo(f"error: sgdocs stopped because of a fault in sgdocs itself "
+                       f"({exc.__class__.__name__}: {exc})\n  hint: please report it with the "
+                       "content that caused it; SGDOCS_DEBUG=1 shows the details", err=True)
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
 

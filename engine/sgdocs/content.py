@@ -54,16 +54,23 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             found.extend(sorted(_yaml_files(path)))
         elif path.is_file():
             if path.suffix not in SUFFIXES:
-                raise usage_error(f"{path} is not a YAML content file",
-                                  "content files end in .yaml", path)
+                raise usage_error("this is not a content file", "content files are YAML files "
+                                  "ending in .yaml", path)
+            if path.name == partnership.FILENAME:
+                raise usage_error("this is the partnership file, not a document",
+                                  "name a document, or the folder holding it", path)
             found.append(path)
         else:
-            raise usage_error(f"{path} does not exist", "check the path", path)
+            raise usage_error("no such file or folder", "check the path", path)
     return list(dict.fromkeys(found))
 
 
 def _yaml_files(folder: Path) -> Iterator[Path]:
-    for path in folder.iterdir():
+    try:
+        entries = list(folder.iterdir())
+    except OSError as exc:
+        raise usage_error(f"cannot read this folder: {exc.strerror}", "", folder) from None
+    for path in entries:
         if path.name.startswith("."):
             continue
         if path.is_dir() and path.name not in _SKIPPED_FOLDERS:
