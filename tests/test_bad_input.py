@@ -87,7 +87,16 @@ def test_impossible_date(brief: Path) -> None:
     edit(brief, "date: 2018-10-29", "date: 2024-02-30")
     assert_fails_with(check(brief), f"{brief}:{line_of(brief, '2024-02-30')}: error: "
                       "`timetable.entries[1].date`: 2024-02-30 is not a real date: February "
-                      "2024 has 29 days")
+                      "2024 has 29 days\n  hint: check the day and the month")
+
+
+def test_blank_text_and_impossible_numbers(brief: Path) -> None:
+    edit(brief, "title: Brief for independent scrutiny – Bexley", 'title: ""')
+    edit(brief, "days_per_year: 15", "days_per_year: 0")
+    assert_fails_with(check(brief), f"{brief}:{line_of(brief, 'title:')}: error: `title`: this "
+                      "is empty\n  hint: write the text, or remove the key",
+                      f"{brief}:{line_of(brief, 'days_per_year')}: error: "
+                      "`days_and_cost.days_per_year` must be more than 0")
 
 
 def test_dates_out_of_order(brief: Path) -> None:
@@ -146,8 +155,8 @@ def test_bad_partnership_file_is_reported_at_its_line(brief: Path) -> None:
 def test_markdown_heading_in_a_text_field(brief: Path) -> None:
     edit(brief, "background: |\n", "background: |\n  # Our history\n\n")
     assert_fails_with(check(brief), f"{brief}:{line_of(brief, 'background:')}: error: "
-                      "`background`: a heading is not allowed here (\u201c# Our history\u201d)",
-                      "headings come from the template")
+                      "`background`: a heading is not allowed here (\u201c# Our history\u201d)"
+                      "\n  hint: headings come from the template")
 
 
 def test_every_problem_in_a_file_is_reported_at_once(brief: Path) -> None:

@@ -57,8 +57,8 @@ def inline_tokens(text: str) -> list[Token]:
     return list(tokens[0].children or []) if tokens else []
 
 
-def refusals(text: str, *, inline: bool = False) -> list[str]:
-    """Plain-English reasons `text` cannot be rendered, each naming the offending line."""
+def refusals(text: str, *, inline: bool = False) -> list[tuple[str, str]]:
+    """Why `text` cannot be rendered, each naming the offending line, with what to do."""
     tokens = inline_tokens(text) if inline else block_tokens(text)
     lines = text.splitlines()
     reasons = []
@@ -68,7 +68,7 @@ def refusals(text: str, *, inline: bool = False) -> list[str]:
         what, hint = _REFUSED[token.type]
         line = token.map[0] if token.map else _line_of(token, lines)
         quoted = lines[line].strip() if 0 <= line < len(lines) else ""
-        reasons.append(f"{what} is not allowed here (\u201c{quoted}\u201d); {hint}")
+        reasons.append((f"{what} is not allowed here (\u201c{quoted}\u201d)", hint))
     return reasons
 
 

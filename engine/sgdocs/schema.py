@@ -81,23 +81,25 @@ def _as_text(value: Any) -> Any:
 
 def _not_blank(value: str) -> str:
     if not value.strip():
-        raise PydanticCustomError("blank", "this is empty; write the text, or remove the key "
-                                  "if the field is optional")
+        raise PydanticCustomError("blank", "this is empty", {
+            "hint": "write the text, or remove the key if the field is optional"})
     return value
 
 
 def _block(value: str) -> richtext.Markdown:
-    reasons = richtext.refusals(value)
-    if reasons:
-        raise PydanticCustomError("markdown", "; ".join(reasons))
+    _refuse(richtext.refusals(value))
     return richtext.Markdown(value)
 
 
 def _inline(value: str) -> richtext.InlineMarkdown:
-    reasons = richtext.refusals(value, inline=True)
-    if reasons:
-        raise PydanticCustomError("markdown", "; ".join(reasons))
+    _refuse(richtext.refusals(value, inline=True))
     return richtext.InlineMarkdown(value.strip())
+
+
+def _refuse(refusals: list[tuple[str, str]]) -> None:
+    if refusals:
+        raise PydanticCustomError("markdown", "; ".join(what for what, _ in refusals), {
+            "hint": "; ".join(dict.fromkeys(hint for _, hint in refusals))})
 
 
 _WRITTEN = BeforeValidator(_as_text, json_schema_input_type=str | int | float)

@@ -83,7 +83,11 @@ def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
                        f"of {expected}", "values are case-sensitive")
     if kind == "too_short":
         return Finding(source.where(at), f"`{name}` is empty", "add at least one entry")
-    return Finding(source.where(at), f"`{name}`: {error['msg']}")
+    if kind == "greater_than":
+        return Finding(source.where(at), f"`{name}` must be more than "
+                       f"{error.get('ctx', {}).get('gt')}", "")
+    return Finding(source.where(at), f"`{name}`: {error['msg']}",
+                   str(error.get("ctx", {}).get("hint", "")))
 
 
 def _dotted(at: KeyPath) -> str:

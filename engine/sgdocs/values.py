@@ -19,6 +19,8 @@ from pydantic_core import PydanticCustomError, core_schema
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 MONTHS = tuple(calendar.month_name)
+_DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2018-10-29, or YYYY-MM for a month"
+_MONEY_HINT = "write the amount in pounds as a number, e.g. 800 or 1250.50"
 
 
 @functools.total_ordering
@@ -36,19 +38,20 @@ class PartialDate:
         if not match:
             raise PydanticCustomError(
                 "date_format", "expected a date written as YYYY-MM-DD (or YYYY-MM for a "
-                "month), found \u201c{found}\u201d", {"found": text})
+                "month), found \u201c{found}\u201d", {"found": text, "hint": _DATE_HINT})
         year, month = int(match[1]), int(match[2])
         day = int(match[3]) if match[3] else None
         if not 1 <= month <= 12:
             raise PydanticCustomError("date_value", "{found} is not a real date: there is no "
-                                      "month {month}", {"found": text, "month": month})
+                                      "month {month}", {"found": text, "month": month,
+                                                        "hint": _DATE_HINT})
         if day is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 raise PydanticCustomError(
                     "date_value", "{found} is not a real date: {month_name} {year} has {last} "
                     "days", {"found": text, "month_name": MONTHS[month], "year": year,
-                             "last": last})
+                             "last": last, "hint": "check the day and the month"})
         return cls(year, month, day)
 
     @property
@@ -86,7 +89,7 @@ class PartialDate:
         if isinstance(value, str):
             return cls.parse(value)
         raise PydanticCustomError("date_type", "expected a date written as YYYY-MM-DD, "
-                                  "found \u201c{found}\u201d", {"found": value})
+                                  "found \u201c{found}\u201d", {"found": value, "hint": _DATE_HINT})
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any,
@@ -117,17 +120,19 @@ class Money(Decimal):
     def _validate(cls, value: Any) -> Money:
         if isinstance(value, bool):
             raise PydanticCustomError("money_type", "expected an amount in pounds such as 800, "
-                                      "found \u201c{found}\u201d", {"found": value})
+                                      "found \u201c{found}\u201d", {"found": value,
+                                                                 "hint": _MONEY_HINT})
         text = str(value).strip().replace(",", "").removeprefix("£")
         try:
             amount = Decimal(text)
         except InvalidOperation:
             raise PydanticCustomError(
                 "money_type", "expected an amount in pounds such as 800 or 1250.50, found "
-                "\u201c{found}\u201d", {"found": value}) from None
+                "\u201c{found}\u201d", {"found": value, "hint": _MONEY_HINT}) from None
         if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
             raise PydanticCustomError("money_value", "\u201c{found}\u201d is not an amount in "
-                                      "pounds and pence", {"found": value})
+                                      "pounds and pence", {"found": value,
+                                                           "hint": _MONEY_HINT})
         return cls(amount)
 
     @classmethod
