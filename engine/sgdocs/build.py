@@ -1,4 +1,4 @@
-"""Build documents: gather, load and check, check templates, render, write.
+"""Build documents: gather and load, check every template, then render and write each.
 
 Each document and format stands alone: one that fails is reported and the rest are still
 built. Nothing is written for a document until its output is complete, and then atomically.
@@ -6,7 +6,7 @@ built. Nothing is written for a document until its output is complete, and then 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,43 +44,39 @@ class BuildReport:
             self.findings)
 
 
-def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS,
-          on_outcome: Callable[[Outcome], None] | None = None) -> BuildReport:
-    report = BuildReport()
-
-    def record(outcome: Outcome) -> None:
-        report.outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
-
+def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS
+          ) -> BuildReport:
     documents, failures = load_documents(discover(paths))
-    for path, problems in failures.items():
-        record(Outcome(path, "all", findings=tuple(problems)))
-    template_problems = _TemplateProblems()
-    for document in documents:
-        for fmt in (f for f in formats if f in document.kind.formats):
-            record(_build_one(document, fmt, out_dir, template_problems))
+    jobs = [(document, fmt) for document in documents for fmt in formats
+            if fmt in document.kind.formats]
+    template_problems = check_templates(jobs)
+    report = BuildReport([Outcome(path, "all", findings=tuple(problems))
+                          for path, problems in failures.items()])
+    for document, fmt in jobs:
+        problems = template_problems[_template_key(document, fmt)]
+        report.outcomes.append(_build_one(document, fmt, out_dir, problems))
     return report
 
 
-class _TemplateProblems:
-    """Each template is checked once per build, before its first use."""
+def check_templates(jobs: Iterable[tuple[LoadedDocument, str]]
+                    ) -> dict[tuple[object, str, Path], list[Finding]]:
+    """The problems of every template the jobs use, each template checked once."""
+    checked: dict[tuple[object, str, Path], list[Finding]] = {}
+    for document, fmt in jobs:
+        key = _template_key(document, fmt)
+        if key not in checked:
+            checked[key] = renderer(fmt).problems(document.kind, document.root)
+    return checked
 
-    def __init__(self) -> None:
-        self._seen: dict[tuple[object, str, Path], list[Finding]] = {}
 
-    def __call__(self, document: LoadedDocument, fmt: str) -> list[Finding]:
-        check = renderer(fmt).problems
-        key = (check, document.kind.name, document.root)
-        if key not in self._seen:
-            self._seen[key] = check(document.kind, document.root)
-        return self._seen[key]
+def _template_key(document: LoadedDocument, fmt: str) -> tuple[object, str, Path]:
+    """Formats sharing a template (PDF and HTML) share its check function, hence its key."""
+    return (renderer(fmt).problems, document.kind.name, document.root)
 
 
 def _build_one(document: LoadedDocument, fmt: str, out_dir: Path,
-               template_problems: _TemplateProblems) -> Outcome:
+               problems: list[Finding]) -> Outcome:
     warnings = document.warnings
-    problems = template_problems(document, fmt)
     if has_errors(problems):
         return Outcome(document.path, fmt, findings=(*warnings, *problems))
     target = out_dir / document.relative_path.with_suffix(f".{fmt}")
