@@ -32,6 +32,7 @@ PRIMARY = "1F3D63"
 ACCENT = "E8EEF6"
 RULE = "B8C4D4"
 MUTED = "4A4A4A"
+WARNING = "9B1C1C"
 FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 TABLE_STYLE = f"""
@@ -198,12 +199,17 @@ def _fonts(style: object) -> None:
 
 def _header_and_footer(document: Document) -> None:
     section = document.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
     header = section.header.paragraphs[0]
-    header.text = "{{ partnership.name }}"
     header.style = document.styles["Header"]
+    header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    header.add_run("{{ partnership.name }}")
+    draft = header.add_run("{% if incomplete %}\tDRAFT \u2014 incomplete: not for publication"
+                           "{% endif %}")
+    draft.bold = True
+    draft.font.color.rgb = RGBColor.from_string(WARNING)
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
-    width = section.page_width - section.left_margin - section.right_margin
     footer.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     footer.add_run("{{ title }}\tPage ")
     footer._p.append(_field("PAGE"))
@@ -221,6 +227,7 @@ class Writer:
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        self.bookmarks = 0
 
     def para(self, text: str = "", style: str | None = None) -> object:
         paragraph = self.document.add_paragraph(style=style)
@@ -228,9 +235,33 @@ class Writer:
             paragraph.add_run(text)
         return paragraph
 
-    def heading(self, text: str, level: int = 1, page_break: bool = False) -> None:
+    def heading(self, text: str, level: int = 1, page_break: bool = False,
+                anchor: str = "") -> None:
+        """A heading; with `anchor`, also a bookmark of that name for links to it (the name
+        may be a Jinja expression, for headings repeated in a loop: the renderer numbers
+        the copies' bookmarks afresh)."""
         paragraph = self.document.add_heading(text, level)
         paragraph.paragraph_format.page_break_before = page_break
+        if anchor:
+            self.bookmarks += 1
+            bookmark_id = str(self.bookmarks)
+            paragraph._p.insert(1, parse_xml(
+                f'<w:bookmarkStart {nsdecls("w")} w:id="{bookmark_id}" w:name="{anchor}"/>'))
+            paragraph._p.append(parse_xml(
+                f'<w:bookmarkEnd {nsdecls("w")} w:id="{bookmark_id}"/>'))
+
+    def section(self, field: str, title: str, level: int = 1) -> None:
+        """An optional section: its heading (bookmarked by the field's name) and its rich
+        text, both left out when the content does not fill the field in."""
+        self.tag(f"{{%p if {field} %}}")
+        self.heading(title, level, anchor=field.replace(".", "_"))
+        self.para(f"{{{{p {field} }}}}")
+        self.tag("{%p endif %}")
+
+    def bullets(self, expression: str, item: str = "{{r item }}") -> None:
+        self.tag(f"{{%p for item in {expression} %}}")
+        self.para(item, "List Bullet")
+        self.tag("{%p endfor %}")
 
     def tag(self, tag: str) -> None:
         """A paragraph holding only a docxtpl block tag ({%p ... %}); it vanishes on render."""
@@ -241,13 +272,12 @@ class Writer:
         self.tag(f"{{%p if {field}.intro %}}")
         self.para(f"{{{{p {field}.intro }}}}")
         self.tag("{%p endif %}")
-        self.tag(f"{{%p for item in {field}.items %}}")
-        self.para("{{r item }}", "List Bullet")
-        self.tag("{%p endfor %}")
+        self.bullets(f"{field}.items")
 
     def table(self, header: list[str] | None, rows: list[list[str]],
-              widths: list[float], first_column: bool = False) -> object:
-        """A table in the sgdocs Table style; rows may hold {%tr %} loop tags."""
+              widths: list[float], first_column: bool = False, total: bool = False) -> object:
+        """A table in the sgdocs Table style; rows may hold {%tr %} loop tags. With `total`
+        the last row is a bold total."""
         count = len(rows) + (1 if header else 0)
         table = self.document.add_table(rows=count, cols=len(widths))
         table.style = self.document.styles["sgdocs Table"]
@@ -271,6 +301,10 @@ class Writer:
             for cell, text, width in zip(row.cells, texts, widths, strict=True):
                 cell.width = Mm(width)
                 cell.paragraphs[0].add_run(text)
+        if total:
+            for cell in table.rows[-1].cells:
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
         if header:
             row_properties = table.rows[0]._tr.get_or_add_trPr()
             row_properties.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
@@ -295,6 +329,21 @@ class Writer:
                   "{% if document_control.approved_on %}  ·  {{ document_control.approved_on }}"
                   "{% endif %}{% if document_control.status == \"draft\" %}  ·  DRAFT{% endif %}",
                   "Subtitle")
+
+    def requirements_appendix(self) -> None:
+        """The "How this document meets Working Together 2023" appendix, linked to sections."""
+        self.heading("How this document meets Working Together 2023", 1, page_break=True,
+                     anchor="meets_wt2023")
+        self.para("Each requirement of Working Together to Safeguard Children 2023 that applies "
+                  "to this document, and the section that addresses it. This shows where each "
+                  "requirement is addressed, not how well.")
+        self.table(["Requirement", "Reference", "Where"], [
+            ["{%tr for requirement in requirements %}", "", ""],
+            ['{{ requirement.summary }}{% if requirement.level == "must" %} '
+             '(statutory duty){% endif %}', "{{ requirement.reference }}",
+             "{{r requirement.where }}"],
+            ["{%tr endfor %}", "", ""],
+        ], [85, 45, 40])
 
     def document_control(self) -> None:
         control = "document_control"
@@ -383,7 +432,119 @@ def role_brief() -> Document:
     return document
 
 
-TEMPLATES = {"role-brief.docx": role_brief}
+def arrangements() -> Document:
+    document = new_document("Published safeguarding arrangements")
+    w = Writer(document)
+    w.cover()
+    w.tag("{%p if effective_from %}")
+    w.para("These arrangements take effect from {{ effective_from }}.")
+    w.tag("{%p endif %}")
+    w.tag("{%p if introduction %}")
+    w.para("{{p introduction }}")
+    w.tag("{%p endif %}")
+
+    w.heading("Safeguarding partners", anchor="partnership")
+    w.tag("{%p if partnership.safeguarding_partners %}")
+    w.table(["Partner", "Organisation", "Lead safeguarding partner",
+             "Delegated safeguarding partner"], [
+        ["{%tr for partner in partnership.safeguarding_partners %}", "", "", ""],
+        ["{{ partner.role_name }}", "{{ partner.organisation }}", '{{ partner.lead or "–" }}',
+         '{{ partner.delegate or "–" }}'],
+        ["{%tr endfor %}", "", "", ""],
+    ], [25, 45, 50, 50])
+    w.tag("{%p endif %}")
+    w.tag("{%p if partnership.chair %}")
+    w.para("The partnership is chaired by {{ partnership.chair }}.")
+    w.tag("{%p endif %}")
+
+    w.section("leadership", "Leadership")
+    w.section("geography", "Our area")
+    w.tag("{%p if vision or priorities %}")
+    w.heading("Vision and priorities", anchor="vision")
+    w.tag("{%p if vision %}")
+    w.para("{{p vision }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p if priorities %}")
+    w.heading("Our priorities", 2, anchor="priorities")
+    w.tag("{%p for priority in priorities %}")
+    w.para("{{ priority.title }}", "Heading 3")
+    w.tag("{%p if priority.description %}")
+    w.para("{{p priority.description }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+
+    w.tag("{%p if relevant_agencies or partnership.relevant_agencies %}")
+    w.heading("Relevant agencies", anchor="relevant_agencies")
+    w.tag("{%p if relevant_agencies %}")
+    w.para("{{p relevant_agencies }}")
+    w.tag("{%p endif %}")
+    w.bullets("partnership.relevant_agencies")
+    w.tag("{%p endif %}")
+
+    w.section("education", "Education and childcare")
+
+    w.tag("{%p if independent_scrutiny %}")
+    w.heading("Independent scrutiny", anchor="independent_scrutiny")
+    for field, title in (("by_whom", "Who provides it"), ("how", "How it works")):
+        w.section(f"independent_scrutiny.{field}", title, 2)
+    w.tag("{%p if independent_scrutiny.areas %}")
+    w.heading("What it will look at", 2)
+    w.bullets("independent_scrutiny.areas")
+    w.tag("{%p endif %}")
+    for field, title in (("recommendations", "Findings and recommendations"),
+                         ("review", "Reviewing scrutiny")):
+        w.section(f"independent_scrutiny.{field}", title, 2)
+    w.tag("{%p endif %}")
+
+    w.tag("{%p if funding %}")
+    w.heading("Funding", anchor="funding")
+    w.tag("{%p if funding.contributions %}")
+    w.table(["Partner", "Contribution{% if funding.year %} {{ funding.year }}{% endif %}"], [
+        ["{%tr for contribution in funding.contributions %}", ""],
+        ["{{ contribution.partner }}", "{{ contribution.amount }}"],
+        ["{%tr endfor %}", ""],
+        ["Shared budget", "{{ funding.total }}"],
+    ], [120, 50], total=True)
+    w.tag("{%p endif %}")
+    w.tag("{%p if funding.notes %}")
+    w.para("{{p funding.notes }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+
+    for field, title in (("data_and_information_sharing", "Data and information sharing"),
+                         ("threshold", "Threshold document"),
+                         ("reviews", "Serious incidents and reviews"),
+                         ("training", "Multi-agency training"),
+                         ("voice", "Voice of children and families"),
+                         ("escalation", "Resolving disagreements"),
+                         ("review_cycle", "Reviewing these arrangements"),
+                         ("yearly_report", "Yearly report")):
+        w.section(field, title)
+
+    w.tag("{%p for section in sections %}")
+    w.tag("{%p if section.body %}")
+    w.heading("{{ section.title }}", anchor="section_{{ loop.index }}")
+    w.para("{{p section.body }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endfor %}")
+
+    w.tag("{%p if sign_off %}")
+    w.heading("Sign-off by the lead safeguarding partners", anchor="sign_off")
+    w.table(["Partner", "Signed by", "Date"], [
+        ["{%tr for signature in sign_off %}", "", ""],
+        ["{{ signature.role_name }}", "{{ signature.name }}", "{{ signature.date }}"],
+        ["{%tr endfor %}", "", ""],
+    ], [40, 90, 40])
+    w.tag("{%p endif %}")
+
+    w.requirements_appendix()
+    w.document_control()
+    return document
+
+
+TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements}
 
 
 def main() -> None:

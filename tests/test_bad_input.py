@@ -93,8 +93,8 @@ def test_impossible_date(brief: Path) -> None:
 def test_blank_text_and_impossible_numbers(brief: Path) -> None:
     edit(brief, "title: Brief for independent scrutiny – Bexley", 'title: ""')
     edit(brief, "days_per_year: 15", "days_per_year: 0")
-    assert_fails_with(check(brief), f"{brief}:{line_of(brief, 'title:')}: error: `title`: this "
-                      "is empty\n  hint: write the text, or remove the key",
+    assert_fails_with(check(brief), f"{brief}:{line_of(brief, 'title:')}: error: `title` is "
+                      "empty\n  hint: fill it in, or remove the key if it is optional",
                       f"{brief}:{line_of(brief, 'days_per_year')}: error: "
                       "`days_and_cost.days_per_year` must be more than 0")
 
@@ -181,7 +181,7 @@ def test_check_json_lists_findings(brief: Path) -> None:
     assert result.exit_code == 1
     import json
 
-    findings = json.loads(result.stdout)
+    findings = json.loads(result.stdout)["findings"]
     assert findings == [{"file": str(brief), "line": line_of(brief, "rloe:"),
                          "severity": "error", "message": "unknown key `rloe`",
                          "hint": "did you mean `role`?"}]

@@ -32,7 +32,8 @@ def test_build_defaults_to_content_and_outputs(tmp_path: Path,
     for suffix in ("docx", "pdf", "html"):
         assert (tmp_path / "outputs/bexley" / f"role-brief.{suffix}").stat().st_size > 5000
         assert f"outputs/bexley/role-brief.{suffix}" in output
-    assert "3 written, 0 failed." in output
+        assert f"outputs/eastmoor/arrangements.{suffix}" in output
+    assert "6 written, 0 failed." in output
 
 
 def test_build_without_content_folder_is_a_usage_error(tmp_path: Path,
@@ -80,9 +81,10 @@ def test_new_keeps_existing_files(tmp_path: Path) -> None:
     assert run("new", "tender-brief", str(tmp_path / "x.yaml"))[0] == 2
 
 
-def test_kinds_lists_role_brief() -> None:
+def test_kinds_lists_every_kind() -> None:
     code, output = run("kinds")
-    assert code == 0 and output.startswith("role-brief ")
+    assert code == 0
+    assert [line.split()[0] for line in output.splitlines()] == ["arrangements", "role-brief"]
 
 
 @pytest.mark.parametrize(("name", "content"), [("role-brief", BEXLEY / "role-brief.yaml"),

@@ -40,12 +40,17 @@ class BuildReport:
 
     @property
     def ok(self) -> bool:
-        return all(outcome.written for outcome in self.outcomes) and not has_errors(
-            self.findings)
+        """Every output asked for was written."""
+        return all(outcome.written for outcome in self.outcomes)
 
 
-def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS
-          ) -> BuildReport:
+def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS,
+          allow_incomplete: bool = False) -> BuildReport:
+    """Build every document under `paths` into `out_dir`.
+
+    A document missing a statutory duty is not built unless `allow_incomplete`, and then
+    every page of every output is marked "DRAFT — incomplete".
+    """
     documents, failures = load_documents(discover(paths))
     jobs = [(document, fmt) for document in documents for fmt in formats
             if fmt in document.kind.formats]
@@ -53,8 +58,13 @@ def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS
     report = BuildReport([Outcome(path, "all", findings=tuple(problems))
                           for path, problems in failures.items()])
     for document, fmt in jobs:
-        problems = template_problems[_template_key(document, fmt)]
-        report.outcomes.append(_build_one(document, fmt, out_dir, problems))
+        blocking = list(template_problems[_template_key(document, fmt)])
+        if document.incomplete and not allow_incomplete:
+            blocking.append(Finding(Location(document.path), f"the {fmt} was not built: a "
+                                    "statutory duty (a must) is not addressed",
+                                    "address it, or build a draft marked \"DRAFT — incomplete\""
+                                    " with --allow-incomplete"))
+        report.outcomes.append(_build_one(document, fmt, out_dir, blocking))
     return report
 
 
@@ -75,24 +85,25 @@ def _template_key(document: LoadedDocument, fmt: str) -> tuple[object, str, Path
 
 
 def _build_one(document: LoadedDocument, fmt: str, out_dir: Path,
-               problems: list[Finding]) -> Outcome:
-    warnings = document.warnings
-    if has_errors(problems):
-        return Outcome(document.path, fmt, findings=(*warnings, *problems))
+               blocking: list[Finding]) -> Outcome:
+    """Render and write one output, unless a blocking problem (an error) stops it."""
+    notes = (*document.warnings, *document.requirement_findings)
+    if has_errors(blocking):
+        return Outcome(document.path, fmt, findings=(*notes, *blocking))
     target = out_dir / document.relative_path.with_suffix(f".{fmt}")
     try:
         data = renderer(fmt).render(document)
     except SgdocsError as exc:
-        return Outcome(document.path, fmt, findings=(*warnings, *problems, *exc.findings))
+        return Outcome(document.path, fmt, findings=(*notes, *blocking, *exc.findings))
     except Exception as exc:  # a fault in a library or in sgdocs: report it, build the rest
-        return Outcome(document.path, fmt, findings=(*warnings, *problems, Finding(
+        return Outcome(document.path, fmt, findings=(*notes, *blocking, Finding(
             Location(document.path), f"sgdocs failed while making the {fmt} "
             f"({exc.__class__.__name__}: {exc})", "this is a fault in sgdocs; please report "
             "it with the content file")))
     try:
         write_atomic(target, data)
     except OSError as exc:
-        return Outcome(document.path, fmt, findings=(*warnings, *problems, Finding(
+        return Outcome(document.path, fmt, findings=(*notes, *blocking, Finding(
             Location(target), f"cannot write the {fmt}: {exc.strerror}",
             "is the file open in another program, or the folder read-only?")))
-    return Outcome(document.path, fmt, target, (*warnings, *problems))
+    return Outcome(document.path, fmt, target, (*notes, *blocking))

@@ -1,4 +1,5 @@
-"""Check content without rendering it: every problem in every file, at its file and line."""
+"""Check content without rendering it: every problem in every file, at its file and line,
+and how each document stands against the statutory requirements for its kind."""
 
 from __future__ import annotations
 
@@ -25,5 +26,6 @@ def check(paths: Iterable[Path]) -> CheckReport:
     files = discover(paths)
     documents, failures = load_documents(files)
     findings = [f for problems in failures.values() for f in problems]
-    findings += [f for document in documents for f in document.warnings]
+    findings += [f for document in documents
+                 for f in (*document.warnings, *document.requirement_findings)]
     return CheckReport(files, documents, list(dict.fromkeys(findings)))

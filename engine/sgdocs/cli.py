@@ -20,7 +20,10 @@ import click
 from .errors import Finding, SgdocsError, display_path, usage_error
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from .build import BuildReport
+    from .content import LoadedDocument
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_CONTENT = Path("content")
@@ -68,14 +71,17 @@ def main() -> None:
               show_default=True, help="Folder the outputs are written to, mirroring content.")
 @click.option("--format", "formats", default="docx,pdf,html", show_default=True,
               help="Comma-separated output formats.")
+@click.option("--allow-incomplete", is_flag=True,
+              help='Build documents missing a statutory duty, marked "DRAFT — incomplete".')
 @_reports_errors
-def build(paths: tuple[Path, ...], out_dir: Path, formats: str) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, formats: str, allow_incomplete: bool
+          ) -> None:
     """Check content and build its documents (PATHS: files or folders; default content/)."""
     from .build import build as run_build
     from .renderers import FORMATS
 
     chosen = _formats(formats, FORMATS)
-    report = run_build(_content_paths(paths), out_dir, chosen)
+    report = run_build(_content_paths(paths), out_dir, chosen, allow_incomplete)
     _print_findings(report.findings)
     _print_build_summary(report)
     sys.exit(0 if report.ok else 1)
@@ -90,16 +96,53 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool) -> None:
     """Check content without building anything."""
     from .check import check as run_check
 
+    from .requirements import DISCLAIMER, summary_rows
+
     report = run_check(_content_paths(paths))
     if as_json:
-        click.echo(json.dumps([_finding_json(f) for f in report.findings], indent=2))
+        click.echo(json.dumps({
+            "findings": [_finding_json(f) for f in report.findings],
+            "documents": [{"file": str(d.path), "kind": d.kind.name,
+                           "requirements": summary_rows(d.assessments)}
+                          for d in report.documents],
+            "note": DISCLAIMER}, indent=2))
     else:
         _print_findings(report.findings)
+        for document in report.documents:
+            _print_requirements(document)
+        if any(document.assessments for document in report.documents):
+            click.echo(DISCLAIMER)
         errors = sum(f.is_error for f in report.findings)
         warnings = len(report.findings) - errors
         click.echo(f"Checked {len(report.files)} file(s): {errors} error(s), "
                    f"{warnings} warning(s).")
     sys.exit(0 if report.passed(strict) else 1)
+
+
+@main.command()
+@click.argument("kind", required=False)
+@click.option("--in", "content", type=click.Path(path_type=Path), default=None,
+              help="A content folder whose requirements.yaml corrections to include.")
+@_reports_errors
+def requirements(kind: str | None, content: Path | None) -> None:
+    """List the statutory requirements sgdocs checks (for KIND, or all)."""
+    from rich.table import Table
+
+    from .kinds import get_kind
+    from .partnership import find_setting
+    from .requirements import load_catalogue
+
+    root = find_setting(content).root if content else Path("/nonexistent")
+    catalogue = load_catalogue(root)
+    chosen = catalogue.for_kind(get_kind(kind).name) if kind else catalogue.requirements
+    table = Table(title=f"Requirements{f' for {kind}' if kind else ''}", title_justify="left")
+    for column in ("Id", "Level", "Confidence", "Reference", "Requirement", "Kinds"):
+        table.add_column(column, overflow="fold")
+    for requirement in chosen:
+        table.add_row(requirement.id, requirement.level, requirement.confidence,
+                      str(requirement.reference), requirement.summary,
+                      ", ".join(requirement.addressed_by))
+    _console().print(table)
 
 
 @main.command()
@@ -183,7 +226,6 @@ def _print_findings(findings: Sequence[Finding]) -> None:
 
 
 def _print_build_summary(report: BuildReport) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title="sgdocs build", title_justify="left")
@@ -193,10 +235,37 @@ def _print_build_summary(report: BuildReport) -> None:
         result = "[green]written[/]" if outcome.written else "[red]failed[/]"
         table.add_row(display_path(outcome.source), outcome.format, result,
                       display_path(outcome.output) if outcome.output else "-")
-    # Piped output (CI logs) gets a wide table rather than rich's 80-column default.
-    Console(width=None if sys.stdout.isatty() else 120).print(table)
+    _console().print(table)
     failed = sum(not outcome.written for outcome in report.outcomes)
     click.echo(f"{len(report.outcomes) - failed} written, {failed} failed.")
+
+
+def _print_requirements(document: LoadedDocument) -> None:
+    from rich.table import Table
+
+    if not document.assessments:
+        return
+    table = Table(title=f"{display_path(document.path)}: {document.kind.name} against Working "
+                  "Together 2023", title_justify="left")
+    for column in ("Requirement", "Level", "Reference", "Status", "Where"):
+        table.add_column(column, overflow="fold")
+    colours = {"addressed": "green", "missing": "red", "empty": "red",
+               "not applicable": "blue"}
+    for assessment in document.assessments:
+        requirement = assessment.requirement
+        where = str(assessment.where) if assessment.where else f"add `{assessment.section}`"
+        if assessment.status == "not applicable":
+            where = assessment.reason
+        table.add_row(requirement.id, requirement.level, str(requirement.reference),
+                      f"[{colours[assessment.status]}]{assessment.status}[/]", where)
+    _console().print(table)
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    # Piped output (CI logs) gets wide tables rather than rich's 80-column default.
+    return Console(width=None if sys.stdout.isatty() else 120)
 
 
 def _finding_json(finding: Finding) -> dict[str, Any]:

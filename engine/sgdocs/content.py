@@ -15,9 +15,10 @@ from . import partnership
 from .errors import ContentError, Finding, Location, did_you_mean, has_errors, usage_error
 from .kinds import Kind, all_kinds
 from .partnership import Partnership, Setting
+from .requirements import Assessment, assess, load_catalogue
 from .schema import Document
 from .validation import validate
-from .yamlsource import read_yaml
+from .yamlsource import YamlFile, read_yaml
 
 SUFFIXES = (".yaml", ".yml")
 _SKIPPED_FOLDERS = {"templates", "outputs"}
@@ -29,7 +30,21 @@ class LoadedDocument:
     kind: Kind
     model: Document
     setting: Setting
+    source: YamlFile
+    """The values as read, with their lines: which keys were written, and where."""
+    assessments: tuple[Assessment, ...] = ()
+    """How the document stands against each statutory requirement for its kind."""
     warnings: tuple[Finding, ...] = ()
+
+    @property
+    def requirement_findings(self) -> list[Finding]:
+        """Missing duties (errors) and missing guidance (warnings)."""
+        return [f for a in self.assessments if (f := a.finding(self.path))]
+
+    @property
+    def incomplete(self) -> bool:
+        """A statutory duty (a `must`) is missing or empty."""
+        return any(f.is_error for f in self.requirement_findings)
 
     @property
     def partnership(self) -> Partnership:
@@ -89,7 +104,12 @@ def load_document(path: Path) -> LoadedDocument:
     model, findings = validate(kind.model, source, what=kind.name)
     if model is None or has_errors(findings):
         raise ContentError(findings)
-    return LoadedDocument(path, kind, model, setting, tuple(findings))
+    assessments, problems = assess(kind.name, model, source, setting.partnership,
+                                   setting.source, load_catalogue(setting.root))
+    if problems:
+        raise ContentError([*findings, *problems])
+    return LoadedDocument(path, kind, model, setting, source, tuple(assessments),
+                          tuple(findings))
 
 
 def _kind_of(name: object, where: Location) -> Kind:

@@ -3,11 +3,14 @@
 Templates read fields by name (`{{ purpose }}`, `{{ partnership.name }}`,
 `{% for step in procurement_timeline %}`). Rich text arrives already converted for the
 output format, so a template prints it like any other field; dates and money print
-themselves. Computed figures (a maximum annual fee) are fields like the rest.
+themselves. Computed figures (a maximum annual fee) are fields like the rest. Beside the
+fields, every template gets `requirements` (how the document meets the statutory
+requirements, with links to its sections) and `incomplete` (a statutory duty is missing).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
@@ -15,19 +18,58 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from .content import LoadedDocument
+from .kinds import Kind
 from .partnership import Partnership
+from .requirements import Assessment
 from .richtext import InlineMarkdown, Markdown
-from .schema import Document
-from .template_check import ANYTHING, Fields, shape_of
+from .template_check import ANYTHING, Fields, ListOf, shape_of
 
 RichText = Callable[[str, bool], Markup]
 """Converts Markdown to the output format's markup; the flag is True for inline text."""
 
+_REQUIREMENT_FIELDS = ("id", "summary", "reference", "level", "confidence", "status",
+                       "where", "reason")
 
-def template_context(document: Document, partnership: Partnership, rich: RichText,
-                     **extra: Any) -> dict[str, Any]:
-    fields = vars(_convert(document, rich))
-    return {**fields, "partnership": _convert(partnership, rich), **extra}
+
+def template_context(document: LoadedDocument, rich: RichText, **extra: Any) -> dict[str, Any]:
+    fields = vars(_convert(document.model, rich))
+    requirements = [_requirement(a, document.kind, rich) for a in document.assessments]
+    return {**fields, "partnership": _convert(document.partnership, rich),
+            "requirements": requirements, "incomplete": document.incomplete, **extra}
+
+
+def context_shape(kind: Kind, *extras: str) -> Fields:
+    """The fields `template_context` gives templates, for checking templates before use."""
+    shape = shape_of(kind.model, f"{kind.name} content")
+    shape.names["partnership"] = shape_of(Partnership, "the partnership")
+    shape.names["requirements"] = ListOf(Fields("each requirement", dict.fromkeys(
+        _REQUIREMENT_FIELDS, ANYTHING)))
+    shape.names.update(dict.fromkeys(("incomplete", *extras), ANYTHING))
+    return shape
+
+
+def _requirement(assessment: Assessment, kind: Kind, rich: RichText) -> SimpleNamespace:
+    """One row of the "How this document meets Working Together 2023" appendix; `where` is
+    a link to the section that addresses the requirement, or says why there is none."""
+    requirement = assessment.requirement
+    if assessment.status == "addressed":
+        title = kind.sections.get(assessment.anchor, assessment.section)
+        text = f"[{_escaped(title)}](#{assessment.anchor})"
+    elif assessment.status == "not applicable":
+        text = f"Not applicable: {_escaped(assessment.reason)}"
+    else:
+        text = "Not yet addressed"
+    where = rich(InlineMarkdown(text), True)
+    return SimpleNamespace(id=requirement.id, summary=requirement.summary,
+                           reference=str(requirement.reference), level=requirement.level,
+                           confidence=requirement.confidence, status=assessment.status,
+                           where=where, reason=assessment.reason)
+
+
+def _escaped(text: str) -> str:
+    """`text` as literal Markdown text."""
+    return re.sub(r"([\\[\]*_`<>#~])", r"\\\1", text)
 
 
 def _convert(value: Any, rich: RichText) -> Any:
@@ -36,16 +78,10 @@ def _convert(value: Any, rich: RichText) -> Any:
         return SimpleNamespace(**{name: _convert(getattr(value, name), rich) for name in names})
     if isinstance(value, list):
         return [_convert(item, rich) for item in value]
+    if isinstance(value, dict):
+        return {key: _convert(item, rich) for key, item in value.items()}
     if isinstance(value, Markdown):
         return rich(value, False)
     if isinstance(value, InlineMarkdown):
         return rich(value, True)
     return value
-
-
-def context_shape(model: type[Document], label: str, *extras: str) -> Fields:
-    """The fields `template_context` gives templates, for checking templates before use."""
-    shape = shape_of(model, label)
-    shape.names["partnership"] = shape_of(Partnership, "the partnership")
-    shape.names.update(dict.fromkeys(extras, ANYTHING))
-    return shape

@@ -13,18 +13,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import computed_field
+
 from .errors import ContentError, Finding, Location
 from .schema import Inline, Issue, Model, Text
 from .validation import validate
 from .yamlsource import KeyPath, YamlFile, read_yaml
 
 FILENAME = "partnership.yaml"
+PartnerRole = Literal["local-authority", "police", "health"]
+ROLE_NAMES = {"local-authority": "Local authority", "police": "Police", "health": "Health"}
 
 
 class SafeguardingPartner(Model):
     """One of the statutory safeguarding partners."""
 
-    role: Literal["local-authority", "police", "health"]
+    role: PartnerRole
     """Which of the three partners this is: local-authority, police or health."""
     organisation: Text
     """The organisation as it should be named, e.g. "Metropolitan Police Service"."""
@@ -32,6 +36,12 @@ class SafeguardingPartner(Model):
     """The lead safeguarding partner: the head of the organisation, by name or role."""
     delegate: Text | None = None
     """The delegated safeguarding partner, by name or role."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def role_name(self) -> str:
+        """The partner's role as printed: "Local authority", "Police" or "Health"."""
+        return ROLE_NAMES[self.role]
 
 
 class Partnership(Model):
@@ -70,7 +80,8 @@ class Setting:
 
     partnership: Partnership
     root: Path
-    files: tuple[Path, ...]
+    source: YamlFile
+    """The merged values of the partnership files, with where each one stands."""
 
 
 def find_setting(folder: Path) -> Setting:
@@ -85,7 +96,7 @@ def find_setting(folder: Path) -> Setting:
     partnership, findings = validate(Partnership, merged, what="partnership")
     if partnership is None or any(f.is_error for f in findings):
         raise ContentError(findings)
-    return Setting(partnership, files[0].parent, tuple(files))
+    return Setting(partnership, files[0].parent, merged)
 
 
 def _files_above(folder: Path) -> Iterator[Path]:

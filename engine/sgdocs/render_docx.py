@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
@@ -38,7 +39,7 @@ def render(document: LoadedDocument) -> bytes:
     def rich(text: str, inline: bool) -> Markup:
         return writer.inline(text) if inline else writer.block(text)
 
-    context = template_context(document.model, document.partnership, rich)
+    context = template_context(document, rich)
     try:
         template.render(context, jinja_env=environment())
     except TemplateError as exc:
@@ -47,6 +48,7 @@ def render(document: LoadedDocument) -> bytes:
         raise TemplateProblem([Finding(Location(path), f"the template could not be filled: "
                                        f"{exc.message}" + (f" (near \u201c{shown}\u201d)"
                                                            if shown else ""))]) from None
+    _number_bookmarks(template.docx)
     _set_properties(template.docx, document)
     buffer = io.BytesIO()
     template.save(buffer)
@@ -60,7 +62,7 @@ def problems(kind: Kind, root: Path) -> list[Finding]:
     except TemplateProblem as exc:
         return list(exc.findings)
     env = environment()
-    shape = context_shape(kind.model, f"{kind.name} content")
+    shape = context_shape(kind)
     found: list[Finding] = []
     for part, xml in _tagged_parts(template):
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", template.patch_xml(xml))
@@ -108,6 +110,19 @@ def _paragraph_text(source: str, line: int) -> str:
     lines = source.splitlines()
     text = re.sub(r"<[^>]+>", "", lines[line - 1]).strip() if 0 < line <= len(lines) else ""
     return text if len(text) <= 80 else "…" + text[-79:]
+
+
+def _number_bookmarks(docx: Any) -> None:
+    """Give every bookmark its own id: a heading repeated by a loop repeats its bookmark."""
+    body = docx.element.body
+    open_ids: dict[str, list[str]] = {}
+    for number, element in enumerate(body.xpath(".//w:bookmarkStart | .//w:bookmarkEnd")):
+        old = element.get(qn("w:id"))
+        if element.tag == qn("w:bookmarkStart"):
+            open_ids.setdefault(old, []).append(str(number))
+            element.set(qn("w:id"), str(number))
+        elif open_ids.get(old):
+            element.set(qn("w:id"), open_ids[old].pop(0))
 
 
 def _set_properties(docx: Any, document: LoadedDocument) -> None:

@@ -31,7 +31,7 @@ def render(document: LoadedDocument) -> bytes:
 def page(document: LoadedDocument, mode: Mode) -> str:
     env = html_environment(document.root)
     name = _template_name(document.kind)
-    context = template_context(document.model, document.partnership, _html, mode=mode)
+    context = template_context(document, _html, mode=mode)
     try:
         return env.get_template(name).render(context)
     except TemplateError as exc:
@@ -41,7 +41,7 @@ def page(document: LoadedDocument, mode: Mode) -> str:
 def problems(kind: Kind, root: Path) -> list[Finding]:
     env = html_environment(root)
     name = _template_name(kind)
-    checker = TemplateChecker(env, context_shape(kind.model, f"{kind.name} content", "mode"))
+    checker = TemplateChecker(env, context_shape(kind, "mode"))
     try:
         source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
         found = checker.check_source(source, name, filename)

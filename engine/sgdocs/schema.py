@@ -79,13 +79,6 @@ def _as_text(value: Any) -> Any:
     return written if written is not None else value
 
 
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise PydanticCustomError("blank", "this is empty", {
-            "hint": "write the text, or remove the key if the field is optional"})
-    return value
-
-
 def _block(value: str) -> richtext.Markdown:
     _refuse(richtext.refusals(value))
     return richtext.Markdown(value)
@@ -106,14 +99,14 @@ _WRITTEN = BeforeValidator(_as_text, json_schema_input_type=str | int | float)
 """Text fields take numbers too (`version: 1.10`, `number: 31`), exactly as written."""
 _MARKDOWN = Field(json_schema_extra={"contentMediaType": "text/markdown"})
 
-Text = Annotated[str, _WRITTEN, AfterValidator(_not_blank)]
+Text = Annotated[str, _WRITTEN]
 """Plain text: printed exactly as written."""
 
-Inline = Annotated[str, _WRITTEN, AfterValidator(_not_blank), AfterValidator(_inline),
+Inline = Annotated[str, _WRITTEN, AfterValidator(_inline),
                    _MARKDOWN]
 """A line of rich text: **bold**, *italic* and [links](https://…), but no lists."""
 
-Markdown = Annotated[str, _WRITTEN, AfterValidator(_not_blank), AfterValidator(_block),
+Markdown = Annotated[str, _WRITTEN, AfterValidator(_block),
                      _MARKDOWN]
 """Rich text: paragraphs, bullet and numbered lists (nested), quotes, emphasis, links."""
 
@@ -160,6 +153,17 @@ class DocumentControl(Model):
                                 "a change")
 
 
+class FreeSection(Model):
+    """A section of the document's own, for anything the kind has no place for."""
+
+    title: Text
+    """The section heading."""
+    body: Markdown | None = None
+    """The section's text."""
+    meets: list[Text] = []
+    """Requirement ids this section addresses, e.g. [arr_escalation] (`sgdocs requirements`)."""
+
+
 class Document(Model):
     """Fields every document kind has."""
 
@@ -169,3 +173,6 @@ class Document(Model):
     """The document's title, as it appears on the cover and in the window title."""
     document_control: DocumentControl
     """Version, status, owner, approval and change history."""
+    not_applicable: dict[str, Text] = {}
+    """Requirements that do not apply to this document, each with the reason, e.g.
+    `is_voice: Covered by the partnership's voice strategy`."""

@@ -33,13 +33,24 @@ _TYPE_WORDS = {
 def validate(model: type[M], source: YamlFile, *, what: str) -> tuple[M | None, list[Finding]]:
     """The model built from `source`, or None, with every finding about it."""
     try:
-        built = model.model_validate(source.data)
+        built = model.model_validate(_blanks_as_empty(source.data))
     except ValidationError as exc:
         errors = _misspellings_explain_missing(exc.errors(), model)
         return None, _in_order([_finding(error, model, source, what) for error in errors])
     findings = [Finding(source.where(issue.at), issue.message, issue.hint, issue.severity)
                 for issue in all_issues(built)]
     return built, _in_order(findings)
+
+
+def _blanks_as_empty(value: Any) -> Any:
+    """Text that is only spaces counts as not filled in, the same as `key:` with nothing."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    if isinstance(value, dict):
+        return {key: _blanks_as_empty(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_blanks_as_empty(item) for item in value]
+    return value
 
 
 def _in_order(findings: list[Finding]) -> list[Finding]:
@@ -65,7 +76,7 @@ def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
              what: str) -> Finding:
     at: KeyPath = tuple(error["loc"])
     kind, found = error["type"], error.get("input")
-    name = _dotted(at)
+    name = dotted(at)
     if kind == "extra_forbidden":
         known = _field_names(model, at[:-1])
         hint = did_you_mean(str(at[-1]), known, "" if known else "remove it")
@@ -74,6 +85,9 @@ def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
         return Finding(source.where(at[:-1]), f"`{name}` is missing",
                        f"add it; `sgdocs schema {what}` describes every field"
                        if what else "add it")
+    if kind in _TYPE_WORDS and found is None:
+        return Finding(source.where(at), f"`{name}` is empty",
+                       "fill it in, or remove the key if it is optional")
     if kind in _TYPE_WORDS:
         return Finding(source.where(at), f"`{name}` should be {_TYPE_WORDS[kind]}, "
                        f"but it is {_describe(found)}", _type_hint(kind, what))
@@ -86,11 +100,13 @@ def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
     if kind == "greater_than":
         return Finding(source.where(at), f"`{name}` must be more than "
                        f"{error.get('ctx', {}).get('gt')}", "")
-    return Finding(source.where(at), f"`{name}`: {error['msg']}",
+    message = error["msg"].removeprefix("Value error, ")
+    return Finding(source.where(at), f"`{name}`: {message}",
                    str(error.get("ctx", {}).get("hint", "")))
 
 
-def _dotted(at: KeyPath) -> str:
+def dotted(at: KeyPath) -> str:
+    """A key path as users read it: `timetable.entries[2].date` (entries counted from 1)."""
     text = ""
     for part in at:
         text += f"[{part + 1}]" if isinstance(part, int) else f".{part}"

@@ -166,15 +166,20 @@ class WordWriter:
             elif kind in ("s_open", "s_close"):
                 strike += 1 if kind.endswith("open") else -1
             elif kind == "link_open":
-                rel = self._document.part.relate_to(str(token.attrGet("href")),
-                                                    RELATIONSHIP_TYPE.HYPERLINK,
-                                                    is_external=True)
-                out.append(f'<w:hyperlink r:id="{rel}" w:history="1">')
+                out.append(self._link_start(str(token.attrGet("href"))))
                 in_link = True
             elif kind == "link_close":
                 out.append("</w:hyperlink>")
                 in_link = False
         return "".join(out)
+
+    def _link_start(self, href: str) -> str:
+        """A hyperlink to a bookmark in the document (`#name`) or to an address outside."""
+        if href.startswith("#"):
+            return f"<w:hyperlink w:anchor={quoteattr(href[1:])} w:history=\"1\">"
+        rel = self._document.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK,
+                                            is_external=True)
+        return f'<w:hyperlink r:id="{rel}" w:history="1">'
 
     def _run(self, text: str, bold: bool, italic: bool, strike: bool, link: bool) -> str:
         props = ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import did_you_mean, usage_error
 from ..schema import Document
@@ -27,6 +27,9 @@ class Kind:
     """One line saying what the document is for, shown by `sgdocs kinds`."""
     formats: tuple[str, ...] = ("docx", "pdf", "html")
     """The outputs a build makes."""
+    sections: dict[str, str] = field(default_factory=dict)
+    """Heading of the section showing each top-level field, for links to it (its anchor in
+    the HTML and bookmark in Word is the field's name)."""
 
 
 @functools.cache
