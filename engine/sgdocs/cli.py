@@ -95,7 +95,6 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, allow_incomplete
 def check(paths: tuple[Path, ...], as_json: bool, strict: bool) -> None:
     """Check content without building anything."""
     from .check import check as run_check
-
     from .requirements import DISCLAIMER, summary_rows
 
     report = run_check(_content_paths(paths))
