@@ -131,11 +131,11 @@ def requirements(kind: str | None, content: Path | None) -> None:
     from .partnership import find_setting
     from .requirements import load_catalogue
 
-    root = find_setting(content).root if content else Path("/nonexistent")
-    catalogue = load_catalogue(root)
+    catalogue = load_catalogue(find_setting(content).root if content else None)
     chosen = catalogue.for_kind(get_kind(kind).name) if kind else catalogue.requirements
     table = Table(title=f"Requirements{f' for {kind}' if kind else ''}", title_justify="left")
-    for column in ("Id", "Level", "Confidence", "Reference", "Requirement", "Kinds"):
+    table.add_column("Id", no_wrap=True)
+    for column in ("Level", "Confidence", "Reference", "Requirement", "Kinds"):
         table.add_column(column, overflow="fold")
     for requirement in chosen:
         table.add_row(requirement.id, requirement.level, requirement.confidence,

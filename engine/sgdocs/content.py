@@ -15,13 +15,14 @@ from . import partnership
 from .errors import ContentError, Finding, Location, did_you_mean, has_errors, usage_error
 from .kinds import Kind, all_kinds
 from .partnership import Partnership, Setting
-from .requirements import Assessment, assess, load_catalogue
+from .requirements import LOCAL_FILENAME, Assessment, assess, load_catalogue
 from .schema import Document
 from .validation import validate
 from .yamlsource import YamlFile, read_yaml
 
 SUFFIXES = (".yaml", ".yml")
 _SKIPPED_FOLDERS = {"templates", "outputs"}
+_NOT_DOCUMENTS = {partnership.FILENAME, LOCAL_FILENAME}
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def _yaml_files(folder: Path) -> Iterator[Path]:
             continue
         if path.is_dir() and path.name not in _SKIPPED_FOLDERS:
             yield from _yaml_files(path)
-        elif path.suffix in SUFFIXES and path.name != partnership.FILENAME:
+        elif path.suffix in SUFFIXES and path.name not in _NOT_DOCUMENTS:
             yield path
 
 

@@ -159,11 +159,13 @@ def _path_problem(shape: Shape, path: str) -> str:
     return ""
 
 
-def load_catalogue(root: Path) -> Catalogue:
-    """The shipped catalogue, with the partnership's requirements.yaml merged in if present."""
-    local = root / LOCAL_FILENAME
-    return _catalogue(local if local.is_file() else None,
-                      local.read_bytes() if local.is_file() else b"")
+def load_catalogue(root: Path | None = None) -> Catalogue:
+    """The shipped catalogue, with the requirements.yaml in the content root `root` merged
+    in if there is one."""
+    local = root / LOCAL_FILENAME if root else None
+    if local and local.is_file():
+        return _catalogue(local, local.read_bytes())
+    return _catalogue(None, b"")
 
 
 @functools.lru_cache(maxsize=16)

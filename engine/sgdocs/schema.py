@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from . import richtext
@@ -41,6 +48,17 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
                               arbitrary_types_allowed=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _left_empty_means_default(cls, data: Any) -> Any:
+        """`priorities:` with nothing after it leaves an optional field at its default (an
+        empty list, no text): the requirement check still sees the key and calls the
+        section empty. A required field left empty stays empty, and is reported."""
+        if not isinstance(data, dict):
+            return data
+        return {key: value for key, value in data.items() if value is not None or (
+            key in cls.model_fields and cls.model_fields[key].is_required())}
 
     def issues(self) -> Iterable[Issue]:
         return ()

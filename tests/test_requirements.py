@@ -1,0 +1,211 @@
+"""The statutory check: every requirement of WT2023 for a kind is addressed, missing or
+empty, with its reference, at its file and line; never a verdict of compliance."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from conftest import CONTENT
+from sgdocs.cli import main
+from sgdocs.requirements import load_catalogue
+from yamledit import drop_key, empty_key, line_of
+
+EASTMOOR = CONTENT / "eastmoor"
+CATALOGUE = load_catalogue()
+ARRANGEMENTS = CATALOGUE.for_kind("arrangements")
+DOCUMENT_SECTIONS = sorted({path for r in ARRANGEMENTS for path in r.addressed_by["arrangements"]
+                            if not path.startswith("partnership.")})
+
+
+def cli(*args: str) -> Result:
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    return result
+
+
+@pytest.fixture
+def eastmoor(tmp_path: Path) -> Path:
+    shutil.copytree(EASTMOOR, tmp_path / "eastmoor")
+    return tmp_path / "eastmoor"
+
+
+def test_the_catalogue_has_every_requirement_of_the_reference() -> None:
+    ids = set(CATALOGUE.ids())
+    assert {i for i in ids if i.startswith("arr_")} == {
+        "arr_lead_partners", "arr_delegated_partners", "arr_partnership_chair",
+        "arr_geography", "arr_vision_priorities", "arr_relevant_agencies", "arr_education",
+        "arr_independent_scrutiny", "arr_funding", "arr_data_sharing", "arr_threshold",
+        "arr_reviews", "arr_training", "arr_voice", "arr_escalation", "arr_review_cycle",
+        "arr_yearly_report"}
+    assert {i for i in ids if i.startswith("is_")} >= {
+        "is_assurance", "is_support_challenge", "is_duties_qa_reviews", "is_voice",
+        "is_critical_friend", "is_disagreement", "is_evaluate_reports", "is_published_plan"}
+    assert [r.id for r in CATALOGUE.requirements if r.level == "must"][:1] == [
+        "arr_yearly_report"]
+
+
+def test_references_cite_chapter_and_section_without_unconfirmed_paragraphs() -> None:
+    for requirement in CATALOGUE.requirements:
+        assert str(requirement.reference).startswith("WT2023 ch. 2, ")
+        assert requirement.reference.paragraph is None
+
+
+def test_the_example_addresses_every_requirement(eastmoor: Path) -> None:
+    result = cli("check", str(eastmoor))
+    assert result.exit_code == 0, result.output
+    assert "Checked 1 file(s): 0 error(s), 0 warning(s)." in result.output
+    assert "arr_yearly_report" in result.output and "addressed" in result.output
+    assert ("sgdocs checks that each requirement is addressed, not how well: this is not a "
+            "judgement of compliance.") in result.output
+    assert "compliant" not in result.output.replace("compliance", "")
+
+
+@pytest.mark.parametrize("section", DOCUMENT_SECTIONS)
+def test_a_removed_section_is_reported_with_its_requirement(eastmoor: Path,
+                                                            section: str) -> None:
+    file = eastmoor / "arrangements.yaml"
+    parent = section.rsplit(".", 1)[0] if "." in section else ""
+    drop_key(file, section)
+    where = f"{file}:{line_of(file, parent + ':')}" if parent else f"{file}"
+    result = cli("check", str(file))
+    for requirement in ARRANGEMENTS:
+        if section not in requirement.addressed_by["arrangements"]:
+            continue
+        severity = "error" if requirement.level == "must" else "warning"
+        summary = requirement.summary[0].lower() + requirement.summary[1:]
+        assert (f"{where}: {severity}: {requirement.id} ({requirement.level}, "
+                f"{requirement.reference}): `{section}` is missing; {summary}\n"
+                f"  hint: add `{section}` to address it") in result.output
+    must = any(r.level == "must" for r in ARRANGEMENTS
+               if section in r.addressed_by["arrangements"])
+    assert result.exit_code == (1 if must else 0)
+    assert cli("check", "--strict", str(file)).exit_code == 1
+
+
+@pytest.mark.parametrize("section", DOCUMENT_SECTIONS)
+def test_an_emptied_section_is_reported_at_its_line(eastmoor: Path, section: str) -> None:
+    file = eastmoor / "arrangements.yaml"
+    line = empty_key(file, section)
+    result = cli("check", str(file))
+    requirement = next(r for r in ARRANGEMENTS if section in r.addressed_by["arrangements"])
+    severity = "error" if requirement.level == "must" else "warning"
+    assert (f"{file}:{line}: {severity}: {requirement.id} ({requirement.level}, "
+            f"{requirement.reference}): `{section}` is empty;") in result.output
+    assert f"  hint: fill in `{section}`" in result.output
+
+
+def test_partners_named_in_partnership_yaml(eastmoor: Path) -> None:
+    partnership = eastmoor / "partnership.yaml"
+    drop_key(partnership, "chair")
+    text = partnership.read_text()
+    partnership.write_text(text.replace("    delegate: Chief Nursing Officer\n", ""))
+    result = cli("check", str(eastmoor))
+    assert result.exit_code == 0
+    assert (f"{partnership}: warning: arr_partnership_chair (should, WT2023 ch. 2, Published "
+            "local arrangements): `partnership.chair` is missing") in result.output
+    assert "  hint: add `chair` in partnership.yaml to address it" in result.output
+    assert (f"{partnership}:{line_of(partnership, 'role: health')}: warning: "
+            "arr_delegated_partners (should, WT2023 ch. 2, Published local arrangements): "
+            "`partnership.safeguarding_partners[3].delegate` is missing") in result.output
+
+
+def test_not_applicable_needs_a_reason_and_cannot_excuse_a_duty(eastmoor: Path) -> None:
+    file = eastmoor / "arrangements.yaml"
+    drop_key(file, "training")
+    file.write_text(file.read_text() + "not_applicable:\n  arr_training: Training is "
+                    "commissioned jointly with the adults board; see its arrangements.\n")
+    result = cli("check", str(file))
+    assert result.exit_code == 0
+    assert "not applicable" in result.output and "arr_training" in result.output
+    file.write_text(file.read_text() + "  arr_yearly_report: We publish it anyway\n"
+                    "  arr_trainng: typo\n")
+    result = cli("check", str(file))
+    assert result.exit_code == 1
+    assert (f"{file}:{line_of(file, 'arr_yearly_report: We')}: error: arr_yearly_report is a "
+            "statutory duty (must); it cannot be marked not applicable") in result.output
+    assert (f"{file}:{line_of(file, 'arr_trainng')}: error: `arr_trainng` is not a "
+            "requirement in the catalogue\n  hint: did you mean `arr_training`?") in result.output
+
+
+def test_a_section_of_the_documents_own_can_meet_a_requirement(eastmoor: Path) -> None:
+    file = eastmoor / "arrangements.yaml"
+    drop_key(file, "escalation")
+    file.write_text(file.read_text() + "sections:\n  - title: When partners disagree\n"
+                    "    body: The escalation policy applies to every agency.\n"
+                    "    meets: [arr_escalation, is_disagreement]\n")
+    result = cli("check", "--strict", "--json", str(file))
+    assert result.exit_code == 0, result.output
+    rows = {row["id"]: row for row in json.loads(result.stdout)["documents"][0]["requirements"]}
+    where = f"{file}:{line_of(file, '  - title: When partners')}"
+    assert rows["arr_escalation"]["where"] == rows["is_disagreement"]["where"] == where
+    assert rows["arr_escalation"]["section"] == "When partners disagree"
+
+
+def test_check_json_lists_each_requirement(eastmoor: Path) -> None:
+    drop_key(eastmoor / "arrangements.yaml", "voice")
+    result = cli("check", "--json", str(eastmoor))
+    report = json.loads(result.stdout)
+    [document] = report["documents"]
+    assert document["kind"] == "arrangements"
+    rows = {row["id"]: row for row in document["requirements"]}
+    assert rows["arr_voice"]["status"] == "missing"
+    assert rows["arr_escalation"]["status"] == "addressed"
+    assert rows["arr_escalation"]["where"].endswith(
+        f"arrangements.yaml:{line_of(eastmoor / 'arrangements.yaml', 'escalation:')}")
+    assert report["note"].startswith("sgdocs checks that each requirement is addressed")
+    assert [f["message"].split(" ")[0] for f in report["findings"]] == ["arr_voice"]
+
+
+def test_requirements_command_lists_the_catalogue() -> None:
+    result = cli("requirements", "arrangements")
+    assert result.exit_code == 0
+    assert "arr_escalation" in result.output and "is_voice" not in result.output
+    assert "is_critical_friend" in cli("requirements").output
+
+
+def test_a_partnership_corrects_and_extends_the_catalogue(eastmoor: Path) -> None:
+    local = eastmoor / "requirements.yaml"
+    local.write_text(
+        "requirements:\n"
+        "  - id: arr_threshold\n"
+        "    reference: {chapter: 2, section: Published local arrangements, paragraph: '12'}\n"
+        "    confidence: confirmed\n"
+        "  - id: local_neglect\n"
+        "    summary: Sets out the Eastmoor neglect strategy.\n"
+        "    level: must\n"
+        "    confidence: confirmed\n"
+        "    reference: {edition: Eastmoor, section: Neglect strategy 2024}\n"
+        "    addressed_by: {arrangements: [priorities]}\n")
+    result = cli("requirements", "arrangements", "--in", str(eastmoor))
+    assert "local_neglect" in result.output
+    threshold = next(r for r in load_catalogue(eastmoor).requirements if r.id == "arr_threshold")
+    assert str(threshold.reference) == "WT2023 ch. 2, Published local arrangements, para. 12"
+    assert threshold.confidence == "confirmed" and threshold.level == "should"
+    drop_key(eastmoor / "arrangements.yaml", "priorities")
+    result = cli("check", str(eastmoor))
+    assert result.exit_code == 1
+    assert ("error: local_neglect (must, Eastmoor, Neglect strategy 2024): `priorities` is "
+            "missing") in result.output
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("  - id: arr_escalation\n    levle: must\n", "unknown key `levle`"),
+    ("  - id: local_x\n    summary: X\n    level: must\n    confidence: likely\n"
+     "    reference: {section: X}\n    addressed_by: {arrangement: [voice]}\n",
+     "`arrangement` is not a document kind (did you mean `arrangements`?)"),
+    ("  - id: local_x\n    summary: X\n    level: must\n    confidence: likely\n"
+     "    reference: {section: X}\n    addressed_by: {arrangements: [vioce]}\n",
+     "`vioce`: arrangements content has no section `vioce` (did you mean `voice`?)"),
+])
+def test_a_malformed_local_catalogue_is_reported_at_its_line(eastmoor: Path, entry: str,
+                                                             message: str) -> None:
+    local = eastmoor / "requirements.yaml"
+    local.write_text("requirements:\n" + entry)
+    result = cli("check", str(eastmoor))
+    assert result.exit_code == 1
+    assert f"{local}:" in result.output and message in result.output
