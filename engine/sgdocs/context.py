@@ -11,13 +11,13 @@ requirements, with links to its sections) and `incomplete` (a statutory duty is 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Protocol
 
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from .charts import BarChart
 from .content import LoadedDocument
 from .kinds import Kind
 from .partnership import Partnership
@@ -25,17 +25,25 @@ from .requirements import Assessment
 from .richtext import InlineMarkdown, Markdown
 from .template_check import ANYTHING, Fields, ListOf, shape_of
 
-RichText = Callable[[str, bool], Markup]
-"""Converts Markdown to the output format's markup; the flag is True for inline text."""
+
+class Formatter(Protocol):
+    """How one output format writes the values that are not plain text."""
+
+    def rich(self, text: str, inline: bool) -> Markup:
+        """Markdown as the format's markup (inline: one line, no paragraphs)."""
+
+    def chart(self, chart: BarChart) -> Markup:
+        """A chart as an image, with its alt text."""
 
 _REQUIREMENT_FIELDS = ("id", "summary", "reference", "level", "confidence", "status",
                        "where", "reason")
 
 
-def template_context(document: LoadedDocument, rich: RichText, **extra: Any) -> dict[str, Any]:
-    fields = vars(_convert(document.model, rich))
-    requirements = [_requirement(a, document.kind, rich) for a in document.assessments]
-    return {**fields, "partnership": _convert(document.partnership, rich),
+def template_context(document: LoadedDocument, formatter: Formatter,
+                     **extra: Any) -> dict[str, Any]:
+    fields = vars(_convert(document.model, formatter))
+    requirements = [_requirement(a, document.kind, formatter) for a in document.assessments]
+    return {**fields, "partnership": _convert(document.partnership, formatter),
             "requirements": requirements, "incomplete": document.incomplete, **extra}
 
 
@@ -49,7 +57,7 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
     return shape
 
 
-def _requirement(assessment: Assessment, kind: Kind, rich: RichText) -> SimpleNamespace:
+def _requirement(assessment: Assessment, kind: Kind, formatter: Formatter) -> SimpleNamespace:
     """One row of the "How this document meets Working Together 2023" appendix; `where` is
     a link to the section that addresses the requirement, or says why there is none."""
     requirement = assessment.requirement
@@ -60,7 +68,7 @@ def _requirement(assessment: Assessment, kind: Kind, rich: RichText) -> SimpleNa
         text = f"Not applicable: {_escaped(assessment.reason)}"
     else:
         text = "Not yet addressed"
-    where = rich(InlineMarkdown(text), True)
+    where = formatter.rich(InlineMarkdown(text), True)
     return SimpleNamespace(id=requirement.id, summary=requirement.summary,
                            reference=str(requirement.reference), level=requirement.level,
                            confidence=requirement.confidence, status=assessment.status,
@@ -72,16 +80,19 @@ def _escaped(text: str) -> str:
     return re.sub(r"([\\[\]*_`<>#~])", r"\\\1", text)
 
 
-def _convert(value: Any, rich: RichText) -> Any:
+def _convert(value: Any, formatter: Formatter) -> Any:
     if isinstance(value, BaseModel):
         names = [*type(value).model_fields, *type(value).model_computed_fields]
-        return SimpleNamespace(**{name: _convert(getattr(value, name), rich) for name in names})
+        return SimpleNamespace(**{name: _convert(getattr(value, name), formatter)
+                                  for name in names})
     if isinstance(value, list):
-        return [_convert(item, rich) for item in value]
+        return [_convert(item, formatter) for item in value]
     if isinstance(value, dict):
-        return {key: _convert(item, rich) for key, item in value.items()}
+        return {key: _convert(item, formatter) for key, item in value.items()}
     if isinstance(value, Markdown):
-        return rich(value, False)
+        return formatter.rich(value, False)
     if isinstance(value, InlineMarkdown):
-        return rich(value, True)
+        return formatter.rich(value, True)
+    if isinstance(value, BarChart):
+        return formatter.chart(value)
     return value

@@ -18,6 +18,7 @@ from pydantic import computed_field
 from .errors import ContentError, Finding, Location
 from .schema import Inline, Issue, Model, Text
 from .validation import validate
+from .values import PartialDate
 from .yamlsource import KeyPath, YamlFile, read_yaml
 
 FILENAME = "partnership.yaml"
@@ -72,6 +73,23 @@ class Partnership(Model):
                             f"the {partner.role} partner is listed twice",
                             "list each of the three partners once")
             seen.add(partner.role)
+
+
+class SignOff(Model):
+    """A lead safeguarding partner's signature on a document."""
+
+    role: PartnerRole
+    """Which lead safeguarding partner signed: local-authority, police or health."""
+    name: Text
+    """Who signed, e.g. "Jane Doe, Chief Executive"."""
+    date: PartialDate
+    """When they signed."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def role_name(self) -> str:
+        """The partner's role as printed: "Local authority", "Police" or "Health"."""
+        return ROLE_NAMES[self.role]
 
 
 @dataclass(frozen=True)

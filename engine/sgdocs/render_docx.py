@@ -16,7 +16,6 @@ from typing import Any
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
-from markupsafe import Markup
 
 from .content import LoadedDocument
 from .context import context_shape, template_context
@@ -34,12 +33,7 @@ _FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/f
 def render(document: LoadedDocument) -> bytes:
     path = find_template(document.root, "docx", _template_name(document.kind))
     template = _open(path)
-    writer = WordWriter(template.docx, Location(path))
-
-    def rich(text: str, inline: bool) -> Markup:
-        return writer.inline(text) if inline else writer.block(text)
-
-    context = template_context(document, rich)
+    context = template_context(document, WordWriter(template.docx, Location(path)))
     try:
         template.render(context, jinja_env=environment())
     except TemplateError as exc:

@@ -7,13 +7,15 @@ footer and page numbers in print).
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 from typing import Literal
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from markupsafe import Markup
 
-from . import richtext
+from . import charts, richtext
+from .charts import BarChart
 from .content import LoadedDocument
 from .context import context_shape, template_context
 from .errors import Finding, Location
@@ -31,7 +33,7 @@ def render(document: LoadedDocument) -> bytes:
 def page(document: LoadedDocument, mode: Mode) -> str:
     env = html_environment(document.root)
     name = _template_name(document.kind)
-    context = template_context(document, _html, mode=mode)
+    context = template_context(document, _HtmlFormatter(), mode=mode)
     try:
         return env.get_template(name).render(context)
     except TemplateError as exc:
@@ -55,8 +57,16 @@ def problems(kind: Kind, root: Path) -> list[Finding]:
                     problem.hint) for problem in found]
 
 
-def _html(text: str, inline: bool) -> Markup:
-    return Markup(richtext.to_html(text, inline=inline))
+class _HtmlFormatter:
+    """Markdown as HTML; charts as SVG images inside the page, so it stands alone."""
+
+    def rich(self, text: str, inline: bool) -> Markup:
+        return Markup(richtext.to_html(text, inline=inline))
+
+    def chart(self, chart: BarChart) -> Markup:
+        data = base64.b64encode(charts.svg(chart)).decode("ascii")
+        return Markup('<img class="chart" src="data:image/svg+xml;base64,{}" alt="{}">').format(
+            data, chart.alt)
 
 
 def _template_name(kind: Kind) -> str:

@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler
@@ -144,3 +144,27 @@ class Money(Decimal):
                 [core_schema.float_schema(), core_schema.str_schema()]),
             serialization=core_schema.plain_serializer_function_ser_schema(str),
         )
+
+
+class Proportion:
+    """A count out of a base, printed "10 of 12 (83%)"; the percentage is rounded half up."""
+
+    __slots__ = ("base", "count")
+
+    def __init__(self, count: int, base: int) -> None:
+        self.count, self.base = count, base
+
+    @property
+    def percent(self) -> str:
+        """The share as a whole percentage, or "–" when the base is 0."""
+        if not self.base:
+            return "–"
+        share = (Decimal(self.count) * 100 / Decimal(self.base)).quantize(Decimal(1),
+                                                                          ROUND_HALF_UP)
+        return f"{share}%"
+
+    def __str__(self) -> str:
+        return f"{self.count} of {self.base} ({self.percent})"
+
+    def __repr__(self) -> str:
+        return f"Proportion({self.count}, {self.base})"

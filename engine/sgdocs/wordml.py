@@ -12,16 +12,20 @@ The output is WordprocessingML text for docxtpl: `{{p field }}` takes paragraphs
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.shared import Mm
+from lxml import etree
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from . import richtext
+from . import charts, richtext
+from .charts import BarChart
 from .errors import Finding, Location, TemplateProblem
 
 LIST_STYLES = ("List Bullet", "List Number", "List Continue")
@@ -54,6 +58,18 @@ class WordWriter:
         self._style_ids: dict[str, str] = {style.name: style.style_id
                                            for style in document.styles}
         self._link_style = self._style_ids.get("Hyperlink")
+
+    def rich(self, text: str, inline: bool) -> Markup:
+        return self.inline(text) if inline else self.block(text)
+
+    def chart(self, chart: BarChart) -> Markup:
+        """The chart as an inline picture, its alt text in the picture's description."""
+        picture = self._document.part.new_pic_inline(io.BytesIO(charts.png(chart)),
+                                                     Mm(160), None)
+        picture.docPr.set("descr", chart.alt)
+        picture.docPr.set("title", chart.title)
+        return Markup(f"<w:r><w:drawing>{etree.tostring(picture, encoding='unicode')}"
+                      "</w:drawing></w:r>")
 
     def missing_styles(self) -> list[str]:
         return [name for name in STYLES_NEEDED if name not in self._style_ids]

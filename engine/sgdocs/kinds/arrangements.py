@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import computed_field
 
-from ..partnership import ROLE_NAMES, PartnerRole
+from ..partnership import SignOff
 from ..schema import Document, FreeSection, Inline, Issue, Markdown, Model, Text
 from ..values import Money, PartialDate
 from . import Kind
@@ -76,21 +76,6 @@ class Funding(Model):
                 yield Issue(("contributions", i, "amount"), "a contribution must be more "
                             "than £0", "leave out partners who contribute nothing in money, "
                             "and describe contributions in kind under `notes`")
-
-
-class SignOff(Model):
-    role: PartnerRole
-    """Which lead safeguarding partner signed: local-authority, police or health."""
-    name: Text
-    """Who signed, e.g. "Jane Doe, Chief Executive"."""
-    date: PartialDate
-    """When they signed."""
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def role_name(self) -> str:
-        """The partner's role as printed: "Local authority", "Police" or "Health"."""
-        return ROLE_NAMES[self.role]
 
 
 class Arrangements(Document):
