@@ -330,6 +330,25 @@ class Writer:
                   "{% endif %}{% if document_control.status == \"draft\" %}  ·  DRAFT{% endif %}",
                   "Subtitle")
 
+    def free_sections(self) -> None:
+        """The document's own sections, each bookmarked for the requirements appendix."""
+        self.tag("{%p for section in sections %}")
+        self.tag("{%p if section.body %}")
+        self.heading("{{ section.title }}", anchor="section_{{ loop.index }}")
+        self.para("{{p section.body }}")
+        self.tag("{%p endif %}")
+        self.tag("{%p endfor %}")
+
+    def sign_off(self) -> None:
+        self.tag("{%p if sign_off %}")
+        self.heading("Sign-off by the lead safeguarding partners", anchor="sign_off")
+        self.table(["Partner", "Signed by", "Date"], [
+            ["{%tr for signature in sign_off %}", "", ""],
+            ["{{ signature.role_name }}", "{{ signature.name }}", "{{ signature.date }}"],
+            ["{%tr endfor %}", "", ""],
+        ], [40, 90, 40])
+        self.tag("{%p endif %}")
+
     def requirements_appendix(self) -> None:
         """The "How this document meets Working Together 2023" appendix, linked to sections."""
         self.heading("How this document meets Working Together 2023", 1, page_break=True,
@@ -523,28 +542,107 @@ def arrangements() -> Document:
                          ("yearly_report", "Yearly report")):
         w.section(field, title)
 
-    w.tag("{%p for section in sections %}")
-    w.tag("{%p if section.body %}")
-    w.heading("{{ section.title }}", anchor="section_{{ loop.index }}")
-    w.para("{{p section.body }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endfor %}")
-
-    w.tag("{%p if sign_off %}")
-    w.heading("Sign-off by the lead safeguarding partners", anchor="sign_off")
-    w.table(["Partner", "Signed by", "Date"], [
-        ["{%tr for signature in sign_off %}", "", ""],
-        ["{{ signature.role_name }}", "{{ signature.name }}", "{{ signature.date }}"],
-        ["{%tr endfor %}", "", ""],
-    ], [40, 90, 40])
-    w.tag("{%p endif %}")
-
+    w.free_sections()
+    w.sign_off()
     w.requirements_appendix()
     w.document_control()
     return document
 
 
-TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements}
+def yearly_report() -> Document:
+    document = new_document("Yearly report")
+    w = Writer(document)
+    w.cover()
+    w.tag("{%p if period or published %}")
+    w.heading("About this report", anchor="period")
+    w.para("{% if period %}This report covers {{ period.label }}.{% endif %}"
+           "{% if published %} It was published on {{ published }}{% if sent_to %} and sent "
+           "to {{ sent_to | join(\" and \") }}{% endif %}.{% endif %}")
+    w.tag("{%p endif %}")
+    for field, title in (("summary", "Summary"), ("introduction", "Introduction"),
+                         ("what_we_did", "What we did")):
+        w.section(field, title)
+
+    w.tag("{%p if reviews %}")
+    w.heading("Serious incidents and reviews", anchor="reviews")
+    w.tag("{%p if reviews.summary %}")
+    w.para("{{p reviews.summary }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p if reviews.figures %}")
+    w.para("{{r reviews.figures.totals.chart }}")
+    w.para("Serious incidents and reviews in the year. The figures are in the table below.",
+           "Caption")
+    totals = "reviews.figures.totals"
+    w.table(["Figure", "Number"], [
+        ["Serious incidents notified to the Child Safeguarding Practice Review Panel",
+         f"{{{{ {totals}.notifications }}}}"],
+        ["Rapid reviews completed", f"{{{{ {totals}.rapid_reviews }}}}"],
+        ["Rapid reviews completed within 15 working days", f"{{{{ {totals}.on_time }}}}"],
+        ["Local child safeguarding practice reviews commissioned",
+         f"{{{{ {totals}.lcsprs_commissioned }}}}"],
+        ["Local child safeguarding practice reviews published",
+         f"{{{{ {totals}.lcsprs_published }}}}"],
+    ], [130, 40])
+    w.tag("{%p if reviews.figures.cases %}")
+    w.heading("Rapid reviews in the year", 2)
+    w.para("Working days are counted from the day after the notification, leaving out "
+           "weekends and bank holidays in England.")
+    w.table(["Reference", "Notified", "Rapid review completed", "Working days",
+             "Within 15 working days", "Practice review"], [
+        ["{%tr for case in reviews.figures.cases %}", "", "", "", "", ""],
+        ["{{ case.reference }}", "{{ case.notified }}",
+         '{{ case.rapid_review_completed or "Under way" }}',
+         '{{ case.working_days if case.working_days is not none else "–" }}',
+         '{% if case.on_time is none %}–{% elif case.on_time %}Yes{% else %}No{% endif %}',
+         '{{ (case.lcspr or "–") | capitalize }}'],
+        ["{%tr endfor %}", "", "", "", "", ""],
+    ], [25, 30, 30, 22, 25, 38])
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+
+    for field, title in (("effectiveness", "How effective the arrangements have been"),
+                         ("impact", "The difference it made"),
+                         ("little_progress", "Where we made little progress")):
+        w.section(field, title)
+
+    w.tag("{%p if review_actions %}")
+    w.heading("Acting on reviews", anchor="review_actions")
+    w.table(["Review", "Recommendation", "What we did", "Status"], [
+        ["{%tr for item in review_actions %}", "", "", ""],
+        ["{{ item.review }}", "{{r item.recommendation }}", "{{r item.action }}",
+         "{{ item.status | capitalize }}"],
+        ["{%tr endfor %}", "", "", ""],
+    ], [40, 55, 55, 20])
+    w.tag("{%p endif %}")
+
+    w.section("voice", "What children and families told us")
+    w.section("learning", "Learning put into practice")
+
+    w.tag("{%p if scrutiny %}")
+    w.heading("Independent scrutiny", anchor="scrutiny")
+    w.tag("{%p if scrutiny.evaluation %}")
+    w.heading("The scrutineer's evaluation", 2)
+    w.para("{{p scrutiny.evaluation }}")
+    w.tag("{%p if scrutiny.scrutineer %}")
+    w.para("{{ scrutiny.scrutineer }}", "Caption")
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+    w.tag("{%p if scrutiny.response %}")
+    w.heading("The partners' response", 2)
+    w.para("{{p scrutiny.response }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+
+    w.free_sections()
+    w.sign_off()
+    w.requirements_appendix()
+    w.document_control()
+    return document
+
+
+TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements,
+             "yearly-report.docx": yearly_report}
 
 
 def main() -> None:

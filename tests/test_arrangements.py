@@ -49,7 +49,7 @@ FACTS = [
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    report = build([CONTENT / "eastmoor"], tmp_path_factory.mktemp("out"))
+    report = build([CONTENT / "eastmoor/arrangements.yaml"], tmp_path_factory.mktemp("out"))
     assert report.ok, [str(f) for f in report.findings]
     return {o.format: o.output for o in report.outcomes if o.output}
 
@@ -101,7 +101,8 @@ def test_a_missing_duty_stops_the_build(tmp_path: Path) -> None:
     content = tmp_path / "eastmoor"
     shutil.copytree(CONTENT / "eastmoor", content)
     drop_key(content / "arrangements.yaml", "yearly_report")
-    result = CliRunner().invoke(main, ["build", str(content), "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(main, ["build", str(content / "arrangements.yaml"),
+                                       "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "error: arr_yearly_report (must, WT2023 ch. 2, Published local arrangements): " \
            "`yearly_report` is missing" in result.output

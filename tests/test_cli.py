@@ -33,7 +33,8 @@ def test_build_defaults_to_content_and_outputs(tmp_path: Path,
         assert (tmp_path / "outputs/bexley" / f"role-brief.{suffix}").stat().st_size > 5000
         assert f"outputs/bexley/role-brief.{suffix}" in output
         assert f"outputs/eastmoor/arrangements.{suffix}" in output
-    assert "6 written, 0 failed." in output
+        assert f"outputs/eastmoor/yearly-report-2024-25.{suffix}" in output
+    assert "9 written, 0 failed." in output
 
 
 def test_build_without_content_folder_is_a_usage_error(tmp_path: Path,
@@ -84,7 +85,8 @@ def test_new_keeps_existing_files(tmp_path: Path) -> None:
 def test_kinds_lists_every_kind() -> None:
     code, output = run("kinds")
     assert code == 0
-    assert [line.split()[0] for line in output.splitlines()] == ["arrangements", "role-brief"]
+    assert [line.split()[0] for line in output.splitlines()] == [
+        "arrangements", "role-brief", "yearly-report"]
 
 
 @pytest.mark.parametrize(("name", "content"), [("role-brief", BEXLEY / "role-brief.yaml"),

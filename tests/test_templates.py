@@ -49,9 +49,10 @@ def line_of(path: Path, text: str) -> int:
 def test_export_copies_every_shipped_template(restyled: Path) -> None:
     names = sorted(p.relative_to(restyled / "templates").as_posix()
                    for p in (restyled / "templates").rglob("*") if p.is_file())
-    assert names == ["docx/arrangements.docx", "docx/role-brief.docx", "html/_base.html",
-                     "html/_macros.html", "html/_style.css", "html/arrangements.html",
-                     "html/role-brief.html"]
+    assert names == ["docx/arrangements.docx", "docx/role-brief.docx",
+                     "docx/yearly-report.docx", "html/_base.html", "html/_macros.html",
+                     "html/_style.css", "html/arrangements.html", "html/role-brief.html",
+                     "html/yearly-report.html"]
     again = CliRunner().invoke(main, ["templates", "export", str(restyled / "templates")])
     assert again.exit_code == 2 and "use --force" in again.output
 

@@ -1,0 +1,278 @@
+"""yearly-report: the safeguarding partners' report on the year, published at least yearly.
+
+What Working Together 2023 asks it to contain: the period, what the partners did (including
+on child safeguarding practice reviews), how effective the arrangements were, evidence of
+impact, areas of little or no progress, actions on review recommendations, feedback from
+children and families, the independent scrutineer's evaluation and the partners' response,
+and sign-off by the lead safeguarding partners.
+
+Review figures are entered as counts, or worked out from each case's dates: the working days
+from a serious incident notification to the completed rapid review are counted with
+England's bank holidays, against the 15-working-day timescale.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import NonNegativeInt, computed_field
+
+from ..charts import BarChart
+from ..partnership import SignOff
+from ..schema import Document, FreeSection, Inline, Issue, Markdown, Model, Text
+from ..values import PartialDate, Proportion
+from ..workdays import working_days_after
+from . import Kind
+
+RAPID_REVIEW_WORKING_DAYS = 15
+
+
+class Period(Model):
+    """The twelve months the report covers, usually 1 April to 31 March."""
+
+    start: PartialDate
+    """The first day covered, e.g. 2024-04-01."""
+    end: PartialDate
+    """The last day covered, e.g. 2025-03-31."""
+
+    def __str__(self) -> str:
+        return f"{self.start} to {self.end}"
+
+    def issues(self) -> Iterator[Issue]:
+        for field in ("start", "end"):
+            if getattr(self, field).day is None:
+                yield Issue((field,), "give the day as well as the month",
+                            "e.g. 2024-04-01 to 2025-03-31")
+        if self.end <= self.start:
+            yield Issue(("end",), f"the period ends ({self.end}) before it starts "
+                        f"({self.start})")
+        elif _months_between(self.start, self.end) > 12:
+            yield Issue(("end",), f"the period {self} is longer than twelve months",
+                        "a yearly report covers at most twelve months")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def label(self) -> str:
+        """The period as printed, e.g. "1 April 2024 to 31 March 2025"."""
+        return str(self)
+
+
+def _months_between(start: PartialDate, end: PartialDate) -> float:
+    last = calendar.monthrange(end.year, end.month)[1]
+    return (end.year - start.year) * 12 + end.month - start.month + (
+        (end.day or last) - (start.day or 1) + 1) / last
+
+
+class Case(Model):
+    """One serious incident notified to the Child Safeguarding Practice Review Panel."""
+
+    reference: Text
+    """The partnership's reference, never a child's name, e.g. "SI-2024-03"."""
+    notified: PartialDate
+    """The day the Panel was notified."""
+    rapid_review_completed: PartialDate | None = None
+    """The day the rapid review was completed (leave out while it is under way)."""
+    lcspr: Literal["commissioned", "not commissioned", "published"] | None = None
+    """Whether a local child safeguarding practice review followed."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def working_days(self) -> int | None:
+        """Working days from notification to completed rapid review (England)."""
+        if self.rapid_review_completed is None or not (
+                self.notified.day and self.rapid_review_completed.day):
+            return None
+        return working_days_after(_date(self.notified), _date(self.rapid_review_completed))
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def on_time(self) -> bool | None:
+        """Whether the rapid review was completed within 15 working days."""
+        days = self.working_days
+        return None if days is None else days <= RAPID_REVIEW_WORKING_DAYS
+
+    def issues(self) -> Iterator[Issue]:
+        for field in ("notified", "rapid_review_completed"):
+            value = getattr(self, field)
+            if value is not None and value.day is None:
+                yield Issue((field,), "give the day: working days are counted from it",
+                            "write the date as YYYY-MM-DD")
+        if self.rapid_review_completed and self.rapid_review_completed < self.notified:
+            yield Issue(("rapid_review_completed",), f"the rapid review was completed "
+                        f"({self.rapid_review_completed}) before the notification "
+                        f"({self.notified})", "check both dates")
+
+
+def _date(value: PartialDate) -> dt.date:
+    return dt.date(value.year, value.month, value.day or 1)
+
+
+class ReviewTotals(Model):
+    """The year's review figures as the report prints them."""
+
+    notifications: int
+    rapid_reviews: int
+    on_time: Proportion
+    lcsprs_commissioned: int
+    lcsprs_published: int
+    chart: BarChart
+
+
+class ReviewFigures(Model):
+    """The year's serious incidents and reviews: counts, or cases they are worked out from."""
+
+    notifications: NonNegativeInt | None = None
+    """Serious incidents notified to the Child Safeguarding Practice Review Panel."""
+    rapid_reviews: NonNegativeInt | None = None
+    """Rapid reviews completed."""
+    rapid_reviews_on_time: NonNegativeInt | None = None
+    """Rapid reviews completed within 15 working days of the notification."""
+    lcsprs_commissioned: NonNegativeInt | None = None
+    """Local child safeguarding practice reviews commissioned."""
+    lcsprs_published: NonNegativeInt | None = None
+    """Local child safeguarding practice reviews published."""
+    cases: list[Case] = []
+    """Each notification, with its dates: the counts above are then worked out from them."""
+
+    def _counted(self) -> dict[str, int]:
+        """The counts the cases give, for the figures the cases can tell."""
+        if not self.cases:
+            return {}
+        done = [case for case in self.cases if case.rapid_review_completed]
+        return {
+            "notifications": len(self.cases),
+            "rapid_reviews": len(done),
+            "rapid_reviews_on_time": sum(bool(case.on_time) for case in done),
+            "lcsprs_commissioned": sum(case.lcspr in ("commissioned", "published")
+                                       for case in self.cases),
+        }
+
+    def _figure(self, name: str) -> int:
+        entered = getattr(self, name)
+        return entered if entered is not None else self._counted().get(name, 0)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def totals(self) -> ReviewTotals:
+        """The figures to print: as entered, else worked out from the cases; and a chart."""
+        notifications, rapid = self._figure("notifications"), self._figure("rapid_reviews")
+        on_time, published = self._figure("rapid_reviews_on_time"), self._figure(
+            "lcsprs_published")
+        commissioned = self._figure("lcsprs_commissioned")
+        chart = BarChart("serious incidents and reviews in the year", (
+            ("Serious incident notifications", notifications),
+            ("Rapid reviews completed", rapid),
+            (f"Rapid reviews within {RAPID_REVIEW_WORKING_DAYS} working days", on_time),
+            ("Practice reviews commissioned", commissioned),
+            ("Practice reviews published", published)))
+        return ReviewTotals(notifications=notifications, rapid_reviews=rapid,
+                            on_time=Proportion(on_time, rapid),
+                            lcsprs_commissioned=commissioned, lcsprs_published=published,
+                            chart=chart)
+
+    def issues(self) -> Iterator[Issue]:
+        for name, counted in self._counted().items():
+            entered = getattr(self, name)
+            if entered is not None and entered != counted:
+                yield Issue((name,), f"{name.replace('_', ' ')} is {entered}, but the cases "
+                            f"listed give {counted}", "correct the figure, or leave it out "
+                            "to have it worked out from the cases")
+        if self._figure("rapid_reviews_on_time") > self._figure("rapid_reviews"):
+            yield Issue(("rapid_reviews_on_time",), "more rapid reviews were on time than "
+                        "were completed", "check both figures")
+
+
+class Reviews(Model):
+    """Serious incidents, rapid reviews and local child safeguarding practice reviews."""
+
+    summary: Markdown | None = None
+    """What was done on reviews in the year, and what changed as a result."""
+    figures: ReviewFigures | None = None
+    """The year's figures."""
+
+
+class ScrutinyEvaluation(Model):
+    """The independent scrutineer's evaluation, and the partners' response to it."""
+
+    scrutineer: Text | None = None
+    """Who wrote the evaluation, e.g. "Independent scrutineer"."""
+    evaluation: Markdown | None = None
+    """The scrutineer's evaluation of the arrangements and of this report."""
+    response: Markdown | None = None
+    """How the lead safeguarding partners respond to the scrutiny findings."""
+
+
+class ReviewAction(Model):
+    review: Text
+    """The review, local or national, e.g. "LCSPR Child Q" or a national Panel review."""
+    recommendation: Inline
+    """The recommendation, in short."""
+    action: Inline
+    """What was decided or done, and the improvement it led to."""
+    status: Literal["planned", "in progress", "done"]
+    """planned, in progress or done."""
+
+
+class YearlyReport(Document):
+    """The safeguarding partners' yearly report."""
+
+    kind: Literal["yearly-report"]
+    period: Period | None = None
+    """The period covered (usually 1 April to 31 March)."""
+    summary: Markdown | None = None
+    """A short summary in plain words, for children, families and the public."""
+    introduction: Markdown | None = None
+    """A foreword from the partners."""
+    what_we_did: Markdown | None = None
+    """What the partners did as a result of the arrangements."""
+    reviews: Reviews | None = None
+    """Serious incidents and reviews: what was done, with the figures."""
+    effectiveness: Markdown | None = None
+    """How effective the arrangements have been in practice."""
+    impact: Markdown | None = None
+    """Evidence of the impact of the partners' work, including training, on outcomes."""
+    little_progress: Markdown | None = None
+    """Areas with little or no evidence of progress on the agreed priorities, and why."""
+    review_actions: list[ReviewAction] = []
+    """Decisions and actions on recommendations of local and national reviews."""
+    voice: Markdown | None = None
+    """How feedback from children and families was sought, and how it was used."""
+    learning: Markdown | None = None
+    """Learning from scrutiny, incidents and reviews that has been put in place, and its impact."""
+    scrutiny: ScrutinyEvaluation | None = None
+    """The independent scrutineer's evaluation and the partners' response."""
+    sections: list[FreeSection] = []
+    """Further sections of the partnership's own (each may say which requirements it meets)."""
+    sign_off: list[SignOff] = []
+    """The lead safeguarding partners' sign-off."""
+    published: PartialDate | None = None
+    """When the report is published."""
+    sent_to: list[Text] = []
+    """Who the report was sent to on publication, e.g. the Child Safeguarding Practice
+    Review Panel."""
+
+
+KIND = Kind(
+    name="yearly-report",
+    model=YearlyReport,
+    summary="The safeguarding partners' yearly report (Working Together 2023)",
+    sections={
+        "period": "About this report",
+        "summary": "Summary",
+        "what_we_did": "What we did",
+        "reviews": "Serious incidents and reviews",
+        "effectiveness": "How effective the arrangements have been",
+        "impact": "The difference it made",
+        "little_progress": "Where we made little progress",
+        "review_actions": "Acting on reviews",
+        "voice": "What children and families told us",
+        "learning": "Learning put into practice",
+        "scrutiny": "Independent scrutiny",
+        "sign_off": "Sign-off by the lead safeguarding partners",
+        "published": "About this report",
+        "sent_to": "About this report",
+    },
+)
