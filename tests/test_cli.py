@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from conftest import BEXLEY, CONTENT, REPO, docx_text
 from sgdocs.cli import main
+from sgdocs.kinds import all_kinds
 from sgdocs.yamlsource import read_yaml
 
 
@@ -71,6 +72,14 @@ def test_new_writes_a_starter_that_builds(tmp_path: Path) -> None:
     assert "Example Safeguarding Partnership" in docx_text(tmp_path / "out/my-area/role-brief.docx")
 
 
+@pytest.mark.parametrize("kind", list(all_kinds()))
+def test_every_kind_has_a_starter_that_passes_the_check(kind: str, tmp_path: Path) -> None:
+    target = tmp_path / "area" / f"{kind}.yaml"
+    assert run("new", kind, str(target))[0] == 0
+    code, output = run("check", str(target))
+    assert code == 0, output
+
+
 def test_new_keeps_existing_files(tmp_path: Path) -> None:
     target = tmp_path / "area" / "brief.yaml"
     assert run("new", "role-brief", str(target))[0] == 0
@@ -126,7 +135,10 @@ def test_templates_and_starters_ship_inside_the_package() -> None:
     package = Path(sgdocs.__file__).resolve().parent
     if package == REPO / "engine" / "sgdocs":
         pytest.skip("sgdocs is imported from the source tree (editable install)")
-    for name in ("templates/docx/role-brief.docx", "templates/html/role-brief.html",
-                 "templates/html/_style.css", "starters/role-brief.yaml",
-                 "starters/partnership.yaml"):
+    names = ["templates/html/_style.css", "starters/partnership.yaml",
+             "catalogue/wt2023.yaml"]
+    for kind in all_kinds():
+        names += [f"templates/docx/{kind}.docx", f"templates/html/{kind}.html",
+                  f"starters/{kind}.yaml"]
+    for name in names:
         assert (package / name).is_file(), name

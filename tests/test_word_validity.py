@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openxml_audit import OpenXmlValidator
 
-from conftest import BEXLEY, REPO, normalise, pdf_text
+from conftest import BEXLEY, CONTENT, REPO, normalise, pdf_text
 from sgdocs.build import build
 from test_content_is_text import TRICKY
 from test_markdown import BACKGROUND
@@ -32,7 +32,9 @@ def word_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (root / "markdown.yaml").write_text(text[:start] + BACKGROUND + text[end:])
     rows = "".join(f"    - activity: {raw}\n      date: 2018-10-01\n" for raw in TRICKY)
     (root / "awkward.yaml").write_text(text.replace("  entries:\n", "  entries:\n" + rows, 1))
-    report = build([root], root.parent / "out", ["docx"])
+    eastmoor = root.parent / "eastmoor"
+    shutil.copytree(CONTENT / "eastmoor", eastmoor)
+    report = build([root, eastmoor], root.parent / "out", ["docx"])
     assert report.ok, [str(f) for f in report.findings]
     return {o.output.stem: o.output for o in report.outcomes if o.output}
 
@@ -71,3 +73,6 @@ def test_libreoffice_lays_out_every_word_output(word_outputs: dict[str, Path],
     assert "a. deep one" in text["markdown"] or "1. deep one" in text["markdown"]
     for printed in TRICKY.values():
         assert printed in text["awkward"]
+    assert "How this document meets Working Together 2023" in text["arrangements"]
+    assert "Rapid reviews completed within 15 working days 4 of 6 (67%)" in text[
+        "yearly-report-2024-25"]
