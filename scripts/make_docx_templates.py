@@ -24,8 +24,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
+from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
+from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
 from sgdocs.output import reproducible_zip
 
+ARRANGEMENTS = ARRANGEMENTS_KIND.sections
+YEARLY = YEARLY_KIND.sections
+"""Section headings come from the kinds, where the requirements appendix finds them too."""
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
 FONT = "Arial"
 PRIMARY = "1F3D63"
@@ -330,6 +335,14 @@ class Writer:
                   "{% endif %}{% if document_control.status == \"draft\" %}  ·  DRAFT{% endif %}",
                   "Subtitle")
 
+    def statutory_ending(self) -> None:
+        """How arrangements and yearly reports end: the partnership's own sections, the
+        lead partners' sign-off, the Working Together 2023 appendix, document control."""
+        self.free_sections()
+        self.sign_off()
+        self.requirements_appendix()
+        self.document_control()
+
     def free_sections(self) -> None:
         """The document's own sections, each bookmarked for the requirements appendix."""
         self.tag("{%p for section in sections %}")
@@ -462,7 +475,7 @@ def arrangements() -> Document:
     w.para("{{p introduction }}")
     w.tag("{%p endif %}")
 
-    w.heading("Safeguarding partners", anchor="partnership")
+    w.heading(ARRANGEMENTS["partnership"], anchor="partnership")
     w.tag("{%p if partnership.safeguarding_partners %}")
     w.table(["Partner", "Organisation", "Lead safeguarding partner",
              "Delegated safeguarding partner"], [
@@ -476,15 +489,15 @@ def arrangements() -> Document:
     w.para("The partnership is chaired by {{ partnership.chair }}.")
     w.tag("{%p endif %}")
 
-    w.section("leadership", "Leadership")
-    w.section("geography", "Our area")
+    w.section("leadership", ARRANGEMENTS["leadership"])
+    w.section("geography", ARRANGEMENTS["geography"])
     w.tag("{%p if vision or priorities %}")
-    w.heading("Vision and priorities", anchor="vision")
+    w.heading(ARRANGEMENTS["vision"], anchor="vision")
     w.tag("{%p if vision %}")
     w.para("{{p vision }}")
     w.tag("{%p endif %}")
     w.tag("{%p if priorities %}")
-    w.heading("Our priorities", 2, anchor="priorities")
+    w.heading(ARRANGEMENTS["priorities"], 2, anchor="priorities")
     w.tag("{%p for priority in priorities %}")
     w.para("{{ priority.title }}", "Heading 3")
     w.tag("{%p if priority.description %}")
@@ -495,17 +508,17 @@ def arrangements() -> Document:
     w.tag("{%p endif %}")
 
     w.tag("{%p if relevant_agencies or partnership.relevant_agencies %}")
-    w.heading("Relevant agencies", anchor="relevant_agencies")
+    w.heading(ARRANGEMENTS["relevant_agencies"], anchor="relevant_agencies")
     w.tag("{%p if relevant_agencies %}")
     w.para("{{p relevant_agencies }}")
     w.tag("{%p endif %}")
     w.bullets("partnership.relevant_agencies")
     w.tag("{%p endif %}")
 
-    w.section("education", "Education and childcare")
+    w.section("education", ARRANGEMENTS["education"])
 
     w.tag("{%p if independent_scrutiny %}")
-    w.heading("Independent scrutiny", anchor="independent_scrutiny")
+    w.heading(ARRANGEMENTS["independent_scrutiny"], anchor="independent_scrutiny")
     for field, title in (("by_whom", "Who provides it"), ("how", "How it works")):
         w.section(f"independent_scrutiny.{field}", title, 2)
     w.tag("{%p if independent_scrutiny.areas %}")
@@ -518,7 +531,7 @@ def arrangements() -> Document:
     w.tag("{%p endif %}")
 
     w.tag("{%p if funding %}")
-    w.heading("Funding", anchor="funding")
+    w.heading(ARRANGEMENTS["funding"], anchor="funding")
     w.tag("{%p if funding.contributions %}")
     w.table(["Partner", "Contribution{% if funding.year %} {{ funding.year }}{% endif %}"], [
         ["{%tr for contribution in funding.contributions %}", ""],
@@ -532,20 +545,11 @@ def arrangements() -> Document:
     w.tag("{%p endif %}")
     w.tag("{%p endif %}")
 
-    for field, title in (("data_and_information_sharing", "Data and information sharing"),
-                         ("threshold", "Threshold document"),
-                         ("reviews", "Serious incidents and reviews"),
-                         ("training", "Multi-agency training"),
-                         ("voice", "Voice of children and families"),
-                         ("escalation", "Resolving disagreements"),
-                         ("review_cycle", "Reviewing these arrangements"),
-                         ("yearly_report", "Yearly report")):
-        w.section(field, title)
+    for field in ("data_and_information_sharing", "threshold", "reviews", "training", "voice",
+                  "escalation", "review_cycle", "yearly_report"):
+        w.section(field, ARRANGEMENTS[field])
 
-    w.free_sections()
-    w.sign_off()
-    w.requirements_appendix()
-    w.document_control()
+    w.statutory_ending()
     return document
 
 
@@ -554,17 +558,16 @@ def yearly_report() -> Document:
     w = Writer(document)
     w.cover()
     w.tag("{%p if period or published %}")
-    w.heading("About this report", anchor="period")
+    w.heading(YEARLY["period"], anchor="period")
     w.para("{% if period %}This report covers {{ period.label }}.{% endif %}"
            "{% if published %} It was published on {{ published }}{% if sent_to %} and sent "
            "to {{ sent_to | join(\" and \") }}{% endif %}.{% endif %}")
     w.tag("{%p endif %}")
-    for field, title in (("summary", "Summary"), ("introduction", "Introduction"),
-                         ("what_we_did", "What we did")):
-        w.section(field, title)
+    for field in ("summary", "introduction", "what_we_did"):
+        w.section(field, YEARLY[field])
 
     w.tag("{%p if reviews %}")
-    w.heading("Serious incidents and reviews", anchor="reviews")
+    w.heading(YEARLY["reviews"], anchor="reviews")
     w.tag("{%p if reviews.summary %}")
     w.para("{{p reviews.summary }}")
     w.tag("{%p endif %}")
@@ -601,13 +604,11 @@ def yearly_report() -> Document:
     w.tag("{%p endif %}")
     w.tag("{%p endif %}")
 
-    for field, title in (("effectiveness", "How effective the arrangements have been"),
-                         ("impact", "The difference it made"),
-                         ("little_progress", "Where we made little progress")):
-        w.section(field, title)
+    for field in ("effectiveness", "impact", "little_progress"):
+        w.section(field, YEARLY[field])
 
     w.tag("{%p if review_actions %}")
-    w.heading("Acting on reviews", anchor="review_actions")
+    w.heading(YEARLY["review_actions"], anchor="review_actions")
     w.table(["Review", "Recommendation", "What we did", "Status"], [
         ["{%tr for item in review_actions %}", "", "", ""],
         ["{{ item.review }}", "{{r item.recommendation }}", "{{r item.action }}",
@@ -616,11 +617,11 @@ def yearly_report() -> Document:
     ], [40, 55, 55, 20])
     w.tag("{%p endif %}")
 
-    w.section("voice", "What children and families told us")
-    w.section("learning", "Learning put into practice")
+    w.section("voice", YEARLY["voice"])
+    w.section("learning", YEARLY["learning"])
 
     w.tag("{%p if scrutiny %}")
-    w.heading("Independent scrutiny", anchor="scrutiny")
+    w.heading(YEARLY["scrutiny"], anchor="scrutiny")
     w.tag("{%p if scrutiny.evaluation %}")
     w.heading("The scrutineer's evaluation", 2)
     w.para("{{p scrutiny.evaluation }}")
@@ -634,10 +635,7 @@ def yearly_report() -> Document:
     w.tag("{%p endif %}")
     w.tag("{%p endif %}")
 
-    w.free_sections()
-    w.sign_off()
-    w.requirements_appendix()
-    w.document_control()
+    w.statutory_ending()
     return document
 
 

@@ -5,7 +5,8 @@ Templates read fields by name (`{{ purpose }}`, `{{ partnership.name }}`,
 output format, so a template prints it like any other field; dates and money print
 themselves. Computed figures (a maximum annual fee) are fields like the rest. Beside the
 fields, every template gets `requirements` (how the document meets the statutory
-requirements, with links to its sections) and `incomplete` (a statutory duty is missing).
+requirements, with links to its sections), `headings` (the kind's section headings, which
+the requirements appendix links to) and `incomplete` (a statutory duty is missing).
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def template_context(document: LoadedDocument, formatter: Formatter,
     fields = vars(_convert(document.model, formatter))
     requirements = [_requirement(a, document.kind, formatter) for a in document.assessments]
     return {**fields, "partnership": _convert(document.partnership, formatter),
-            "requirements": requirements, "incomplete": document.incomplete, **extra}
+            "requirements": requirements, "incomplete": document.incomplete,
+            "headings": SimpleNamespace(**document.kind.sections), **extra}
 
 
 def context_shape(kind: Kind, *extras: str) -> Fields:
@@ -53,6 +55,8 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
     shape.names["partnership"] = shape_of(Partnership, "the partnership")
     shape.names["requirements"] = ListOf(Fields("each requirement", dict.fromkeys(
         _REQUIREMENT_FIELDS, ANYTHING)))
+    shape.names["headings"] = Fields(f"the {kind.name} headings",
+                                     dict.fromkeys(kind.sections, ANYTHING))
     shape.names.update(dict.fromkeys(("incomplete", *extras), ANYTHING))
     return shape
 

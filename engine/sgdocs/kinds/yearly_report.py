@@ -262,6 +262,7 @@ KIND = Kind(
     sections={
         "period": "About this report",
         "summary": "Summary",
+        "introduction": "Introduction",
         "what_we_did": "What we did",
         "reviews": "Serious incidents and reviews",
         "effectiveness": "How effective the arrangements have been",
