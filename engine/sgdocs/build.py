@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content import LoadedDocument, discover, load_documents
+from .kinds import Output
 from .errors import Finding, Location, SgdocsError, has_errors
 from .output import write_atomic
 from .renderers import FORMATS, renderer
@@ -44,55 +45,70 @@ class BuildReport:
         return all(outcome.written for outcome in self.outcomes)
 
 
+@dataclass(frozen=True)
+class Job:
+    """One output of one document in one format."""
+
+    document: LoadedDocument
+    output: Output
+    format: str
+
+    def target(self, out_dir: Path) -> Path:
+        """Where it is written: the content tree mirrored under `out_dir`."""
+        place = self.document.relative_path
+        return out_dir / place.with_name(f"{place.stem}{self.output.name}.{self.format}")
+
+    @property
+    def template_key(self) -> tuple[object, str, Path]:
+        """Formats sharing a template (PDF and HTML) share its check function, hence its
+        key: each template is checked once."""
+        return (renderer(self.format).problems, self.document.kind.template(self.output),
+                self.document.root)
+
+
 def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS,
           allow_incomplete: bool = False) -> BuildReport:
-    """Build every document under `paths` into `out_dir`.
+    """Build every document under `paths` into `out_dir`, in each of `formats` it has.
 
     A document missing a statutory duty is not built unless `allow_incomplete`, and then
     every page of every output is marked "DRAFT — incomplete".
     """
     documents, failures = load_documents(discover(paths))
-    jobs = [(document, fmt) for document in documents for fmt in formats
-            if fmt in document.kind.formats]
+    jobs = [Job(document, output, fmt) for document in documents
+            for output in document.kind.outputs for fmt in output.formats if fmt in formats]
     template_problems = check_templates(jobs)
     report = BuildReport([Outcome(path, "all", findings=tuple(problems))
                           for path, problems in failures.items()])
-    for document, fmt in jobs:
-        blocking = list(template_problems[_template_key(document, fmt)])
-        if document.incomplete and not allow_incomplete:
-            blocking.append(Finding(Location(document.path), f"the {fmt} was not built: a "
-                                    "statutory duty (a must) is not addressed",
+    for job in jobs:
+        blocking = list(template_problems[job.template_key])
+        if job.document.incomplete and not allow_incomplete:
+            blocking.append(Finding(Location(job.document.path), f"the {job.format} was not "
+                                    "built: a statutory duty (a must) is not addressed",
                                     "address it, or build a draft marked \"DRAFT — incomplete\""
                                     " with --allow-incomplete"))
-        report.outcomes.append(_build_one(document, fmt, out_dir, blocking))
+        report.outcomes.append(_build_one(job, out_dir, blocking))
     return report
 
 
-def check_templates(jobs: Iterable[tuple[LoadedDocument, str]]
-                    ) -> dict[tuple[object, str, Path], list[Finding]]:
+def check_templates(jobs: Iterable[Job]) -> dict[tuple[object, str, Path], list[Finding]]:
     """The problems of every template the jobs use, each template checked once."""
     checked: dict[tuple[object, str, Path], list[Finding]] = {}
-    for document, fmt in jobs:
-        key = _template_key(document, fmt)
-        if key not in checked:
-            checked[key] = renderer(fmt).problems(document.kind, document.root)
+    for job in jobs:
+        if job.template_key not in checked:
+            checked[job.template_key] = renderer(job.format).problems(
+                job.document.kind, job.output, job.document.root)
     return checked
 
 
-def _template_key(document: LoadedDocument, fmt: str) -> tuple[object, str, Path]:
-    """Formats sharing a template (PDF and HTML) share its check function, hence its key."""
-    return (renderer(fmt).problems, document.kind.name, document.root)
-
-
-def _build_one(document: LoadedDocument, fmt: str, out_dir: Path,
-               blocking: list[Finding]) -> Outcome:
+def _build_one(job: Job, out_dir: Path, blocking: list[Finding]) -> Outcome:
     """Render and write one output, unless a blocking problem (an error) stops it."""
+    document, fmt = job.document, job.format
     notes = (*document.warnings, *document.requirement_findings)
     if has_errors(blocking):
         return Outcome(document.path, fmt, findings=(*notes, *blocking))
-    target = out_dir / document.relative_path.with_suffix(f".{fmt}")
+    target = job.target(out_dir)
     try:
-        data = renderer(fmt).render(document)
+        data = renderer(fmt).render(document, job.output)
     except SgdocsError as exc:
         return Outcome(document.path, fmt, findings=(*notes, *blocking, *exc.findings))
     except Exception as exc:  # a fault in a library or in sgdocs: report it, build the rest

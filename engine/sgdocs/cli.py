@@ -69,8 +69,8 @@ def main() -> None:
 @PATHS
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("outputs"),
               show_default=True, help="Folder the outputs are written to, mirroring content.")
-@click.option("--format", "formats", default="docx,pdf,html", show_default=True,
-              help="Comma-separated output formats.")
+@click.option("--format", "formats", default="",
+              help="Comma-separated output formats (docx, pdf, html, xlsx); default: all.")
 @click.option("--allow-incomplete", is_flag=True,
               help='Build documents missing a statutory duty, marked "DRAFT — incomplete".')
 @_reports_errors
@@ -80,7 +80,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, allow_incomplete
     from .build import build as run_build
     from .renderers import FORMATS
 
-    chosen = _formats(formats, FORMATS)
+    chosen = _formats(formats, FORMATS) if formats else list(FORMATS)
     report = run_build(_content_paths(paths), out_dir, chosen, allow_incomplete)
     _print_findings(report.findings)
     _print_build_summary(report)

@@ -20,7 +20,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from .content import LoadedDocument
 from .context import context_shape, template_context
 from .errors import Finding, Location, TemplateProblem
-from .kinds import Kind
+from .kinds import Kind, Output
 from .output import reproducible_zip
 from .template_check import TemplateChecker
 from .templating import environment, find_template
@@ -30,8 +30,8 @@ _HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/h
 _FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
 
-def render(document: LoadedDocument) -> bytes:
-    path = find_template(document.root, "docx", _template_name(document.kind))
+def render(document: LoadedDocument, output: Output) -> bytes:
+    path = find_template(document.root, "docx", _template_name(document.kind, output))
     template = _open(path)
     context = template_context(document, WordWriter(template.docx, Location(path)))
     try:
@@ -49,9 +49,9 @@ def render(document: LoadedDocument) -> bytes:
     return reproducible_zip(buffer.getvalue())
 
 
-def problems(kind: Kind, root: Path) -> list[Finding]:
+def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
     try:
-        path = find_template(root, "docx", _template_name(kind))
+        path = find_template(root, "docx", _template_name(kind, output))
         template = _open(path)
     except TemplateProblem as exc:
         return list(exc.findings)
@@ -132,5 +132,5 @@ def _set_properties(docx: Any, document: LoadedDocument) -> None:
     properties.category = document.kind.name
 
 
-def _template_name(kind: Kind) -> str:
-    return f"{kind.name}.docx"
+def _template_name(kind: Kind, output: Output) -> str:
+    return f"{kind.template(output)}.docx"

@@ -19,20 +19,20 @@ from .charts import BarChart
 from .content import LoadedDocument
 from .context import context_shape, template_context
 from .errors import Finding, Location
-from .kinds import Kind
+from .kinds import Kind, Output
 from .template_check import TemplateChecker
 from .templating import html_environment, template_failure
 
 Mode = Literal["web", "print"]
 
 
-def render(document: LoadedDocument) -> bytes:
-    return page(document, "web").encode("utf-8")
+def render(document: LoadedDocument, output: Output) -> bytes:
+    return page(document, output, "web").encode("utf-8")
 
 
-def page(document: LoadedDocument, mode: Mode) -> str:
+def page(document: LoadedDocument, output: Output, mode: Mode) -> str:
     env = html_environment(document.root)
-    name = _template_name(document.kind)
+    name = _template_name(document.kind, output)
     context = template_context(document, _HtmlFormatter(), mode=mode)
     try:
         return env.get_template(name).render(context)
@@ -40,9 +40,9 @@ def page(document: LoadedDocument, mode: Mode) -> str:
         raise template_failure(exc, Path(name)) from None
 
 
-def problems(kind: Kind, root: Path) -> list[Finding]:
+def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
     env = html_environment(root)
-    name = _template_name(kind)
+    name = _template_name(kind, output)
     checker = TemplateChecker(env, context_shape(kind, "mode"))
     try:
         source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
@@ -69,8 +69,8 @@ class _HtmlFormatter:
             data, chart.alt)
 
 
-def _template_name(kind: Kind) -> str:
-    return f"{kind.name}.html"
+def _template_name(kind: Kind, output: Output) -> str:
+    return f"{kind.template(output)}.html"
 
 
 def _filename(env: object, name: str) -> Path:

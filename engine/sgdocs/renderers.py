@@ -1,8 +1,8 @@
 """The output formats, each rendered by its own module, imported only when used.
 
-A renderer module offers `problems(kind, root)`, which checks its template before anything
-is rendered, and `render(document)`, which returns the output's bytes. Importing them lazily
-keeps `sgdocs check` and `--help` free of WeasyPrint and docxtpl.
+A renderer module offers `problems(kind, output, root)`, which checks its template before
+anything is rendered, and `render(document, output)`, which returns the output's bytes.
+Importing them lazily keeps `sgdocs check` and `--help` free of WeasyPrint and docxtpl.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ from typing import Protocol
 
 from .content import LoadedDocument
 from .errors import Finding
-from .kinds import Kind
+from .kinds import Kind, Output
 
-FORMATS = ("docx", "pdf", "html")
+FORMATS = ("docx", "pdf", "html", "xlsx")
 
 
 class Renderer(Protocol):
-    def problems(self, kind: Kind, root: Path) -> list[Finding]: ...
+    def problems(self, kind: Kind, output: Output, root: Path) -> list[Finding]: ...
 
-    def render(self, document: LoadedDocument) -> bytes: ...
+    def render(self, document: LoadedDocument, output: Output) -> bytes: ...
 
 
 def renderer(fmt: str) -> Renderer:

@@ -11,10 +11,24 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import did_you_mean, usage_error
 from ..schema import Document
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file a document is built into, in one or more formats."""
+
+    name: str = ""
+    """Added to the content file's name: "-clarifications" makes tender-clarifications.pdf."""
+    formats: tuple[str, ...] = ("docx", "pdf", "html")
+    """The formats this output is made in."""
+    workbook: Callable[[Any], Any] | None = None
+    """For a spreadsheet: the function that lays out the workbook from the document."""
 
 
 @dataclass(frozen=True)
@@ -25,11 +39,19 @@ class Kind:
     """The schema a document of this kind is checked against."""
     summary: str
     """One line saying what the document is for, shown by `sgdocs kinds`."""
-    formats: tuple[str, ...] = ("docx", "pdf", "html")
-    """The outputs a build makes."""
+    outputs: tuple[Output, ...] = (Output(),)
+    """The files a build makes of each document."""
+    references: dict[str, str] = field(default_factory=dict)
+    """Fields naming another content file, with the kind that file must be: a tender's
+    `brief: role-brief.yaml` is {"brief": "role-brief"}. Templates see the other document's
+    content in the field's place."""
     sections: dict[str, str] = field(default_factory=dict)
     """Heading of the section showing each top-level field, for links to it (its anchor in
     the HTML and bookmark in Word is the field's name)."""
+
+    def template(self, output: Output) -> str:
+        """The name of the templates an output is made from, without their extension."""
+        return self.name + output.name
 
 
 @functools.cache
