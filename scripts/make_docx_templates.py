@@ -25,6 +25,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
+from sgdocs.kinds.tender import SCORING_SCALE
 from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
 from sgdocs.output import reproducible_zip
 
@@ -233,6 +234,7 @@ class Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.bookmarks = 0
+        self.fields = 0
 
     def para(self, text: str = "", style: str | None = None) -> object:
         paragraph = self.document.add_paragraph(style=style)
@@ -327,6 +329,26 @@ class Writer:
             paragraph = cell.add_paragraph(text)
             if style:
                 paragraph.style = self.document.styles[style]
+
+    def field(self, paragraph: object, label: str, placeholder: str = "Type here.",
+              date: bool = False) -> None:
+        """A content control (a form field) where a bidder types, in `paragraph`."""
+        self.fields += 1
+        kind = ('<w:date><w:dateFormat w:val="d MMMM yyyy"/><w:lid w:val="en-GB"/>'
+                '<w:storeMappedDataAs w:val="dateTime"/><w:calendar w:val="gregorian"/></w:date>'
+                if date else '<w:text w:multiLine="1"/>')
+        paragraph._p.append(parse_xml(  # type: ignore[attr-defined]
+            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="{label}"/>'
+            f'<w:tag w:val="{label}"/><w:id w:val="{self.fields}"/><w:showingPlcHdr/>{kind}'
+            f'</w:sdtPr><w:sdtContent><w:r><w:rPr><w:color w:val="{MUTED}"/></w:rPr>'
+            f"<w:t>{placeholder}</w:t></w:r></w:sdtContent></w:sdt>"))
+
+    def form(self, rows: list[str], date_rows: tuple[str, ...] = ()) -> None:
+        """A two-column form: a label and a field to fill in on each row."""
+        table = self.table(None, [[label, ""] for label in rows], [60, 110], first_column=True)
+        for row, label in zip(table.rows, rows, strict=True):  # type: ignore[attr-defined]
+            self.field(row.cells[1].paragraphs[0], label.split(" (")[0].split("{{")[0].strip(),
+                       date=label in date_rows)
 
     def cover(self) -> None:
         self.para("{{ title }}", "Title")
@@ -639,8 +661,173 @@ def yearly_report() -> Document:
     return document
 
 
+def tender() -> Document:
+    document = new_document("Invitation to tender")
+    w = Writer(document)
+    w.para("{{ title }}", "Title")
+    w.para("{{ partnership.name }}  ·  Reference {{ reference }}  ·  Issued {{ issue_date }}"
+           '{% if document_control.status == "draft" %}  ·  DRAFT{% endif %}', "Subtitle")
+
+    w.heading("1. About this invitation", anchor="about")
+    w.tag("{%p if introduction %}")
+    w.para("{{p introduction }}")
+    w.tag("{%p endif %}")
+    w.table(None, [
+        ["Contracting authority", "{{ contracting_authority }}"],
+        ["Procedure", "This invitation is issued under the Procurement Act 2023, using the "
+                      "{{ procedure }}."],
+        ["Tender notice", '{{ tender_notice or "–" }}'],
+        ["Reference", "{{ reference }}"],
+        ["Contact", "{{ contact.name }}, {{ contact.email }}"
+                    "{% if contact.phone %}, {{ contact.phone }}{% endif %}"],
+    ], [50, 120], first_column=True)
+    w.para("When tenders have been assessed, every supplier that submitted one will receive an "
+           "assessment summary explaining how its tender was scored against the award criteria.")
+
+    w.heading("2. The requirement", anchor="requirement")
+    w.para("This section is the partners' brief for independent scrutiny, as agreed by the "
+           "safeguarding partners.")
+    w.heading("2.1 Purpose", 2)
+    w.para("{{p brief.purpose }}")
+    w.heading("2.2 The role of independent scrutiny", 2)
+    w.para("{{p brief.role }}")
+    for number, field, title in (("2.3", "key_questions", "Key questions for the scrutiny "
+                                  "function"), ("2.4", "responsibilities", "Key responsibilities"),
+                                 ("2.5", "qualifications", "Qualifications and experience")):
+        w.heading(f"{number} {title}", 2)
+        w.points(f"brief.{field}")
+    w.heading("2.6 Timetable for {{ brief.timetable.period }} work", 2)
+    w.table(["Activity", "Date"], [
+        ["{%tr for entry in brief.timetable.entries %}", ""],
+        ["{{ entry.activity }}", "{{ entry.date }}"],
+        ["{%tr endfor %}", ""],
+    ], [120, 50])
+    w.heading("2.7 Days and cost", 2)
+    ceiling = "brief.days_and_cost"
+    w.para(f"Up to {{{{ {ceiling}.days_per_year }}}} days a year, at up to "
+           f"{{{{ {ceiling}.day_rate }}}} a day{{% if {ceiling}.expenses %}}, plus "
+           f"{{{{ {ceiling}.expenses }}}}{{% endif %}}: at most {{{{ {ceiling}.max_annual_fee }}}}"
+           " a year.")
+
+    w.heading("3. Contract term", anchor="term")
+    w.para("The contract runs from {{ term.start }} to {{ term.end }}{% if term.extension %}, "
+           "with an option to extend by {{ term.extension }}{% endif %}.")
+    w.heading("4. Procurement timeline", anchor="timeline")
+    w.table(["Step", "Date"], [
+        ["{%tr for step in timeline %}", ""],
+        ["{{ step.step }}", "{{ step.date }}{% if step.time %}, {{ step.time }}{% endif %}"],
+        ["{%tr endfor %}", ""],
+    ], [120, 50])
+    w.heading("5. How to submit a tender", anchor="submit")
+    w.para("{{p how_to_submit }}")
+
+    w.heading("6. How tenders are assessed", anchor="evaluation")
+    w.para("Tenders are assessed against these award criteria. Quality answers are scored from "
+           "0 to 5 and weighted; price is scored in proportion to the lowest price (lowest "
+           "price ÷ price × weighting).")
+    table = w.table(["Criterion", "Type", "Weighting"], [
+        ["{%tr for criterion in evaluation %}", "", ""],
+        ["{{ criterion.name }}", "{{ criterion.type | capitalize }}",
+         "{{ criterion.weighting }}%"],
+        ["{%tr endfor %}", "", ""],
+        ["Total", "", "{{ total_weighting }}%"],
+    ], [110, 30, 30], total=True)
+    w.cell_paragraphs(table, 2, 0, [("{{ criterion.name }}", None),
+                                    ("{%p if criterion.description %}", None),
+                                    ("{{p criterion.description }}", None),
+                                    ("{%p endif %}", None)])
+    w.heading("Quality scores", 2)
+    w.table(["Score", "Meaning"], [[str(score), f"{meaning}: {text[0].lower()}{text[1:-1]}"]
+                                   for score, meaning, text in SCORING_SCALE], [20, 150])
+
+    w.heading("7. Pricing schedule", anchor="pricing")
+    w.para("The most the partners will pay. Quote your own day rate in the response form; it "
+           "may not exceed the rate below.")
+    w.table(["Item", "Days", "Day rate (at most)", "Total"], [
+        ["{%tr for line in pricing.lines %}", "", "", ""],
+        ["{{ line.item }}", "{{ line.days }}", "{{ line.day_rate }}", "{{ line.total }}"],
+        ["{%tr endfor %}", "", "", ""],
+        ["Total", "", "", "{{ pricing.total }}"],
+    ], [85, 20, 35, 30], total=True)
+    w.para("{{ pricing.vat }}")
+    w.tag("{%p if pricing.expenses %}")
+    w.para("{{ pricing.expenses }}")
+    w.tag("{%p endif %}")
+
+    w.heading("8. Conditions of contract", anchor="conditions")
+    for field, title in (("data_protection", "Data protection"), ("insurance", "Insurance"),
+                         ("dbs", "Enhanced DBS check"),
+                         ("ir35", "Employment status for tax (IR35)"),
+                         ("other", "Other conditions")):
+        w.section(f"conditions.{field}", title, 2)
+
+    w.heading("9. Independence declarations", anchor="declarations")
+    w.para("Each person who would provide scrutiny signs these declarations in the response "
+           "form:")
+    w.bullets("declarations")
+
+    w.heading("Appendix A: Response form", page_break=True, anchor="response_form")
+    w.para("Complete every part and return it as set out in section 5, quoting reference "
+           "{{ reference }}. Type in the grey fields.")
+    w.heading("A1 About you", 2)
+    w.form(["Name", "Organisation (if any)", "Address", "E-mail", "Telephone"])
+    w.heading("A2 Your answers", 2)
+    w.tag("{%p for question in response_form %}")
+    question = w.table(["Question {{ loop.index }}: "], [
+        ["Assessed under: {{ question.criterion }}{% if question.word_limit %}. Up to "
+         "{{ question.word_limit }} words{% endif %}."],
+        [""],
+    ], [170])
+    w.cell_paragraphs(question, 1, 0, [
+        ("Assessed under: {{ question.criterion }}{% if question.word_limit %}. Up to "
+         "{{ question.word_limit }} words{% endif %}.", None),
+        ("{%p if question.guidance %}", None), ("{{p question.guidance }}", None),
+        ("{%p endif %}", None)])
+    heading = question.cell(0, 0).paragraphs[0]  # type: ignore[attr-defined]
+    heading.add_run("{{r question.question }}")
+    w.field(question.cell(2, 0).paragraphs[0],  # type: ignore[attr-defined]
+            "Answer {{ loop.index }}", "Type your answer here.")
+    w.tag("{%p endfor %}")
+    w.heading("A3 Your price", 2)
+    w.form(["Your day rate (at most {{ brief.days_and_cost.day_rate }})",
+            "Days a year (at most {{ brief.days_and_cost.days_per_year }})",
+            "Total price for the year", "Does VAT apply?"])
+    w.heading("A4 Declarations", 2)
+    w.para("I declare that:")
+    w.bullets("declarations")
+    w.form(["Signed", "Name", "Date"], date_rows=("Date",))
+    w.document_control()
+    return document
+
+
+def tender_clarifications() -> Document:
+    document = new_document("Clarifications log")
+    w = Writer(document)
+    w.para("Clarifications log", "Title")
+    w.para("{{ title }}  ·  Reference {{ reference }}  ·  {% if clarifications %}Issue "
+           "{{ clarifications | length }}, {{ (clarifications | last).date }}{% else %}Issue 0"
+           "{% endif %}", "Subtitle")
+    w.heading("Questions and answers", anchor="clarifications")
+    w.para("Every question from a bidder, and the answer given, is shared with all bidders. Who "
+           "asked is not shown. This log is reissued whenever an answer is added; it forms "
+           "part of the invitation.")
+    w.tag("{%p if clarifications %}")
+    table = w.table(["No.", "Date", "Question", "Answer"], [
+        ["{%tr for item in clarifications %}", "", "", ""],
+        ["{{ loop.index }}", "{{ item.date }}", "{{r item.question }}", ""],
+        ["{%tr endfor %}", "", "", ""],
+    ], [12, 30, 55, 73])
+    w.cell_paragraphs(table, 2, 3, [("{{p item.answer }}", None)])
+    w.tag("{%p else %}")
+    w.para("No clarifications have been issued yet.")
+    w.tag("{%p endif %}")
+    w.para("Questions to {{ contact.name }}, {{ contact.email }}.")
+    return document
+
+
 TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements,
-             "yearly-report.docx": yearly_report}
+             "yearly-report.docx": yearly_report, "tender.docx": tender,
+             "tender-clarifications.docx": tender_clarifications}
 
 
 def main() -> None:

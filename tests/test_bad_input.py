@@ -172,7 +172,7 @@ def test_every_problem_in_a_file_is_reported_at_once(brief: Path) -> None:
 def test_one_bad_file_does_not_hide_the_others(bexley_copy: Path) -> None:
     (bexley_copy / "broken.yaml").write_text("kind: role-brief\ntitle: [\n")
     result = check(bexley_copy)
-    assert_fails_with(result, "broken.yaml:", "Checked 2 file(s): 1 error(s)")
+    assert_fails_with(result, "broken.yaml:", "Checked 3 file(s): 1 error(s)")
 
 
 def test_check_json_lists_findings(brief: Path) -> None:

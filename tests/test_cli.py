@@ -35,7 +35,9 @@ def test_build_defaults_to_content_and_outputs(tmp_path: Path,
         assert f"outputs/bexley/role-brief.{suffix}" in output
         assert f"outputs/eastmoor/arrangements.{suffix}" in output
         assert f"outputs/eastmoor/yearly-report-2024-25.{suffix}" in output
-    assert "9 written, 0 failed." in output
+        assert f"outputs/bexley/tender-clarifications.{suffix}" in output
+    assert "outputs/bexley/tender-scoring.xlsx" in output
+    assert "16 written, 0 failed." in output
 
 
 def test_build_without_content_folder_is_a_usage_error(tmp_path: Path,
@@ -49,8 +51,8 @@ def test_one_failing_document_does_not_stop_the_others(bexley_copy: Path, tmp_pa
     broken = bexley_copy / "second-brief.yaml"
     broken.write_text((bexley_copy / "role-brief.yaml").read_text().replace(
         "days_per_year: 15", "days_per_year: lots"))
-    code, output = run("build", str(bexley_copy), "--out", str(tmp_path / "out"),
-                       "--format", "docx,html")
+    code, output = run("build", str(bexley_copy / "role-brief.yaml"), str(broken),
+                       "--out", str(tmp_path / "out"), "--format", "docx,html")
     assert code == 1
     assert "second-brief.yaml" in output and "should be a whole number" in output
     assert "2 written, 1 failed." in output
@@ -95,7 +97,7 @@ def test_kinds_lists_every_kind() -> None:
     code, output = run("kinds")
     assert code == 0
     assert [line.split()[0] for line in output.splitlines()] == [
-        "arrangements", "role-brief", "yearly-report"]
+        "arrangements", "role-brief", "tender", "yearly-report"]
 
 
 @pytest.mark.parametrize(("name", "content"), [("role-brief", BEXLEY / "role-brief.yaml"),

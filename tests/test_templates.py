@@ -50,8 +50,10 @@ def test_export_copies_every_shipped_template(restyled: Path) -> None:
     names = sorted(p.relative_to(restyled / "templates").as_posix()
                    for p in (restyled / "templates").rglob("*") if p.is_file())
     assert names == ["docx/arrangements.docx", "docx/role-brief.docx",
+                     "docx/tender-clarifications.docx", "docx/tender.docx",
                      "docx/yearly-report.docx", "html/_base.html", "html/_macros.html",
                      "html/_style.css", "html/arrangements.html", "html/role-brief.html",
+                     "html/tender-clarifications.html", "html/tender.html",
                      "html/yearly-report.html"]
     again = CliRunner().invoke(main, ["templates", "export", str(restyled / "templates")])
     assert again.exit_code == 2 and "use --force" in again.output
@@ -60,7 +62,7 @@ def test_export_copies_every_shipped_template(restyled: Path) -> None:
 def test_restyled_templates_win(restyled: Path, tmp_path: Path) -> None:
     edit(restyled / "templates/html/role-brief.html", "1. Purpose", "1. Why this brief exists")
     edit_docx(restyled / "templates/docx/role-brief.docx", "1. Purpose", "1. Aim of the brief")
-    result = build(str(restyled), "--out", str(tmp_path / "out"))
+    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     html = (tmp_path / "out/bexley/role-brief.html").read_text()
     assert "1. Why this brief exists" in html and "1. Purpose" not in html
@@ -75,7 +77,7 @@ def test_html_template_field_typo_is_reported_before_rendering(restyled: Path,
     edit(template, "{{ purpose }}", "{{ purpse }}")
     edit(template, "{{ entry.activity }}", "{{ entry.activty }}")
     edit(template, "{{ cost.max_annual_fee }}", "{{ cost.max_anual_fee }}")
-    result = build(str(restyled), "--out", str(tmp_path / "out"))
+    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert (f"{template}:{line_of(template, 'purpse')}: error: the template uses `purpse`, "
@@ -94,7 +96,7 @@ def test_html_template_field_typo_is_reported_before_rendering(restyled: Path,
 def test_docx_template_field_typo_names_the_paragraph(restyled: Path, tmp_path: Path) -> None:
     template = restyled / "templates/docx/role-brief.docx"
     edit_docx(template, "{{ timetable.period }}", "{{ timetable.perod }}")
-    result = build(str(restyled), "--out", str(tmp_path / "out"), "--format", "docx")
+    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"), "--format", "docx")
     assert result.exit_code == 1
     assert (f"{template}: error: in the body, in the paragraph \u201c5. Timetable for "
             "{{ timetable.perod }} work\u201d: the template uses `timetable.perod`, but "
@@ -105,7 +107,7 @@ def test_docx_template_field_typo_names_the_paragraph(restyled: Path, tmp_path: 
 def test_broken_docx_tag_is_reported(restyled: Path, tmp_path: Path) -> None:
     template = restyled / "templates/docx/role-brief.docx"
     edit_docx(template, "{%p for appendix in appendices %}", "{%p for appendix in %}")
-    result = build(str(restyled), "--out", str(tmp_path / "out"), "--format", "docx")
+    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"), "--format", "docx")
     assert result.exit_code == 1
     assert f"{template}: error: in the body, near \u201c" in result.output
     assert "{% for appendix in %}\u201d: broken tag:" in result.output
@@ -115,7 +117,7 @@ def test_broken_docx_tag_is_reported(restyled: Path, tmp_path: Path) -> None:
 def test_broken_html_tag_is_reported(restyled: Path, tmp_path: Path) -> None:
     template = restyled / "templates/html/role-brief.html"
     edit(template, "{% endfor %}\n    </tbody>", "\n    </tbody>")
-    result = build(str(restyled), "--out", str(tmp_path / "out"), "--format", "html")
+    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"), "--format", "html")
     assert result.exit_code == 1
     assert f"{template}:" in result.output and "error: template syntax error" in result.output
 
@@ -123,18 +125,18 @@ def test_broken_html_tag_is_reported(restyled: Path, tmp_path: Path) -> None:
 def test_templates_cannot_reach_python_internals(restyled: Path, tmp_path: Path) -> None:
     edit(restyled / "templates/html/role-brief.html", "{{ purpose }}",
          "{{ ''.__class__.__mro__ }}")
-    result = build(str(restyled), "--out", str(tmp_path / "out"), "--format", "html")
+    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"), "--format", "html")
     assert result.exit_code == 1
     assert "error: the template tried to reach something templates may not use" in result.output
 
 
 def test_failed_build_keeps_the_previous_outputs(restyled: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert build(str(restyled), "--out", str(out)).exit_code == 0
+    assert build(str(restyled / "role-brief.yaml"), "--out", str(out)).exit_code == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     edit(restyled / "templates/html/role-brief.html", "{{ purpose }}", "{{ purpose.nope() }}")
     edit_docx(restyled / "templates/docx/role-brief.docx", "{{p purpose }}", "{{p 1 / 0 }}")
-    result = build(str(restyled), "--out", str(out))
+    result = build(str(restyled / "role-brief.yaml"), "--out", str(out))
     assert result.exit_code == 1
     assert "3 failed" in result.output
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

@@ -8,19 +8,21 @@ and rules, and returns a `LoadedDocument`, or raises ContentError with every pro
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import partnership
 from .errors import ContentError, Finding, Location, did_you_mean, has_errors, usage_error
 from .kinds import Kind, all_kinds
 from .partnership import Partnership, Setting
+from .paths import PathRefused, resolve_inside
 from .requirements import LOCAL_FILENAME, Assessment, assess, load_catalogue
 from .schema import Document
 from .validation import validate
 from .yamlsource import YamlFile, read_yaml
 
 SUFFIXES = (".yaml", ".yml")
+MAX_REFERENCE_DEPTH = 8
 _SKIPPED_FOLDERS = {"templates", "outputs"}
 _NOT_DOCUMENTS = {partnership.FILENAME, LOCAL_FILENAME}
 
@@ -36,6 +38,8 @@ class LoadedDocument:
     assessments: tuple[Assessment, ...] = ()
     """How the document stands against each statutory requirement for its kind."""
     warnings: tuple[Finding, ...] = ()
+    references: dict[str, LoadedDocument] = field(default_factory=dict)
+    """The documents this one refers to, by field: a tender's brief."""
 
     @property
     def requirement_findings(self) -> list[Finding]:
@@ -95,7 +99,11 @@ def _yaml_files(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def load_document(path: Path) -> LoadedDocument:
+def load_document(path: Path, _referring: tuple[Path, ...] = ()) -> LoadedDocument:
+    """Read, check and type one content file, with any documents it refers to.
+
+    `_referring` is the chain of documents that led here, to refuse reference cycles.
+    """
     source = read_yaml(path)
     if not isinstance(source.data, dict):
         raise ContentError([Finding(source.where(), "a content file should be a group of keys "
@@ -105,12 +113,60 @@ def load_document(path: Path) -> LoadedDocument:
     model, findings = validate(kind.model, source, what=kind.name)
     if model is None or has_errors(findings):
         raise ContentError(findings)
-    assessments, problems = assess(kind.name, model, source, setting.partnership,
-                                   setting.source, load_catalogue(setting.root))
-    if problems:
+    references, problems = _load_references(kind, model, source, setting.root,
+                                            (*_referring, path.resolve()))
+    if not problems:
+        problems = [Finding(source.where(issue.at), issue.message, issue.hint, issue.severity)
+                    for issue in model.issues_with({k: d.model for k, d in references.items()})]
+    assessments, requirement_problems = assess(kind.name, model, source, setting.partnership,
+                                               setting.source, load_catalogue(setting.root))
+    problems += requirement_problems
+    if has_errors(problems):
         raise ContentError([*findings, *problems])
     return LoadedDocument(path, kind, model, setting, source, tuple(assessments),
-                          tuple(findings))
+                          tuple(findings + problems), references)
+
+
+def _load_references(kind: Kind, model: Document, source: YamlFile, root: Path,
+                     chain: tuple[Path, ...]) -> tuple[dict[str, LoadedDocument],
+                                                       list[Finding]]:
+    """The documents `model` names in its reference fields, loaded and of the right kind."""
+    loaded: dict[str, LoadedDocument] = {}
+    problems: list[Finding] = []
+    if len(chain) > MAX_REFERENCE_DEPTH:
+        return loaded, [Finding(source.where(), f"documents refer to one another more than "
+                                f"{MAX_REFERENCE_DEPTH} deep", "refer to the documents "
+                                "directly")]
+    for name, wanted in kind.references.items():
+        written = getattr(model, name)
+        if written is None:
+            continue
+        where = source.where((name,))
+        try:
+            target = resolve_inside(written, chain[-1].parent, root)
+        except PathRefused as exc:
+            problems.append(Finding(where, str(exc)))
+            continue
+        if target in chain:
+            problems.append(Finding(where, f"`{written}` refers back to this document",
+                                    "documents cannot refer to each other in a circle"))
+        elif not target.is_file():
+            problems.append(Finding(where, f"there is no file `{written}` beside this one",
+                                    f"`{name}` names the {wanted} this document uses"))
+        else:
+            try:
+                other = load_document(target, chain)
+            except ContentError as exc:
+                problems.append(Finding(where, f"the {name} `{written}` has problems; they "
+                                        "are listed with it", "fix them there"))
+                problems.extend(exc.findings)
+                continue
+            if other.kind.name != wanted:
+                problems.append(Finding(where, f"`{written}` is a {other.kind.name}, but "
+                                        f"`{name}` needs a {wanted}"))
+            else:
+                loaded[name] = other
+    return loaded, problems
 
 
 def _kind_of(name: object, where: Location) -> Kind:

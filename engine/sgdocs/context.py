@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from .charts import BarChart
 from .content import LoadedDocument
-from .kinds import Kind
+from .kinds import Kind, all_kinds
 from .partnership import Partnership
 from .requirements import Assessment
 from .richtext import InlineMarkdown, Markdown
@@ -43,6 +43,8 @@ _REQUIREMENT_FIELDS = ("id", "summary", "reference", "level", "confidence", "sta
 def template_context(document: LoadedDocument, formatter: Formatter,
                      **extra: Any) -> dict[str, Any]:
     fields = vars(_convert(document.model, formatter))
+    for name, other in document.references.items():
+        fields[name] = _convert(other.model, formatter)
     requirements = [_requirement(a, document.kind, formatter) for a in document.assessments]
     return {**fields, "partnership": _convert(document.partnership, formatter),
             "requirements": requirements, "incomplete": document.incomplete,
@@ -52,6 +54,8 @@ def template_context(document: LoadedDocument, formatter: Formatter,
 def context_shape(kind: Kind, *extras: str) -> Fields:
     """The fields `template_context` gives templates, for checking templates before use."""
     shape = shape_of(kind.model, f"{kind.name} content")
+    for name, wanted in kind.references.items():
+        shape.names[name] = shape_of(all_kinds()[wanted].model, f"the {wanted}")
     shape.names["partnership"] = shape_of(Partnership, "the partnership")
     shape.names["requirements"] = ListOf(Fields("each requirement", dict.fromkeys(
         _REQUIREMENT_FIELDS, ANYTHING)))

@@ -15,6 +15,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
+from lxml import etree
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from .content import LoadedDocument
@@ -42,7 +43,7 @@ def render(document: LoadedDocument, output: Output) -> bytes:
         raise TemplateProblem([Finding(Location(path), f"the template could not be filled: "
                                        f"{exc.message}" + (f" (near \u201c{shown}\u201d)"
                                                            if shown else ""))]) from None
-    _number_bookmarks(template.docx)
+    _number_ids(template.docx)
     _set_properties(template.docx, document)
     buffer = io.BytesIO()
     template.save(buffer)
@@ -80,8 +81,26 @@ def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
     return found
 
 
+class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl, but refusing broken XML instead of quietly repairing it: its repair drops
+    whatever does not parse, which would silently lose content."""
+
+    def fix_tables(self, xml: str) -> Any:
+        try:
+            etree.fromstring(xml.encode("utf-8"))
+        except etree.XMLSyntaxError as exc:
+            line = xml.splitlines()[exc.lineno - 1] if exc.lineno else ""
+            near = re.sub(r"<[^>]+>", " ", line[max(exc.offset - 300, 0):exc.offset + 100])
+            raise TemplateProblem([Finding(
+                Location(Path(self.template_file)), "the filled-in template is not valid Word "
+                f"XML near \u201c{' '.join(near.split())[-80:]}\u201d",
+                "rich text must be placed with {{r field }} (inside a paragraph) or "
+                "{{p field }} (as whole paragraphs), not {{ field }}")]) from None
+        return super().fix_tables(xml)
+
+
 def _open(path: Path) -> DocxTemplate:
-    template = DocxTemplate(path)
+    template = _StrictTemplate(path)
     try:
         template.init_docx()
     except Exception as exc:  # python-docx raises several unrelated types for a bad package
@@ -106,9 +125,11 @@ def _paragraph_text(source: str, line: int) -> str:
     return text if len(text) <= 80 else "…" + text[-79:]
 
 
-def _number_bookmarks(docx: Any) -> None:
-    """Give every bookmark its own id: a heading repeated by a loop repeats its bookmark."""
+def _number_ids(docx: Any) -> None:
+    """Give every bookmark and form field its own id: a loop repeats the template's."""
     body = docx.element.body
+    for number, sdt_id in enumerate(body.xpath(".//w:sdtPr/w:id"), start=1):
+        sdt_id.set(qn("w:val"), str(number))
     open_ids: dict[str, list[str]] = {}
     for number, element in enumerate(body.xpath(".//w:bookmarkStart | .//w:bookmarkEnd")):
         old = element.get(qn("w:id"))

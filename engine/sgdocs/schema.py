@@ -8,7 +8,7 @@ how the user writes a value and what the templates receive: `Text` is plain text
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -194,3 +194,8 @@ class Document(Model):
     not_applicable: dict[str, Text] = {}
     """Requirements that do not apply to this document, each with the reason, e.g.
     `is_voice: Covered by the partnership's voice strategy`."""
+
+    def issues_with(self, references: Mapping[str, Document]) -> Iterable[Issue]:
+        """Problems between this document and the documents it refers to (a tender's day
+        rate above its brief's ceiling), found once those have loaded."""
+        return ()

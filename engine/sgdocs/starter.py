@@ -14,9 +14,9 @@ STARTERS = Path(__file__).parent / "starters"
 
 
 def new_document(kind_name: str, path: Path) -> list[Path]:
-    """Write a starter for `kind_name` at `path`, and a partnership.yaml if none is above it.
-
-    Returns the files written. Never overwrites a file.
+    """Write a starter for `kind_name` at `path`, and a partnership.yaml if none is above it,
+    and a starter for each document it refers to (a tender's brief) if there is none beside
+    it. Returns the files written. Never overwrites a file.
     """
     kind = get_kind(kind_name)
     if path.suffix not in (".yaml", ".yml"):
@@ -27,6 +27,11 @@ def new_document(kind_name: str, path: Path) -> list[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     written = [path]
     shutil.copyfile(STARTERS / f"{kind.name}.yaml", path)
+    for wanted in kind.references.values():
+        beside = path.parent / f"{wanted}.yaml"
+        if not beside.exists():
+            shutil.copyfile(STARTERS / f"{wanted}.yaml", beside)
+            written.append(beside)
     folder = path.parent.resolve()
     if not any((p / partnership.FILENAME).is_file() for p in (folder, *folder.parents)):
         shutil.copyfile(STARTERS / partnership.FILENAME, folder / partnership.FILENAME)

@@ -1,0 +1,320 @@
+"""tender: an invitation to tender (or quote) for independent scrutiny, built on its brief.
+
+The tender names its role brief (`brief: role-brief.yaml`) and takes the purpose, key
+questions, responsibilities, timetable, days and day-rate ceiling from it, so the two cannot
+drift apart. It adds what procurement needs: the contracting authority, contract term,
+procurement timeline, how to submit, evaluation criteria and weightings, a pricing schedule,
+conditions of contract, independence declarations, a response form for bidders, and a
+clarifications log issued on its own. Wording follows the Procurement Act 2023.
+
+Besides the tender itself (docx, pdf, html), a build makes the clarifications log
+(`-clarifications`) and an evaluators' scoring workbook (`-scoring.xlsx`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, PositiveInt, computed_field
+
+from ..errors import closest
+from ..schema import Document, Inline, Issue, Markdown, Model, Text, out_of_order
+from ..values import Money, PartialDate
+from . import Kind, Output
+from .role_brief import RoleBrief
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class Contact(Model):
+    name: Text
+    """Who bidders contact, e.g. "Procurement team"."""
+    email: Text = Field(pattern=_EMAIL.pattern)
+    """The address for questions and tenders."""
+    phone: Text | None = None
+    """A telephone number (optional)."""
+
+
+class Term(Model):
+    """How long the contract runs."""
+
+    start: PartialDate
+    """The day the contract starts."""
+    end: PartialDate
+    """The day the contract ends (before any extension)."""
+    extension: Text | None = None
+    """Any option to extend, e.g. "up to 12 months more, at the partners' option"."""
+
+    def issues(self) -> Iterator[Issue]:
+        if self.end <= self.start:
+            yield Issue(("end",), f"the contract ends ({self.end}) before it starts "
+                        f"({self.start})", "check both dates")
+
+
+class TimelineStep(Model):
+    step: Text
+    """What happens, e.g. "Deadline for clarification questions"."""
+    date: PartialDate
+    """When (YYYY-MM-DD)."""
+    time: Text | None = None
+    """A time of day where it matters, e.g. "12:00 noon"."""
+
+
+class Criterion(Model):
+    name: Text
+    """The criterion, e.g. "Understanding of the role"."""
+    type: Literal["quality", "price"]
+    """quality (scored 0 to 5 by evaluators) or price (scored against the lowest price)."""
+    weighting: int = Field(gt=0, le=100)
+    """The share of the total score, in per cent."""
+    description: Markdown | None = None
+    """What evaluators look for."""
+
+
+class PriceLine(Model):
+    item: Text
+    """What is priced, e.g. "Independent scrutiny, 2018-19"."""
+    days: PositiveInt
+    """The number of days."""
+    day_rate: Money
+    """The day rate, in pounds (at most the brief's ceiling)."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total(self) -> Money:
+        """Days × day rate."""
+        return self.day_rate.times(self.days)
+
+
+class Pricing(Model):
+    """The pricing schedule: the most the partners will pay."""
+
+    lines: list[PriceLine] = Field(min_length=1)
+    """Each priced item."""
+    vat: Text
+    """How VAT is treated, e.g. "Prices exclude VAT, which is paid where it applies"."""
+    expenses: Text | None = None
+    """How expenses are paid."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total(self) -> Money:
+        """The schedule's total."""
+        return Money(sum((Decimal(line.total) for line in self.lines), Decimal(0)))
+
+
+class Conditions(Model):
+    """Conditions of contract bidders accept by tendering."""
+
+    data_protection: Markdown
+    """Handling personal data under the UK GDPR and the Data Protection Act 2018."""
+    insurance: Markdown
+    """The insurance cover required."""
+    dbs: Markdown
+    """The enhanced DBS check required."""
+    ir35: Markdown
+    """How employment status for tax (IR35) is determined for individual contractors."""
+    other: Markdown | None = None
+    """Any other conditions."""
+
+
+class ResponseQuestion(Model):
+    question: Inline
+    """What the bidder is asked."""
+    criterion: Text
+    """The evaluation criterion the answer is scored against (its name)."""
+    guidance: Markdown | None = None
+    """What a good answer covers."""
+    word_limit: PositiveInt | None = None
+    """The most words an answer may have."""
+
+
+class Clarification(Model):
+    date: PartialDate
+    """When the answer was issued."""
+    question: Inline
+    """The question, with nothing that identifies who asked it."""
+    answer: Markdown
+    """The answer, as issued to every bidder."""
+
+
+class Tender(Document):
+    """An invitation to tender for independent scrutiny services."""
+
+    kind: Literal["tender"]
+    reference: Text
+    """The procurement reference bidders quote, e.g. "BSP-IS-2018-01"."""
+    brief: Text
+    """The role brief this tender is for, as a path from this file, e.g. role-brief.yaml."""
+    contracting_authority: Text
+    """Who awards the contract, e.g. "London Borough of Bexley, for the partnership"."""
+    contact: Contact
+    """Who bidders contact."""
+    procedure: Text
+    """The procedure under the Procurement Act 2023, e.g. "competitive flexible procedure"."""
+    tender_notice: Text | None = None
+    """Where the tender notice was published, e.g. its Find a Tender reference."""
+    issue_date: PartialDate
+    """When the invitation is issued."""
+    introduction: Markdown | None = None
+    """An introduction for bidders."""
+    term: Term
+    """The contract term."""
+    timeline: list[TimelineStep] = Field(min_length=1)
+    """The procurement timeline, in date order, all after the issue date."""
+    how_to_submit: Markdown
+    """How and where to submit a tender, in what form."""
+    evaluation: list[Criterion] = Field(min_length=1)
+    """The evaluation criteria; the weightings add up to 100."""
+    pricing: Pricing
+    """The pricing schedule."""
+    conditions: Conditions
+    """Conditions of contract."""
+    declarations: list[Inline] = Field(min_length=1)
+    """What each bidder declares about their independence."""
+    response_form: list[ResponseQuestion] = Field(min_length=1)
+    """The questions bidders answer, in the response form."""
+    clarifications: list[Clarification] = []
+    """Questions from bidders and the answers given to all, oldest first."""
+    bidders: list[Text] = []
+    """Who tendered (added after the closing date), for the scoring workbook."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total_weighting(self) -> int:
+        return sum(criterion.weighting for criterion in self.evaluation)
+
+    def issues(self) -> Iterator[Issue]:
+        if self.total_weighting != 100:
+            yield Issue(("evaluation",), f"the weightings add up to {self.total_weighting}%, "
+                        "not 100%", "adjust the weightings so quality and price total 100")
+        for wanted in ("quality", "price"):
+            if not any(criterion.type == wanted for criterion in self.evaluation):
+                yield Issue(("evaluation",), f"there is no {wanted} criterion",
+                            "tenders are assessed on quality and price")
+        yield from out_of_order(self.timeline, lambda step: step.date, "timeline", "a step")
+        for i, step in enumerate(self.timeline):
+            if step.date < self.issue_date:
+                yield Issue(("timeline", i, "date"), f"\u201c{step.step}\u201d ({step.date}) is "
+                            f"before the tender is issued ({self.issue_date})",
+                            "every step comes after the issue date")
+        yield from out_of_order(self.clarifications, lambda c: c.date, "clarifications",
+                                "a clarification")
+        names = [criterion.name for criterion in self.evaluation]
+        for i, question in enumerate(self.response_form):
+            if question.criterion not in names:
+                match = closest(question.criterion, names)
+                yield Issue(("response_form", i, "criterion"), f"\u201c{question.criterion}\u201d "
+                            "is not one of the evaluation criteria",
+                            f"did you mean \u201c{match}\u201d?" if match else
+                            f"use one of: {', '.join(names)}")
+
+    def issues_with(self, references: Mapping[str, Document]) -> Iterator[Issue]:
+        brief = references.get("brief")
+        if not isinstance(brief, RoleBrief):
+            return
+        ceiling = brief.days_and_cost
+        for i, line in enumerate(self.pricing.lines):
+            if line.day_rate > ceiling.day_rate:
+                yield Issue(("pricing", "lines", i, "day_rate"), f"the day rate {line.day_rate} "
+                            f"is above the brief's ceiling of {ceiling.day_rate} a day",
+                            "lower it, or change the ceiling in the brief")
+            if line.days > ceiling.days_per_year:
+                yield Issue(("pricing", "lines", i, "days"), f"{line.days} days is more than "
+                            f"the brief's {ceiling.days_per_year} days a year",
+                            "price the days the brief describes")
+
+
+SCORING_SCALE = (
+    (0, "Unacceptable", "No answer, or an answer that does not meet the requirement."),
+    (1, "Poor", "Meets the requirement in part, with serious gaps or risks."),
+    (2, "Weak", "Meets most of the requirement, with some gaps or risks."),
+    (3, "Satisfactory", "Meets the requirement."),
+    (4, "Good", "Meets the requirement well, with some added value."),
+    (5, "Excellent", "Meets the requirement fully, with clear evidence and added value."),
+)
+BLANK_BIDDER_ROWS = 8
+
+
+def scoring_workbook(tender: Tender) -> object:
+    """The evaluators' workbook: a row per bidder; quality scored 0 to 5 and weighted; price
+    scored as lowest price ÷ bidder's price × weighting; weighted totals by formula."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ..render_xlsx import body_cell, header, title
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Scoring"
+    title(sheet, f"Scoring: {tender.title}", f"Reference {tender.reference}. Type each "
+          "quality score (0 to 5, see Criteria) and each bidder's total price in the shaded "
+          "cells; the weighted scores and totals are worked out.")
+    quality = [c for c in tender.evaluation if c.type == "quality"]
+    price = [c for c in tender.evaluation if c.type == "price"]
+    labels = ["Bidder"] + [f"{c.name}: score (0 to 5)" for c in quality]
+    labels += [f"{c.name}: price (£)" for c in price]
+    labels += [f"{c.name}: weighted ({c.weighting}%)" for c in (*quality, *price)]
+    labels.append("Weighted total (100%)")
+    first, header_row = 5, 4
+    header(sheet, header_row, labels, [28] + [16] * (len(labels) - 1))
+    bidders = tender.bidders or [""] * BLANK_BIDDER_ROWS
+    last = first + len(bidders) - 1
+    scores = DataValidation(type="whole", operator="between", formula1="0", formula2="5",
+                            showErrorMessage=True, error="Scores are whole numbers from 0 to 5.",
+                            errorTitle="Score")
+    sheet.add_data_validation(scores)
+    for offset, bidder in enumerate(bidders):
+        row = first + offset
+        body_cell(sheet, row, 1, bidder or None, editable=not bidder)
+        weighted = []
+        for i, criterion in enumerate(quality, start=2):
+            body_cell(sheet, row, i, None, "0", editable=True)
+            scores.add(sheet.cell(row=row, column=i))
+            weighted.append(f"IF(ISNUMBER({get_column_letter(i)}{row}),"
+                            f"{get_column_letter(i)}{row}/5*{criterion.weighting},0)")
+        for i, criterion in enumerate(price, start=2 + len(quality)):
+            body_cell(sheet, row, i, None, "£#,##0.00", editable=True)
+            column = get_column_letter(i)
+            weighted.append(f"IF(N({column}{row})>0,MIN({column}${first}:{column}${last})/"
+                            f"{column}{row}*{criterion.weighting},0)")
+        start = 2 + len(quality) + len(price)
+        for i, formula in enumerate(weighted, start=start):
+            body_cell(sheet, row, i, f"={formula}", "0.00")
+        body_cell(sheet, row, start + len(weighted),
+                  f"=SUM({get_column_letter(start)}{row}:"
+                  f"{get_column_letter(start + len(weighted) - 1)}{row})", "0.00",
+                  bold=True)
+    sheet.freeze_panes = f"B{first}"
+
+    criteria = workbook.create_sheet("Criteria")
+    title(criteria, "Evaluation criteria and scoring scale")
+    header(criteria, 3, ["Criterion", "Type", "Weighting (%)", "What evaluators look for"],
+           [34, 10, 14, 70])
+    for row, criterion in enumerate(tender.evaluation, start=4):
+        for column, value in enumerate((criterion.name, criterion.type, criterion.weighting,
+                                        criterion.description or ""), start=1):
+            body_cell(criteria, row, column, value)
+    total_row = 4 + len(tender.evaluation)
+    body_cell(criteria, total_row, 1, "Total")
+    body_cell(criteria, total_row, 3, f"=SUM(C4:C{total_row - 1})")
+    scale_row = total_row + 2
+    header(criteria, scale_row, ["Score", "Meaning", "", "Description"], [34, 10, 14, 70])
+    for row, (score, meaning, description) in enumerate(SCORING_SCALE, start=scale_row + 1):
+        for column, value in ((1, score), (2, meaning), (4, description)):
+            body_cell(criteria, row, column, value)
+    return workbook
+
+
+KIND = Kind(
+    name="tender",
+    model=Tender,
+    summary="Invitation to tender for independent scrutiny, built on its role brief",
+    outputs=(Output(), Output("-clarifications"),
+             Output("-scoring", formats=("xlsx",), workbook=scoring_workbook)),
+    references={"brief": "role-brief"},
+)

@@ -1,0 +1,91 @@
+"""Spreadsheet output: workbooks a kind lays out (a tender's scoring workbook), saved so
+the same content gives the same bytes, with a house style shared by every workbook.
+
+openpyxl is imported only here and by the layouts, when a workbook is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+from .content import LoadedDocument
+from .errors import Finding
+from .kinds import Kind, Output
+from .output import reproducible_zip
+
+FIXED_TIME = dt.datetime(2000, 1, 1)
+HEADER_FILL = PatternFill("solid", fgColor="1F3D63")
+INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
+FONT = "Arial"
+HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
+TITLE_FONT = Font(name=FONT, bold=True, size=14, color="1F3D63")
+BODY_FONT = Font(name=FONT, size=10)
+THIN = Side(style="thin", color="B8C4D4")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
+    """Workbooks are laid out in code, so there is no template to check."""
+    return []
+
+
+def render(document: LoadedDocument, output: Output) -> bytes:
+    assert output.workbook is not None, "a spreadsheet output names its workbook layout"
+    workbook: Workbook = output.workbook(document.model)
+    properties = workbook.properties
+    properties.title = document.model.title
+    properties.creator = properties.lastModifiedBy = document.partnership.name
+    properties.language = "en-GB"
+    properties.created = properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()  # openpyxl's save() would stamp the time
+    return reproducible_zip(buffer.getvalue())
+
+
+def title(sheet: Any, text: str, note: str = "") -> None:
+    sheet["A1"] = text
+    sheet["A1"].font = TITLE_FONT
+    if note:
+        sheet["A2"] = note
+        sheet["A2"].font = BODY_FONT
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def header(sheet: Any, row: int, labels: Sequence[str], widths: Sequence[float]) -> None:
+    """A header row in the house style, repeated when printed, with column widths."""
+    for column, (label, width) in enumerate(zip(labels, widths, strict=True), start=1):
+        cell = sheet.cell(row=row, column=column, value=label)
+        cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, BOX
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    longest = max(len(label) for label in labels)
+    narrowest = min(widths)
+    sheet.row_dimensions[row].height = 15 * (1 + longest // max(int(narrowest) - 2, 1))
+    sheet.print_title_rows = f"{row}:{row}"
+
+
+def body_cell(sheet: Any, row: int, column: int, value: Any, number_format: str = "",
+              editable: bool = False, bold: bool = False) -> Any:
+    """A cell of a table; cells people type in are shaded so they stand out."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    cell.border, cell.alignment = BOX, WRAP
+    cell.font = Font(name=FONT, size=10, bold=True) if bold else BODY_FONT
+    if number_format:
+        cell.number_format = number_format
+    if editable:
+        cell.fill = INPUT_FILL
+    return cell
