@@ -17,6 +17,11 @@ def build(*args: str) -> Result:
     return CliRunner().invoke(main, ["build", *args])
 
 
+def build_brief(content: Path, out: Path, *args: str) -> Result:
+    """Build the role brief in `content` into `out`."""
+    return build(str(content / "role-brief.yaml"), "--out", str(out), *args)
+
+
 @pytest.fixture
 def restyled(bexley_copy: Path) -> Path:
     """Bexley content with the shipped templates exported into its templates/ folder."""
@@ -62,7 +67,7 @@ def test_export_copies_every_shipped_template(restyled: Path) -> None:
 def test_restyled_templates_win(restyled: Path, tmp_path: Path) -> None:
     edit(restyled / "templates/html/role-brief.html", "1. Purpose", "1. Why this brief exists")
     edit_docx(restyled / "templates/docx/role-brief.docx", "1. Purpose", "1. Aim of the brief")
-    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"))
+    result = build_brief(restyled, tmp_path / "out")
     assert result.exit_code == 0, result.output
     html = (tmp_path / "out/bexley/role-brief.html").read_text()
     assert "1. Why this brief exists" in html and "1. Purpose" not in html
@@ -77,7 +82,7 @@ def test_html_template_field_typo_is_reported_before_rendering(restyled: Path,
     edit(template, "{{ purpose }}", "{{ purpse }}")
     edit(template, "{{ entry.activity }}", "{{ entry.activty }}")
     edit(template, "{{ cost.max_annual_fee }}", "{{ cost.max_anual_fee }}")
-    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"))
+    result = build_brief(restyled, tmp_path / "out")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert (f"{template}:{line_of(template, 'purpse')}: error: the template uses `purpse`, "
@@ -96,7 +101,7 @@ def test_html_template_field_typo_is_reported_before_rendering(restyled: Path,
 def test_docx_template_field_typo_names_the_paragraph(restyled: Path, tmp_path: Path) -> None:
     template = restyled / "templates/docx/role-brief.docx"
     edit_docx(template, "{{ timetable.period }}", "{{ timetable.perod }}")
-    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"), "--format", "docx")
+    result = build_brief(restyled, tmp_path / "out", "--format", "docx")
     assert result.exit_code == 1
     assert (f"{template}: error: in the body, in the paragraph \u201c5. Timetable for "
             "{{ timetable.perod }} work\u201d: the template uses `timetable.perod`, but "
@@ -107,7 +112,7 @@ def test_docx_template_field_typo_names_the_paragraph(restyled: Path, tmp_path: 
 def test_broken_docx_tag_is_reported(restyled: Path, tmp_path: Path) -> None:
     template = restyled / "templates/docx/role-brief.docx"
     edit_docx(template, "{%p for appendix in appendices %}", "{%p for appendix in %}")
-    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"), "--format", "docx")
+    result = build_brief(restyled, tmp_path / "out", "--format", "docx")
     assert result.exit_code == 1
     assert f"{template}: error: in the body, near \u201c" in result.output
     assert "{% for appendix in %}\u201d: broken tag:" in result.output
@@ -117,7 +122,7 @@ def test_broken_docx_tag_is_reported(restyled: Path, tmp_path: Path) -> None:
 def test_broken_html_tag_is_reported(restyled: Path, tmp_path: Path) -> None:
     template = restyled / "templates/html/role-brief.html"
     edit(template, "{% endfor %}\n    </tbody>", "\n    </tbody>")
-    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"), "--format", "html")
+    result = build_brief(restyled, tmp_path / "out", "--format", "html")
     assert result.exit_code == 1
     assert f"{template}:" in result.output and "error: template syntax error" in result.output
 
@@ -125,18 +130,18 @@ def test_broken_html_tag_is_reported(restyled: Path, tmp_path: Path) -> None:
 def test_templates_cannot_reach_python_internals(restyled: Path, tmp_path: Path) -> None:
     edit(restyled / "templates/html/role-brief.html", "{{ purpose }}",
          "{{ ''.__class__.__mro__ }}")
-    result = build(str(restyled / "role-brief.yaml"), "--out", str(tmp_path / "out"), "--format", "html")
+    result = build_brief(restyled, tmp_path / "out", "--format", "html")
     assert result.exit_code == 1
     assert "error: the template tried to reach something templates may not use" in result.output
 
 
 def test_failed_build_keeps_the_previous_outputs(restyled: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert build(str(restyled / "role-brief.yaml"), "--out", str(out)).exit_code == 0
+    assert build_brief(restyled, out).exit_code == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     edit(restyled / "templates/html/role-brief.html", "{{ purpose }}", "{{ purpose.nope() }}")
     edit_docx(restyled / "templates/docx/role-brief.docx", "{{p purpose }}", "{{p 1 / 0 }}")
-    result = build(str(restyled / "role-brief.yaml"), "--out", str(out))
+    result = build_brief(restyled, out)
     assert result.exit_code == 1
     assert "3 failed" in result.output
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content import LoadedDocument, discover, load_documents
-from .kinds import Output
 from .errors import Finding, Location, SgdocsError, has_errors
+from .kinds import Output
 from .output import write_atomic
 from .renderers import FORMATS, renderer
 

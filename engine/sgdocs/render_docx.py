@@ -15,8 +15,8 @@ from typing import Any
 
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from lxml import etree
 from jinja2 import TemplateError, TemplateSyntaxError
+from lxml import etree
 
 from .content import LoadedDocument
 from .context import context_shape, template_context
