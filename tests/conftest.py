@@ -40,7 +40,18 @@ def docx_text(path: Path) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    """The PDF's text without its page furniture: lines on every page (the running header
+    and footer, page numbers aside), and list bullets, which pypdf gathers at the end of a
+    page, would otherwise interrupt text running over a page."""
+    pages = [(page.extract_text() or "").splitlines() for page in PdfReader(str(path)).pages]
+
+    def shape(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip())
+
+    furniture = set.intersection(*(set(map(shape, lines)) for lines in pages)) if len(
+        pages) > 1 else set()
+    return "\n".join(line for lines in pages for line in lines
+                     if shape(line) not in furniture and line.strip() not in ("•", ""))
 
 
 _BLOCKS = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "div", "br", "ul", "ol",

@@ -145,3 +145,13 @@ def test_failed_build_keeps_the_previous_outputs(restyled: Path, tmp_path: Path)
     assert result.exit_code == 1
     assert "3 failed" in result.output
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_rich_text_placed_as_plain_text_is_reported_not_dropped(restyled: Path,
+                                                                 tmp_path: Path) -> None:
+    edit_docx(restyled / "templates/docx/role-brief.docx", "{{r item }}", "{{ item }}")
+    result = build_brief(restyled, tmp_path / "out", "--format", "docx")
+    assert result.exit_code == 1
+    assert "error: the filled-in template is not valid Word XML near" in result.output
+    assert "hint: rich text must be placed with {{r field }}" in result.output
+    assert not (tmp_path / "out").exists()

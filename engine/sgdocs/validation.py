@@ -97,6 +97,9 @@ def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
                        f"of {expected}", "values are case-sensitive")
     if kind == "too_short":
         return Finding(source.where(at), f"`{name}` is empty", "add at least one entry")
+    if kind == "string_pattern_mismatch":
+        return Finding(source.where(at), f"`{name}` does not look right: {_describe(found)}",
+                       _description(model, at) or "check the value")
     if kind == "greater_than":
         return Finding(source.where(at), f"`{name}` must be more than "
                        f"{error.get('ctx', {}).get('gt')}", "")
@@ -134,19 +137,27 @@ def _type_hint(kind: str, what: str) -> str:
     return f"`sgdocs schema {what}` describes every field"
 
 
+def _description(model: type[BaseModel], at: KeyPath) -> str:
+    """What the schema says the field at `at` holds (its docstring), for hints."""
+    parent = _model_at(model, at[:-1])
+    info = parent.model_fields.get(str(at[-1])) if parent else None
+    return info.description or "" if info else ""
+
+
+def _model_at(model: type[BaseModel], at: KeyPath) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = model
+    for part in at:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        current = _model_inside(info.annotation) if info else None
+    return current
+
+
 def _field_names(model: type[BaseModel], at: KeyPath) -> list[str]:
     """The keys the schema allows at `at`, found by following field types down the path."""
-    current: Any = model
-    for part in at:
-        if isinstance(part, int):
-            continue
-        fields = current.model_fields if _is_model(current) else {}
-        if part not in fields:
-            return []
-        current = _model_inside(fields[part].annotation)
-        if current is None:
-            return []
-    return list(current.model_fields) if _is_model(current) else []
+    current = _model_at(model, at)
+    return list(current.model_fields) if current else []
 
 
 def _model_inside(annotation: Any) -> type[BaseModel] | None:

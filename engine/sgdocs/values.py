@@ -113,6 +113,10 @@ class Money(Decimal):
     def __repr__(self) -> str:
         return f"Money('{Decimal(self)}')"
 
+    def __format__(self, spec: str) -> str:
+        """`f"{amount}"` prints pounds like str() does; a format spec formats the number."""
+        return str(self) if not spec else super().__format__(spec)
+
     def times(self, count: int | Decimal) -> Money:
         return Money(Decimal(self) * count)
 
