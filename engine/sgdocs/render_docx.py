@@ -27,6 +27,7 @@ from .template_check import TemplateChecker
 from .templating import environment, find_template
 from .wordml import WordWriter
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 _FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
@@ -87,16 +88,21 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
 
     def fix_tables(self, xml: str) -> Any:
         try:
-            etree.fromstring(xml.encode("utf-8"))
+            tree = etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError as exc:
             line = xml.splitlines()[exc.lineno - 1] if exc.lineno else ""
-            near = re.sub(r"<[^>]+>", " ", line[max(exc.offset - 300, 0):exc.offset + 100])
-            raise TemplateProblem([Finding(
-                Location(Path(self.template_file)), "the filled-in template is not valid Word "
-                f"XML near \u201c{' '.join(near.split())[-80:]}\u201d",
-                "rich text must be placed with {{r field }} (inside a paragraph) or "
-                "{{p field }} (as whole paragraphs), not {{ field }}")]) from None
+            self._refuse(line[max(exc.offset - 300, 0):exc.offset + 100])
+        misplaced = tree.xpath("//w:t[*]", namespaces={"w": _W})
+        if misplaced:
+            self._refuse(etree.tostring(misplaced[0], encoding="unicode"))
         return super().fix_tables(xml)
+
+    def _refuse(self, near_xml: str) -> None:
+        near = " ".join(re.sub(r"<[^>]+>", " ", near_xml).split())
+        raise TemplateProblem([Finding(
+            Location(Path(self.template_file)), "the filled-in template is not valid Word XML "
+            f"near \u201c{near[-80:]}\u201d", "rich text must be placed with {{r field }} "
+            "(inside a paragraph) or {{p field }} (as whole paragraphs), not {{ field }}")])
 
 
 def _open(path: Path) -> DocxTemplate:

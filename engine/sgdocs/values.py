@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler
@@ -113,7 +113,7 @@ class Money(Decimal):
     def __repr__(self) -> str:
         return f"Money('{Decimal(self)}')"
 
-    def __format__(self, spec: str) -> str:
+    def __format__(self, spec: str, context: Context | None = None, /) -> str:
         """`f"{amount}"` prints pounds like str() does; a format spec formats the number."""
         return str(self) if not spec else super().__format__(spec)
 
