@@ -768,7 +768,7 @@ def tender() -> Document:
 
     w.heading("Appendix A: Response form", page_break=True, anchor="response_form")
     w.para("Complete every part and return it as set out in section 5, quoting reference "
-           "{{ reference }}. Type in the grey fields.")
+           "{{ reference }}. Click on \u201cType here.\u201d in each field and type.")
     w.heading("A1 About you", 2)
     w.form(["Name", "Organisation (if any)", "Address", "E-mail", "Telephone"])
     w.heading("A2 Your answers", 2)
