@@ -25,11 +25,13 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
+from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.tender import SCORING_SCALE
 from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
 from sgdocs.output import reproducible_zip
 
 ARRANGEMENTS = ARRANGEMENTS_KIND.sections
+FRAMEWORK = FRAMEWORK_KIND.sections
 YEARLY = YEARLY_KIND.sections
 """Section headings come from the kinds, where the requirements appendix finds them too."""
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
@@ -825,9 +827,88 @@ def tender_clarifications() -> Document:
     return document
 
 
+def scrutiny_framework() -> Document:
+    document = new_document("Independent scrutiny framework")
+    w = Writer(document)
+    w.cover()
+    w.tag("{%p if introduction or guidance %}")
+    w.heading(FRAMEWORK["introduction"], anchor="introduction")
+    for field in ("introduction", "guidance"):
+        w.tag(f"{{%p if {field} %}}")
+        w.para(f"{{{{p {field} }}}}")
+        w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+    w.tag("{%p if approach %}")
+    w.heading("{{ approach_title }}", anchor="approach")
+    w.para("{{p approach }}")
+    w.tag("{%p endif %}")
+
+    w.tag("{%p if methods %}")
+    w.heading(FRAMEWORK["methods"], anchor="methods")
+    w.para("{{p methods.intro }}")
+    w.tag("{%p for method in methods.methods %}")
+    item = w.para("", "List Bullet")
+    item.add_run("{{ method.name }}").bold = True  # type: ignore[attr-defined]
+    item.add_run("{% if method.description %}: {% endif %}")  # type: ignore[attr-defined]
+    item.add_run("{{r method.description or \"\" }}")  # type: ignore[attr-defined]
+    item.add_run("{% if method.note %} – {% endif %}")  # type: ignore[attr-defined]
+    item.add_run("{{r method.note or \"\" }}")  # type: ignore[attr-defined]
+    w.tag("{%p endfor %}")
+    w.tag("{%p endif %}")
+    w.section("disagreements", FRAMEWORK["disagreements"])
+
+    w.tag("{%p if sources %}")
+    w.heading("Sources", anchor="sources")
+    w.tag("{%p for source in sources %}")
+    w.para("{{ source.mark }} {{ source.title }}{% if source.url %} ({{ source.url }}){% endif %}",
+           "Caption")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endif %}")
+
+    w.tag("{%p if scrutineer_role %}")
+    w.heading(FRAMEWORK["scrutineer_role"], page_break=True, anchor="scrutineer_role")
+    w.para("{{p scrutineer_role.summary }}")
+    w.para("{% if scrutineer_role.days %}Broadly, the requirement is for between "
+           "{{ scrutineer_role.days.minimum }}–{{ scrutineer_role.days.maximum }} days of work "
+           "per annum and will involve:{% else %}The role will involve:{% endif %}")
+    w.bullets("scrutineer_role.responsibilities")
+    w.tag("{%p endif %}")
+
+    w.tag("{%p if objectives %}")
+    w.heading(FRAMEWORK["objectives"], page_break=True, anchor="objectives")
+    table = w.table(["No.", "Key objective", "Descriptor (summary statement of key activity)"], [
+        ["{%tr for objective in objectives %}", "", ""],
+        ["{{ objective.number }}", "{{ objective.title }}", "{{p objective.descriptor_list }}"],
+        ["{%tr endfor %}", "", ""],
+    ], [12, 40, 118])
+    for run in table.cell(2, 1).paragraphs[0].runs:  # type: ignore[attr-defined]
+        run.bold = True
+    w.tag("{%p endif %}")
+
+    w.tag("{%p if self_assessment %}")
+    w.heading(FRAMEWORK["self_assessment"], page_break=True, anchor="self_assessment")
+    w.para("{{p self_assessment.intro }}")
+    w.bullets("self_assessment.uses")
+    w.tag("{%p if self_assessment.ratings %}")
+    w.para("Each question in each of the six steps can be answered with:")
+    w.table(["Rating", "Meaning"], [
+        ["{%tr for rating in self_assessment.ratings %}", ""],
+        ["{{r rating.colour }}", "{{r rating.meaning }}"],
+        ["{%tr endfor %}", ""],
+    ], [30, 140])
+    w.tag("{%p endif %}")
+    w.tag("{%p if self_assessment.notes %}")
+    w.para("{{p self_assessment.notes }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+    w.document_control()
+    return document
+
+
 TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements,
              "yearly-report.docx": yearly_report, "tender.docx": tender,
-             "tender-clarifications.docx": tender_clarifications}
+             "tender-clarifications.docx": tender_clarifications,
+             "scrutiny-framework.docx": scrutiny_framework}
 
 
 def main() -> None:

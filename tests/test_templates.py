@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from sgdocs.cli import main
+from sgdocs.kinds import all_kinds
 
 
 def build(*args: str) -> Result:
@@ -54,12 +55,11 @@ def line_of(path: Path, text: str) -> int:
 def test_export_copies_every_shipped_template(restyled: Path) -> None:
     names = sorted(p.relative_to(restyled / "templates").as_posix()
                    for p in (restyled / "templates").rglob("*") if p.is_file())
-    assert names == ["docx/arrangements.docx", "docx/role-brief.docx",
-                     "docx/tender-clarifications.docx", "docx/tender.docx",
-                     "docx/yearly-report.docx", "html/_base.html", "html/_macros.html",
-                     "html/_style.css", "html/arrangements.html", "html/role-brief.html",
-                     "html/tender-clarifications.html", "html/tender.html",
-                     "html/yearly-report.html"]
+    shared = ["html/_base.html", "html/_macros.html", "html/_style.css"]
+    per_kind = [f"{fmt}/{kind.template(output)}.{fmt}" for kind in all_kinds().values()
+                for output in kind.outputs for fmt in ("docx", "html")
+                if fmt in output.formats]
+    assert names == sorted(shared + per_kind)
     again = CliRunner().invoke(main, ["templates", "export", str(restyled / "templates")])
     assert again.exit_code == 2 and "use --force" in again.output
 

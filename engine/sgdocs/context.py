@@ -25,6 +25,7 @@ from .partnership import Partnership
 from .requirements import Assessment
 from .richtext import InlineMarkdown, Markdown
 from .template_check import ANYTHING, Fields, ListOf, shape_of
+from .values import Rag
 
 
 class Formatter(Protocol):
@@ -35,6 +36,9 @@ class Formatter(Protocol):
 
     def chart(self, chart: BarChart) -> Markup:
         """A chart as an image, with its alt text."""
+
+    def rag(self, rating: Rag) -> Markup:
+        """A RAG rating: the word, with a mark in its colour."""
 
 _REQUIREMENT_FIELDS = ("id", "summary", "reference", "level", "confidence", "status",
                        "where", "reason")
@@ -103,4 +107,6 @@ def _convert(value: Any, formatter: Formatter) -> Any:
         return formatter.rich(value, True)
     if isinstance(value, BarChart):
         return formatter.chart(value)
+    if isinstance(value, Rag):
+        return formatter.rag(value)
     return value

@@ -22,6 +22,7 @@ from .errors import Finding, Location
 from .kinds import Kind, Output
 from .template_check import TemplateChecker
 from .templating import html_environment, template_failure
+from .values import Rag
 
 Mode = Literal["web", "print"]
 
@@ -67,6 +68,10 @@ class _HtmlFormatter:
         data = base64.b64encode(charts.svg(chart)).decode("ascii")
         return Markup('<img class="chart" src="data:image/svg+xml;base64,{}" alt="{}">').format(
             data, chart.alt)
+
+    def rag(self, rating: Rag) -> Markup:
+        return Markup('<span class="rag rag-{}"><span class="swatch" aria-hidden="true">'
+                      "</span>{}</span>").format(str(rating), rating.word)
 
 
 def _template_name(kind: Kind, output: Output) -> str:

@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from . import richtext
 from .errors import Severity
-from .values import PartialDate
+from .values import PartialDate, Rag
 from .yamlsource import KeyPath, source_text
 
 
@@ -123,6 +123,9 @@ Text = Annotated[str, _WRITTEN]
 Inline = Annotated[str, _WRITTEN, AfterValidator(_inline),
                    _MARKDOWN]
 """A line of rich text: **bold**, *italic* and [links](https://…), but no lists."""
+
+RAG = Annotated[Literal["green", "amber", "red"], AfterValidator(Rag)]
+"""A red / amber / green rating, written green, amber or red."""
 
 Markdown = Annotated[str, _WRITTEN, AfterValidator(_block),
                      _MARKDOWN]

@@ -172,3 +172,20 @@ class Proportion:
 
     def __repr__(self) -> str:
         return f"Proportion({self.count}, {self.base})"
+
+
+class Rag(str):
+    """A red / amber / green rating. Every format prints the word with a coloured mark,
+    never the colour alone."""
+
+    __slots__ = ()
+    COLOURS = {"green": "2E7D32", "amber": "B26A00", "red": "B71C1C"}
+
+    @property
+    def word(self) -> str:
+        return self.capitalize()
+
+    @property
+    def colour(self) -> str:
+        """The mark's colour as hex RGB; each is at least 3:1 against white."""
+        return self.COLOURS[str(self)]

@@ -27,6 +27,7 @@ from markupsafe import Markup
 from . import charts, richtext
 from .charts import BarChart
 from .errors import Finding, Location, TemplateProblem
+from .values import Rag
 
 LIST_STYLES = ("List Bullet", "List Number", "List Continue")
 STYLES_NEEDED = (
@@ -70,6 +71,12 @@ class WordWriter:
         picture.docPr.set("title", chart.title)
         return Markup(f"<w:r><w:drawing>{etree.tostring(picture, encoding='unicode')}"
                       "</w:drawing></w:r>")
+
+    def rag(self, rating: Rag) -> Markup:
+        """A square in the rating's colour, then the word in bold."""
+        return Markup(f'<w:r><w:rPr><w:color w:val="{rating.colour}"/></w:rPr>'
+                      '<w:t xml:space="preserve">\u25a0 </w:t></w:r>'
+                      f"<w:r><w:rPr><w:b/></w:rPr><w:t>{rating.word}</w:t></w:r>")
 
     def missing_styles(self) -> list[str]:
         return [name for name in STYLES_NEEDED if name not in self._style_ids]
