@@ -33,9 +33,11 @@ def word_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (root / "markdown.yaml").write_text(text[:start] + BACKGROUND + text[end:])
     rows = "".join(f"    - activity: {raw}\n      date: 2018-10-01\n" for raw in TRICKY)
     (root / "awkward.yaml").write_text(text.replace("  entries:\n", "  entries:\n" + rows, 1))
-    eastmoor = root.parent / "eastmoor"
-    shutil.copytree(CONTENT / "eastmoor", eastmoor)
-    report = build([root, eastmoor], root.parent / "out", ["docx"])
+    others = []
+    for area in ("eastmoor", "northumberland"):
+        others.append(root.parent / area)
+        shutil.copytree(CONTENT / area, others[-1])
+    report = build([root, *others], root.parent / "out", ["docx"])
     assert report.ok, [str(f) for f in report.findings]
     return {o.output.stem: o.output for o in report.outcomes if o.output}
 
