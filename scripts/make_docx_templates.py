@@ -26,12 +26,13 @@ from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
 from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
-from sgdocs.kinds.tender import SCORING_SCALE
+from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
 from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
 from sgdocs.output import reproducible_zip
 
 ARRANGEMENTS = ARRANGEMENTS_KIND.sections
 FRAMEWORK = FRAMEWORK_KIND.sections
+ASSESSMENT = ASSESSMENT_KIND.sections
 YEARLY = YEARLY_KIND.sections
 """Section headings come from the kinds, where the requirements appendix finds them too."""
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
@@ -739,8 +740,12 @@ def tender() -> Document:
                                     ("{{p criterion.description }}", None),
                                     ("{%p endif %}", None)])
     w.heading("Quality scores", 2)
-    w.table(["Score", "Meaning"], [[str(score), f"{meaning}: {text[0].lower()}{text[1:-1]}"]
-                                   for score, meaning, text in SCORING_SCALE], [20, 150])
+    w.table(["Score", "Meaning"], [
+        ["{%tr for level in scoring_scale %}", ""],
+        ["{{ level.score }}", "{{ level.meaning }}: {{ level.description[:1] | lower }}"
+                              "{{ level.description[1:-1] }}"],
+        ["{%tr endfor %}", ""],
+    ], [20, 150])
 
     w.heading("7. Pricing schedule", anchor="pricing")
     w.para("The most the partners will pay. Quote your own day rate in the response form; it "
@@ -905,10 +910,54 @@ def scrutiny_framework() -> Document:
     return document
 
 
+def self_assessment() -> Document:
+    document = new_document("Self-assessment")
+    w = Writer(document)
+    w.cover()
+    w.tag("{%p if completed_by or completed_on %}")
+    w.para("Completed{% if completed_by %} by {{ completed_by }}{% endif %}"
+           "{% if completed_on %} on {{ completed_on }}{% endif %}.")
+    w.tag("{%p endif %}")
+    w.tag("{%p if introduction %}")
+    w.para("{{p introduction }}")
+    w.tag("{%p endif %}")
+    w.heading(ASSESSMENT["steps"], anchor="steps")
+    w.para("{{r chart }}")
+    w.para("Ratings by step. The counts are in the table below.", "Caption")
+    w.table(["Step", "Green", "Amber", "Red", "Not rated"], [
+        ["{%tr for step in steps %}", "", "", "", ""],
+        ["Step {{ step.number }}: {{ step.title }}", "{{ step.counts.green }}",
+         "{{ step.counts.amber }}", "{{ step.counts.red }}", "{{ step.counts.unrated }}"],
+        ["{%tr endfor %}", "", "", "", ""],
+    ], [82, 22, 22, 22, 22])
+    w.tag("{%p for step in steps %}")
+    w.heading("Step {{ step.number }}: {{ step.title }}", anchor="step_{{ step.number }}")
+    answers = w.table(["Question", "Rating", "Evidence"], [
+        ["{%tr for answer in step.questions %}", "", ""],
+        ["{{r answer.question }}", '{{r answer.rag or "Not rated" }}', "evidence"],
+        ["{%tr endfor %}", "", ""],
+    ], [70, 25, 75])
+    w.cell_paragraphs(answers, 2, 2, [("{%p if answer.evidence %}", None),
+                                      ("{{p answer.evidence }}", None), ("{%p else %}", None),
+                                      ("–", None), ("{%p endif %}", None)])
+    w.tag("{%p endfor %}")
+    w.heading(ASSESSMENT["actions"], anchor="actions")
+    w.table(["Step", "Question", "Rating", "Action", "Owner", "Due", "Status"], [
+        ["{%tr for item in actions %}", "", "", "", "", "", ""],
+        ["{{ item.step }}", "{{r item.question }}", '{{r item.rag or "Not rated" }}',
+         '{{r item.action or "–" }}', '{{ item.owner or "–" }}', '{{ item.due or "–" }}',
+         "{{ item.status | capitalize }}"],
+        ["{%tr endfor %}", "", "", "", "", "", ""],
+    ], [12, 45, 20, 40, 25, 18, 18])
+    w.document_control()
+    return document
+
+
 TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements,
              "yearly-report.docx": yearly_report, "tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
-             "scrutiny-framework.docx": scrutiny_framework}
+             "scrutiny-framework.docx": scrutiny_framework,
+             "self-assessment.docx": self_assessment}
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ fixed metadata, so the same figures give the same bytes on any machine.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,17 +16,43 @@ PRIMARY = "#1f3d63"  # 11.5:1 on white: bars stand out for everyone (WCAG non-te
 
 
 @dataclass(frozen=True)
+class Series:
+    name: str
+    """What the values count, e.g. "Green"; named in the legend and the alt text."""
+    colour: str
+    """Its colour, "#rrggbb", at least 3:1 against white."""
+    values: tuple[int, ...]
+    """One value per category."""
+
+
+@dataclass(frozen=True)
 class BarChart:
+    """Horizontal bars, one per category; several series are stacked, with a legend."""
+
     title: str
     """What the chart shows, in a few words."""
-    bars: tuple[tuple[str, int], ...]
-    """Each bar's label and value, top to bottom."""
+    categories: tuple[str, ...]
+    """Each bar's label, top to bottom."""
+    series: tuple[Series, ...]
+    """The values; more than one series stack in each bar."""
+
+    @classmethod
+    def of(cls, title: str, bars: Sequence[tuple[str, int]]) -> BarChart:
+        """A chart of one series: a bar per (label, value)."""
+        return cls(title, tuple(label for label, _ in bars),
+                   (Series("", PRIMARY, tuple(value for _, value in bars)),))
 
     @property
     def alt(self) -> str:
         """The chart in words, for screen readers and where images are not shown."""
-        values = "; ".join(f"{label}: {value}" for label, value in self.bars)
-        return f"Bar chart, {self.title}. {values}."
+        if len(self.series) == 1:
+            values = "; ".join(f"{category}: {value}" for category, value in
+                               zip(self.categories, self.series[0].values, strict=True))
+            return f"Bar chart, {self.title}. {values}."
+        rows = "; ".join(f"{category}: " + ", ".join(f"{s.name} {s.values[i]}"
+                                                       for s in self.series)
+                         for i, category in enumerate(self.categories))
+        return f"Stacked bar chart, {self.title}. {rows}."
 
 
 def svg(chart: BarChart) -> bytes:
@@ -46,18 +73,29 @@ def _draw(chart: BarChart, fmt: str, metadata: dict[str, Any]) -> bytes:
 
     rcParams["svg.hashsalt"] = "sgdocs"
     rcParams["font.family"] = "DejaVu Sans"
-    labels = [label for label, _ in chart.bars][::-1]
-    values = [value for _, value in chart.bars][::-1]
-    figure = Figure(figsize=(6.3, 0.45 * len(values) + 0.6), dpi=150)
+    labels = list(chart.categories)[::-1]
+    stacked = len(chart.series) > 1
+    figure = Figure(figsize=(6.3, 0.45 * len(labels) + (1.0 if stacked else 0.6)), dpi=150)
     axes = figure.add_subplot()
-    bars = axes.barh(labels, values, color=PRIMARY)
-    axes.bar_label(bars, padding=3, fontsize=9, color="#1b1b1b")
-    axes.set_xlim(0, max([*values, 1]) * 1.15)
+    left = [0] * len(labels)
+    for series in chart.series:
+        values = list(series.values)[::-1]
+        bars = axes.barh(labels, values, left=left, color=series.colour,
+                         label=series.name or None, edgecolor="white", linewidth=0.8)
+        shown = [str(v) if v else "" for v in values] if stacked else None
+        axes.bar_label(bars, labels=shown, label_type="center" if stacked else "edge",
+                       padding=0 if stacked else 3, fontsize=9,
+                       color="white" if stacked else "#1b1b1b")
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    axes.set_xlim(0, max([*left, 1]) * (1.05 if stacked else 1.15))
     axes.tick_params(axis="y", labelsize=9, length=0)
     axes.tick_params(axis="x", labelsize=8, colors="#4a4a4a")
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
+    if stacked:
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.5 / len(labels)),
+                    ncol=len(chart.series), frameon=False, fontsize=9)
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format=fmt, metadata=metadata)

@@ -156,6 +156,21 @@ def new(kind: str, path: Path) -> None:
         click.echo(f"wrote {written}")
 
 
+@main.command("import")
+@click.argument("kind")
+@click.argument("workbook", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", "target", type=click.Path(path_type=Path), required=True,
+              help="The content file to write.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@_reports_errors
+def import_(kind: str, workbook: Path, target: Path, force: bool) -> None:
+    """Read a filled-in WORKBOOK of KIND (e.g. self-assessment) back into a content file."""
+    from .importing import import_workbook
+
+    import_workbook(kind, workbook, target, force)
+    click.echo(f"wrote {target}")
+
+
 @main.group()
 def templates() -> None:
     """Work with the Word and HTML templates."""

@@ -89,3 +89,21 @@ def body_cell(sheet: Any, row: int, column: int, value: Any, number_format: str 
     if editable:
         cell.fill = INPUT_FILL
     return cell
+
+
+def fit_rows(sheet: Any, first: int, last: int) -> None:
+    """Row heights that show wrapped text whole: spreadsheets do not always work them out
+    for a file they did not write themselves."""
+    for row in range(first, last + 1):
+        texts = [(cell.column_letter, str(cell.value)) for cell in sheet[row]
+                 if cell.value is not None and not str(cell.value).startswith("=")]
+        sheet.row_dimensions[row].height = row_height(sheet, texts)
+
+
+def row_height(sheet: Any, texts: Sequence[tuple[str, str]]) -> float:
+    """The height, in points, that shows each (column, text) wrapped in its column."""
+    lines = 1
+    for column, text in texts:
+        width = max(int(sheet.column_dimensions[column].width or 10) - 1, 1)
+        lines = max(lines, sum(-(-max(len(part), 1) // width) for part in text.splitlines()))
+    return 13.5 * lines + 3

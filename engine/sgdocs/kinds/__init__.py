@@ -13,6 +13,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import did_you_mean, usage_error
@@ -45,6 +46,9 @@ class Kind:
     """Fields naming another content file, with the kind that file must be: a tender's
     `brief: role-brief.yaml` is {"brief": "role-brief"}. Templates see the other document's
     content in the field's place."""
+    importer: Callable[[Path], dict[str, Any]] | None = None
+    """Reads a filled-in workbook back into content (`sgdocs import KIND WORKBOOK`): returns
+    the content's values, or raises ContentError naming the sheet and row at fault."""
     sections: dict[str, str] = field(default_factory=dict)
     """Heading of the section showing each top-level field, for links to it (its anchor in
     the HTML and bookmark in Word is the field's name)."""

@@ -162,7 +162,7 @@ class ReviewFigures(Model):
         on_time, published = self._figure("rapid_reviews_on_time"), self._figure(
             "lcsprs_published")
         commissioned = self._figure("lcsprs_commissioned")
-        chart = BarChart("serious incidents and reviews in the year", (
+        chart = BarChart.of("serious incidents and reviews in the year", (
             ("Serious incident notifications", notifications),
             ("Rapid reviews completed", rapid),
             (f"Rapid reviews within {RAPID_REVIEW_WORKING_DAYS} working days", on_time),

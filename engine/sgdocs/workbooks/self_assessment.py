@@ -1,0 +1,202 @@
+"""The self-assessment workbook partners fill in, and reading it back into content.
+
+An "About" tab says what the workbook is and who completes it; a tab per step holds the
+questions, with the rating as a drop-down (Green, Amber, Red) coloured by conditional
+formatting, evidence, action, owner, due date and status; the "Action tracker" tab pulls
+every action through from the step tabs by formula. A hidden tab keeps the rest of the
+document (title, document control, introduction) so that content → workbook → content gives
+the same data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openpyxl import Workbook, load_workbook
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..errors import ContentError, Finding, Location
+from ..kinds.self_assessment import RAG_ORDER, SelfAssessment
+from ..render_xlsx import FONT, body_cell, fit_rows, header, row_height, title
+
+DATA_SHEET = "_sgdocs"
+ABOUT_SHEET = "About"
+TRACKER_SHEET = "Action tracker"
+FIRST_ROW = 4
+COLUMNS = ("No.", "Question", "Rating", "Evidence", "Action", "Owner", "Due date", "Status")
+WIDTHS = (6, 48, 12, 40, 36, 22, 16, 14)
+FILLS = {"Green": ("C8E6C9", "1B5E20"), "Amber": ("FFE0B2", "7A4A00"),
+         "Red": ("FFCDD2", "B71C1C")}
+DATE_FORMAT = "d mmmm yyyy"
+STATUSES = ("Not started", "In progress", "Done")
+
+
+def step_sheet(number: int) -> str:
+    return f"Step {number}"
+
+
+def workbook(document: SelfAssessment) -> Workbook:
+    book = Workbook()
+    about = book.active
+    about.title = ABOUT_SHEET
+    _about(about, document)
+    for step in document.steps:
+        sheet = book.create_sheet(step_sheet(step.number))
+        title(sheet, f"Step {step.number}: {step.title}", "Rate each question Green, Amber or "
+              "Red and give the evidence. Every answer needs an action, an owner and a due "
+              "date.")
+        header(sheet, FIRST_ROW - 1, COLUMNS, WIDTHS)
+        _rating_rules(sheet, "C", len(step.questions))
+        for offset, answer in enumerate(step.questions):
+            row = FIRST_ROW + offset
+            values = (offset + 1, str(answer.question), answer.rag and answer.rag.capitalize(),
+                      answer.evidence, answer.action, answer.owner, _date(answer.due),
+                      answer.status.capitalize())
+            for column, value in enumerate(values, start=1):
+                body_cell(sheet, row, column, value, DATE_FORMAT if column == 7 else "",
+                          editable=column > 2)
+        fit_rows(sheet, FIRST_ROW, FIRST_ROW + len(step.questions) - 1)
+        sheet.freeze_panes = f"C{FIRST_ROW}"
+    _tracker(book.create_sheet(TRACKER_SHEET), document)
+    data = book.create_sheet(DATA_SHEET)
+    data.sheet_state = "hidden"
+    data["A1"] = yaml.safe_dump(_kept(document), sort_keys=False, allow_unicode=True)
+    return book
+
+
+def _about(sheet: Any, document: SelfAssessment) -> None:
+    title(sheet, document.title, "Complete the step tabs; the Action tracker fills itself. "
+          "Then return the workbook: it is read back into the partnership's records.")
+    rows = (("Completed by", document.completed_by), ("Completed on", _date(document.completed_on)),
+            ("Version", document.document_control.version))
+    header(sheet, 3, ("About this assessment", ""), (28, 80))
+    for row, (label, value) in enumerate(rows, start=4):
+        body_cell(sheet, row, 1, label, bold=True)
+        body_cell(sheet, row, 2, value, DATE_FORMAT if label == "Completed on" else "",
+                  editable=label != "Version")
+
+
+def _rating_rules(sheet: Any, column: str, count: int) -> None:
+    """A Green/Amber/Red drop-down, and each word in its colour: never colour alone."""
+    cells = f"{column}{FIRST_ROW}:{column}{FIRST_ROW + max(count, 1) - 1}"
+    choice = DataValidation(type="list", formula1='"Green,Amber,Red"', allow_blank=True,
+                            showErrorMessage=True, errorTitle="Rating",
+                            error="Choose Green, Amber or Red.")
+    sheet.add_data_validation(choice)
+    choice.add(cells)
+    first = f"{column}{FIRST_ROW}"
+    for word, (fill, text) in FILLS.items():
+        sheet.conditional_formatting.add(cells, FormulaRule(
+            formula=[f'EXACT(PROPER({first}),"{word}")'],
+            fill=PatternFill("solid", bgColor=fill),
+            font=Font(name=FONT, bold=True, color=text)))
+
+
+def _tracker(sheet: Any, document: SelfAssessment) -> None:
+    title(sheet, "Action tracker", "Every action, pulled through from the step tabs. Change "
+          "actions in the step tabs.")
+    labels = ("Step", "Question", "Rating", "Action", "Owner", "Due date", "Status")
+    header(sheet, FIRST_ROW - 1, labels, (8, 48, 12, 40, 22, 16, 14))
+    row = FIRST_ROW
+    for step in document.steps:
+        source = quote_sheetname(step_sheet(step.number))
+        for offset in range(len(step.questions)):
+            at = FIRST_ROW + offset
+            body_cell(sheet, row, 1, step.number)
+            for column, letter in ((2, "B"), (3, "C"), (4, "E"), (5, "F"), (6, "G"), (7, "H")):
+                reference = f"{source}!{letter}{at}"
+                body_cell(sheet, row, column, f'=IF({reference}="","",{reference})',
+                          DATE_FORMAT if column == 6 else "")
+            row += 1
+    _rating_rules(sheet, "C", row - FIRST_ROW)
+    for offset, answer in enumerate(a for step in document.steps for a in step.questions):
+        sheet.row_dimensions[FIRST_ROW + offset].height = row_height(
+            sheet, [("B", str(answer.question)), ("D", str(answer.action or ""))])
+    sheet.freeze_panes = f"A{FIRST_ROW}"
+
+
+def _kept(document: SelfAssessment) -> dict[str, Any]:
+    """What the step tabs do not show, kept whole for reading back."""
+    data = document.model_dump(mode="json", exclude_defaults=True,
+                               include={"kind", "title", "document_control", "introduction",
+                                        "not_applicable"})
+    data["kind"] = document.kind
+    data["steps"] = [{"number": s.number, "title": s.title} for s in document.steps]
+    return data
+
+
+def _date(value: Any) -> dt.date | str | None:
+    """A day as a real date (so spreadsheets can sort it); a month as written."""
+    if value is None:
+        return None
+    return dt.date(value.year, value.month, value.day) if value.day else value.iso
+
+
+def read_workbook(path: Path) -> dict[str, Any]:
+    """The content of a filled-in self-assessment workbook."""
+    where = Location(path)
+    try:
+        book = load_workbook(path)
+    except Exception as exc:  # openpyxl raises several types for a file it cannot read
+        raise ContentError([Finding(where, f"cannot read the workbook ({exc.__class__.__name__})",
+                                    "save it as an Excel workbook (.xlsx)")]) from None
+    if DATA_SHEET not in book.sheetnames:
+        raise ContentError([Finding(where, "this is not a self-assessment workbook made by "
+                                    "sgdocs (its hidden data tab is missing)",
+                                    "start from the workbook `sgdocs build` makes")])
+    data = yaml.safe_load(str(book[DATA_SHEET]["A1"].value or "")) or {}
+    about = book[ABOUT_SHEET]
+    for key, row in (("completed_by", 4), ("completed_on", 5)):
+        value = _text(about.cell(row=row, column=2).value)
+        if value is not None:
+            data[key] = value
+    problems: list[Finding] = []
+    for step in data.get("steps", []):
+        name = step_sheet(step["number"])
+        if name not in book.sheetnames:
+            problems.append(Finding(where, f"the tab \u201c{name}\u201d is missing",
+                                    "do not delete or rename the step tabs"))
+            continue
+        step["questions"] = list(_answers(book[name], where, problems))
+    if problems:
+        raise ContentError(problems)
+    return data
+
+
+def _answers(sheet: Any, where: Location, problems: list[Finding]) -> Any:
+    row = FIRST_ROW
+    while sheet.cell(row=row, column=2).value not in (None, ""):
+        cells = [sheet.cell(row=row, column=column).value for column in range(1, 9)]
+        _, question, rag, evidence, action, owner, due, status = cells
+        answer: dict[str, Any] = {"question": _text(question)}
+        for key, value in (("rag", rag), ("evidence", evidence), ("action", action),
+                           ("owner", owner), ("due", due), ("status", status)):
+            text = _text(value)
+            if text is None:
+                continue
+            if key in ("rag", "status"):
+                text = text.lower()
+            if key == "rag" and text not in RAG_ORDER:
+                problems.append(Finding(where, f"{sheet.title}, row {row}: the rating "
+                                        f"\u201c{value}\u201d is not Green, Amber or Red",
+                                        "choose from the drop-down"))
+            answer[key] = text
+        yield answer
+        row += 1
+
+
+def _text(value: Any) -> str | None:
+    """A cell as content writes it: text as typed, dates as ISO, blanks as nothing."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip() if not isinstance(value, str) else value
