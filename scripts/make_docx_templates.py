@@ -948,7 +948,7 @@ def self_assessment() -> Document:
          '{{r item.action or "–" }}', '{{ item.owner or "–" }}', '{{ item.due or "–" }}',
          "{{ item.status | capitalize }}"],
         ["{%tr endfor %}", "", "", "", "", "", ""],
-    ], [12, 45, 20, 40, 25, 18, 18])
+    ], [10, 40, 18, 36, 24, 22, 20])
     w.document_control()
     return document
 
