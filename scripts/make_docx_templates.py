@@ -26,6 +26,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
 from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
+from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
 from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
 from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
 from sgdocs.output import reproducible_zip
@@ -33,6 +34,7 @@ from sgdocs.output import reproducible_zip
 ARRANGEMENTS = ARRANGEMENTS_KIND.sections
 FRAMEWORK = FRAMEWORK_KIND.sections
 ASSESSMENT = ASSESSMENT_KIND.sections
+REPORT = REPORT_KIND.sections
 YEARLY = YEARLY_KIND.sections
 """Section headings come from the kinds, where the requirements appendix finds them too."""
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
@@ -953,11 +955,70 @@ def self_assessment() -> Document:
     return document
 
 
+def scrutiny_report() -> Document:
+    document = new_document("Scrutiny report")
+    w = Writer(document)
+    w.cover()
+    w.tag("{%p if period or scrutineer %}")
+    w.para("{% if period %}This report covers {{ period.label }}.{% endif %}{% if scrutineer %} "
+           "It is written by the {{ scrutineer[:1] | lower }}{{ scrutineer[1:] }}.{% endif %}")
+    w.tag("{%p endif %}")
+    w.section("summary", REPORT["summary"])
+    w.section("methodology", REPORT["methodology"])
+
+    w.heading(REPORT["findings"], anchor="findings")
+    w.table(["Step", "Judgement"], [
+        ["{%tr for finding in findings %}", ""],
+        ["Step {{ finding.step }}: {{ finding.title }}", "{{r finding.rag }}"],
+        ["{%tr endfor %}", ""],
+    ], [120, 50])
+    w.tag("{%p for finding in findings %}")
+    heading = w.document.add_heading("Step {{ finding.step }}: {{ finding.title }} – ", 2)
+    heading.add_run("{{r finding.rag }}")
+    w.para("{{p finding.judgement }}")
+    w.tag("{%p if finding.evidence %}")
+    w.para("Evidence:", "Caption")
+    w.para("{{p finding.evidence }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endfor %}")
+
+    w.tag("{%p if recommendations %}")
+    w.heading(REPORT["recommendations"], anchor="recommendations")
+    table = w.table(["No.", "Recommendation", "Partners' response", "Owner", "Due", "Status"], [
+        ["{%tr for item in recommendations %}", "", "", "", "", ""],
+        ["{{ item.id }}", "{{r item.text }}", "response", '{{ item.owner or "–" }}',
+         '{{ item.due or "–" }}', "{{ item.status | capitalize }}"],
+        ["{%tr endfor %}", "", "", "", "", ""],
+    ], [12, 44, 50, 24, 20, 20])
+    w.cell_paragraphs(table, 2, 2, [("{%p if item.response %}", None),
+                                    ("{{p item.response }}", None), ("{%p else %}", None),
+                                    ("No response yet", None), ("{%p endif %}", None)])
+    w.tag("{%p endif %}")
+
+    w.tag("{%p if previous_report %}")
+    w.heading(REPORT["progress"], anchor="progress")
+    w.para("The recommendations of {{ previous_report.title[:1] | lower }}"
+           "{{ previous_report.title[1:] }}, and what has happened since.")
+    table = w.table(["No.", "Recommendation last year", "Progress", "Status"], [
+        ["{%tr for earlier in previous_report.recommendations %}", "", "", ""],
+        ['{% set found = progress | selectattr("recommendation", "equalto", earlier.id) '
+         "| list %}{{ earlier.id }}", "{{r earlier.text }}", "progress",
+         "{% if found %}{{ found[0].status | capitalize }}{% else %}–{% endif %}"],
+        ["{%tr endfor %}", "", "", ""],
+    ], [12, 60, 70, 28])
+    w.cell_paragraphs(table, 2, 2, [("{%p if found %}", None), ("{{p found[0].progress }}", None),
+                                    ("{%p else %}", None), ("No progress reported", None),
+                                    ("{%p endif %}", None)])
+    w.tag("{%p endif %}")
+    w.document_control()
+    return document
+
+
 TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements,
              "yearly-report.docx": yearly_report, "tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
              "scrutiny-framework.docx": scrutiny_framework,
-             "self-assessment.docx": self_assessment}
+             "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report}
 
 
 def main() -> None:

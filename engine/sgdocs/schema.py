@@ -127,6 +127,9 @@ Inline = Annotated[str, _WRITTEN, AfterValidator(_inline),
 RAG = Annotated[Literal["green", "amber", "red"], AfterValidator(Rag)]
 """A red / amber / green rating, written green, amber or red."""
 
+ActionStatus = Literal["not started", "in progress", "done"]
+"""How far an action has got: not started, in progress or done."""
+
 Markdown = Annotated[str, _WRITTEN, AfterValidator(_block),
                      _MARKDOWN]
 """Rich text: paragraphs, bullet and numbered lists (nested), quotes, emphasis, links."""

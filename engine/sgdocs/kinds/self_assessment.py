@@ -17,11 +17,10 @@ from pydantic import Field, PositiveInt, computed_field
 
 from ..charts import BarChart, Series
 from ..errors import Severity
-from ..schema import RAG, Document, Inline, Issue, Markdown, Model, Text
+from ..schema import RAG, ActionStatus, Document, Inline, Issue, Markdown, Model, Text
 from ..values import PartialDate, Rag
 from . import Kind, Output
 
-ActionStatus = Literal["not started", "in progress", "done"]
 RAG_ORDER = ("green", "amber", "red")
 
 

@@ -1,0 +1,124 @@
+"""The scrutineer's report: findings by step with RAG judgements, recommendations with the
+partners' responses, and progress on last year's recommendations taken from last year's
+report by reference."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from conftest import CONTENT, READERS, normalise
+from sgdocs.build import build
+from sgdocs.cli import main
+from yamledit import line_of
+
+REPORT = CONTENT / "eastmoor/scrutiny-report-2024-25.yaml"
+FACTS = [
+    "Independent scrutiny report 2024 to 2025",
+    "This report covers 1 April 2024 to 31 March 2025. It is written by the independent "
+    "scrutineer for Eastmoor.",
+    "observing four Executive Group meetings and the leaders' meeting;",
+    "Step 3: Voice of children and families – ■ Amber",
+    "The voice of babies and toddlers is rarely recorded in assessments.",
+    "R1 Make the voice of very young children a measure in the 2025-26 plan, and report on it "
+    "next year. Accepted. The measure is in the 2025-26 plan",
+    "Progress on last year's recommendations",
+    "The recommendations of independent scrutiny report 2023 to 2024, and what has happened "
+    "since.",
+    "R3 Track the actions from every multi-agency audit to completion. Audit actions are "
+    "tracked in the action log",
+]
+
+
+def cli(*args: str) -> Result:
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    report = build([REPORT], tmp_path_factory.mktemp("out"))
+    assert report.ok, [str(f) for f in report.findings]
+    return {o.format: o.output for o in report.outcomes if o.output}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_report_reads_back(outputs: dict[str, Path], fmt: str) -> None:
+    text = normalise(READERS[fmt](outputs[fmt]))
+    facts = [fact if fmt == "docx" else fact.replace("■ ", "") for fact in FACTS]
+    assert [fact for fact in facts if normalise(fact) not in text] == []
+
+
+@pytest.fixture
+def eastmoor(tmp_path: Path) -> Path:
+    shutil.copytree(CONTENT / "eastmoor", tmp_path / "eastmoor")
+    return tmp_path / "eastmoor"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_last_years_recommendations_come_from_last_years_report(eastmoor: Path,
+                                                                  tmp_path: Path) -> None:
+    edit(eastmoor / "scrutiny-report-2023-24.yaml", "Track the actions from every "
+         "multi-agency audit", "Follow every multi-agency audit's actions")
+    result = cli("build", str(eastmoor / REPORT.name), "--out", str(tmp_path / "out"),
+                 "--format", "html")
+    assert result.exit_code == 0, result.output
+    text = normalise(READERS["html"](tmp_path / "out/eastmoor" / f"{REPORT.stem}.html"))
+    assert "R3 Follow every multi-agency audit's actions to completion." in text
+
+
+def test_a_recommendation_without_a_response(eastmoor: Path) -> None:
+    file = eastmoor / REPORT.name
+    edit(file, "    response: Accepted. Cover arrangements were extended to the relevant "
+         "agencies in May 2025.\n", "")
+    result = cli("check", str(file))
+    assert result.exit_code == 1
+    assert (f"{file}:{line_of(file, '- id: R2')}: error: recommendation R2 has no response "
+            "from the partners\n  hint: the lead safeguarding partners must report how they "
+            "respond to scrutiny findings: add `response`") in result.output
+    edit(file, "  status: final", "  status: draft")
+    result = cli("check", str(file))
+    assert "warning: recommendation R2 has no response from the partners" in result.output
+
+
+def test_progress_on_last_years_recommendations(eastmoor: Path) -> None:
+    file = eastmoor / REPORT.name
+    text = file.read_text()
+    start = text.index("  - recommendation: R3")
+    file.write_text(text[:start])
+    result = cli("check", str(file))
+    assert result.exit_code == 0
+    assert (f"{file}:{line_of(file, 'progress:')}: warning: there is no progress entry for "
+            "last year's recommendation R3") in result.output
+    file.write_text(text.replace("recommendation: R3", "recommendation: R4"))
+    result = cli("check", str(file))
+    assert result.exit_code == 1
+    assert (f"{file}:{line_of(file, 'recommendation: R4')}: error: last year's report has no "
+            "recommendation `R4`") in result.output
+
+
+def test_findings_follow_the_six_steps(eastmoor: Path) -> None:
+    file = eastmoor / REPORT.name
+    edit(file, "  - step: 2\n", "  - step: 3\n")
+    result = cli("check", str(file))
+    assert result.exit_code == 1
+    assert "error: the findings are for steps [1, 3, 3, 4, 5, 6]" in result.output
+
+
+def test_recommendation_ids_are_unique(eastmoor: Path) -> None:
+    file = eastmoor / REPORT.name
+    edit(file, "  - id: R2", "  - id: R1")
+    result = cli("check", str(file))
+    assert result.exit_code == 1
+    second = [i for i, line in enumerate(file.read_text().splitlines(), 1)
+              if line.strip() == "- id: R1"][1]
+    assert f"{file}:{second}: error: `R1` is used twice" in result.output
