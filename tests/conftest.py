@@ -12,9 +12,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
 from sgdocs.build import BuildReport, build
+from sgdocs.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
@@ -89,6 +91,24 @@ def html_text(path: Path) -> str:
 
 READERS: dict[str, Callable[[Path], str]] = {"docx": docx_text, "pdf": pdf_text,
                                              "html": html_text}
+
+
+def cli(*args: str) -> Result:
+    """Run `sgdocs` as a user would; it must never show a traceback."""
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    return result
+
+
+def built(content: Path, out: Path) -> dict[str, Path]:
+    """Build one content file into `out`: its outputs by file name, and the main output's
+    by format too."""
+    report = build([content], out)
+    assert report.ok, [str(f) for f in report.findings]
+    outputs = {o.output.name: o.output for o in report.outcomes if o.output}
+    outputs.update({o.format: o.output for o in report.outcomes
+                    if o.output and o.output.stem == content.stem})
+    return outputs
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,7 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from conftest import CONTENT, READERS, normalise
-from sgdocs.build import build
+from conftest import CONTENT, READERS, built, normalise
 from sgdocs.cli import main
 from yamledit import drop_key
 
@@ -49,9 +48,7 @@ FACTS = [
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    report = build([CONTENT / "eastmoor/arrangements.yaml"], tmp_path_factory.mktemp("out"))
-    assert report.ok, [str(f) for f in report.findings]
-    return {o.format: o.output for o in report.outcomes if o.output}
+    return built(CONTENT / "eastmoor/arrangements.yaml", tmp_path_factory.mktemp("out"))
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])

@@ -8,10 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from conftest import CONTENT
-from sgdocs.cli import main
+from conftest import CONTENT, cli
 from sgdocs.requirements import load_catalogue
 from yamledit import drop_key, empty_key, line_of
 
@@ -23,10 +21,6 @@ SECTIONS = sorted({(kind, path) for kind in FILES for r in CATALOGUE.for_kind(ki
                    for path in r.addressed_by[kind] if not path.startswith("partnership.")})
 
 
-def cli(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import CONTENT, READERS, normalise
-from sgdocs.build import build
+from conftest import CONTENT, READERS, built, normalise
 
 FRAMEWORK = CONTENT / "northumberland/scrutiny-framework.yaml"
 OBJECTIVES = ["NCASP Leadership", "Engagement of Relevant Agencies",
@@ -52,9 +51,7 @@ FACTS = [
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    report = build([FRAMEWORK], tmp_path_factory.mktemp("out"))
-    assert report.ok, [str(f) for f in report.findings]
-    return {o.format: o.output for o in report.outcomes if o.output}
+    return built(FRAMEWORK, tmp_path_factory.mktemp("out"))
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])

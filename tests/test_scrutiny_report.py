@@ -8,11 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from conftest import CONTENT, READERS, normalise
-from sgdocs.build import build
-from sgdocs.cli import main
+from conftest import CONTENT, READERS, built, cli, normalise
 from yamledit import line_of
 
 REPORT = CONTENT / "eastmoor/scrutiny-report-2024-25.yaml"
@@ -33,17 +30,10 @@ FACTS = [
 ]
 
 
-def cli(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    assert "Traceback" not in result.output
-    return result
-
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    report = build([REPORT], tmp_path_factory.mktemp("out"))
-    assert report.ok, [str(f) for f in report.findings]
-    return {o.format: o.output for o in report.outcomes if o.output}
+    return built(REPORT, tmp_path_factory.mktemp("out"))
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])

@@ -11,10 +11,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner, Result
 
-from conftest import CONTENT, READERS, normalise
-from sgdocs.build import build
+from conftest import CONTENT, READERS, built, cli, normalise
 from sgdocs.content import load_document
 from yamledit import line_of
 
@@ -25,19 +23,11 @@ ALT = ("Stacked bar chart, ratings by step. Step 1: Leadership: Green 1, Amber 1
        "Green 0, Amber 1, Red 1;")
 
 
-def cli(*args: str) -> Result:
-    from sgdocs.cli import main
-
-    result = CliRunner().invoke(main, list(args))
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    report = build([ASSESSMENT], tmp_path_factory.mktemp("out"))
-    assert report.ok, [str(f) for f in report.findings]
-    return {o.format: o.output for o in report.outcomes if o.output}
+    return built(ASSESSMENT, tmp_path_factory.mktemp("out"))
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])

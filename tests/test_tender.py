@@ -12,12 +12,9 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from click.testing import CliRunner, Result
 from docx.oxml.ns import qn
 
-from conftest import BEXLEY, READERS, normalise
-from sgdocs.build import build
-from sgdocs.cli import main
+from conftest import BEXLEY, READERS, built, cli, normalise
 from test_bexley_role_brief import KEY_QUESTIONS, RESPONSIBILITIES, TIMETABLE
 from yamledit import line_of
 
@@ -51,17 +48,10 @@ FACTS = [
 ]
 
 
-def cli(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    assert "Traceback" not in result.output
-    return result
-
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    report = build([BEXLEY / "tender.yaml"], tmp_path_factory.mktemp("out"))
-    assert report.ok, [str(f) for f in report.findings]
-    return {o.output.name: o.output for o in report.outcomes if o.output}
+    return built(BEXLEY / "tender.yaml", tmp_path_factory.mktemp("out"))
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from conftest import CONTENT, READERS, normalise
+from conftest import CONTENT, READERS, built, normalise
 from sgdocs.build import build
 from sgdocs.cli import main
 from sgdocs.workdays import working_days_after
@@ -60,9 +60,7 @@ def test_working_days_follow_englands_bank_holidays(start: dt.date, end: dt.date
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    report = build([REPORT], tmp_path_factory.mktemp("out"))
-    assert report.ok, [str(f) for f in report.findings]
-    return {o.format: o.output for o in report.outcomes if o.output}
+    return built(REPORT, tmp_path_factory.mktemp("out"))
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
