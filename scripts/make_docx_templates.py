@@ -26,6 +26,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
 from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
+from sgdocs.kinds.meeting_series import KIND as SERIES_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
 from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
 from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
@@ -35,6 +36,7 @@ ARRANGEMENTS = ARRANGEMENTS_KIND.sections
 FRAMEWORK = FRAMEWORK_KIND.sections
 ASSESSMENT = ASSESSMENT_KIND.sections
 REPORT = REPORT_KIND.sections
+SERIES = SERIES_KIND.sections
 YEARLY = YEARLY_KIND.sections
 """Section headings come from the kinds, where the requirements appendix finds them too."""
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
@@ -1014,11 +1016,44 @@ def scrutiny_report() -> Document:
     return document
 
 
+def meeting_series() -> Document:
+    document = new_document("Meeting programme")
+    w = Writer(document)
+    w.cover()
+    w.tag("{%p if introduction %}")
+    w.para("{{p introduction }}")
+    w.tag("{%p endif %}")
+    w.para("Meetings are held on {{ rule_text }}, {{ start.british }} to {{ end.british }} "
+           "({{ timezone }} time){% if location %}, {{ location }}{% endif %}.")
+    w.tag("{%p if chairs %}")
+    w.para('{{ "The meetings are jointly chaired by:" if chairs | length > 1 else '
+           '"The meetings are chaired by:" }}')
+    w.bullets("chairs", "{{ item }}")
+    w.tag("{%p endif %}")
+    w.heading(SERIES["programme"], anchor="programme")
+    w.table(["Meeting", "Date", "Time", "Registration"], [
+        ["{%tr for slot in programme %}", "", "", ""],
+        ['{% if slot.status == "break" %}–{% elif slot.number %}Meeting {{ slot.number }}'
+         '{% else %}To be confirmed{% endif %}{% if slot.label and slot.status != "break" %} '
+         "({{ slot.label }}){% endif %}", "{{ slot.when }}",
+         '{% if slot.status == "break" %}{{ slot.label }}: no meeting{% else %}'
+         "{{ start.british }} to {{ end.british }}{% endif %}",
+         '{{ slot.registration or "–" }}'],
+        ["{%tr endfor %}", "", "", ""],
+    ], [38, 50, 35, 47])
+    w.para("The programme is also published as a calendar file (.ics) to add to your calendar; "
+           "it updates when the programme changes (this is revision {{ revision }}"
+           "{% if revised_on %}, {{ revised_on }}{% endif %}).")
+    w.document_control()
+    return document
+
+
 TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements,
              "yearly-report.docx": yearly_report, "tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
              "scrutiny-framework.docx": scrutiny_framework,
-             "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report}
+             "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
+             "meeting-series.docx": meeting_series}
 
 
 def main() -> None:

@@ -50,8 +50,8 @@ def pdf_text(path: Path) -> str:
     def shape(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
 
-    furniture = set.intersection(*(set(map(shape, lines)) for lines in pages)) if len(
-        pages) > 1 else set()
+    edges = [set(map(shape, lines[:2] + lines[-3:])) for lines in pages]  # header, footer
+    furniture = set.intersection(*edges) if len(pages) > 1 else set()
     return "\n".join(line for lines in pages for line in lines
                      if shape(line) not in furniture and line.strip() not in ("•", ""))
 

@@ -41,8 +41,8 @@ def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
 
 
 def render(document: LoadedDocument, output: Output) -> bytes:
-    assert output.workbook is not None, "a spreadsheet output names its workbook layout"
-    workbook: Workbook = output.workbook(document.model)
+    assert output.layout is not None, "a spreadsheet output names its workbook layout"
+    workbook: Workbook = output.layout(document.model)
     properties = workbook.properties
     properties.title = document.model.title
     properties.creator = properties.lastModifiedBy = document.partnership.name

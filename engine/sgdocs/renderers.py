@@ -15,7 +15,7 @@ from .content import LoadedDocument
 from .errors import Finding
 from .kinds import Kind, Output
 
-FORMATS = ("docx", "pdf", "html", "xlsx")
+FORMATS = ("docx", "pdf", "html", "xlsx", "ics")
 
 
 class Renderer(Protocol):

@@ -67,6 +67,16 @@ class PartialDate:
         month = f"{MONTHS[self.month]} {self.year}"
         return f"{self.day} {month}" if self.day else month
 
+    @property
+    def date(self) -> dt.date:
+        """The day (the first of the month when only the month is known)."""
+        return dt.date(self.year, self.month, self.day or 1)
+
+    @property
+    def weekday(self) -> str:
+        """The date with its day of the week, e.g. "Wednesday 20 March 2024"."""
+        return f"{calendar.day_name[self.date.weekday()]} {self}" if self.day else str(self)
+
     def __repr__(self) -> str:
         return f"PartialDate({self.iso!r})"
 
@@ -189,3 +199,41 @@ class Rag(str):
     def colour(self) -> str:
         """The mark's colour as hex RGB; each is at least 3:1 against white."""
         return self.COLOURS[str(self)]
+
+
+class Clock(str):
+    """A time of day, written 16:30 and printed the British way: "4:30pm", "4pm"."""
+
+    __slots__ = ()
+
+    @property
+    def hour(self) -> int:
+        return int(self.split(":")[0])
+
+    @property
+    def minute(self) -> int:
+        return int(self.split(":")[1])
+
+    @property
+    def british(self) -> str:
+        suffix = "am" if self.hour < 12 else "pm"
+        hour = self.hour % 12 or 12
+        return f"{hour}{suffix}" if not self.minute else f"{hour}:{self.minute:02d}{suffix}"
+
+    @classmethod
+    def _validate(cls, value: Any) -> Clock:
+        text = str(value).strip()
+        match = re.match(r"^([01]?\d|2[0-3]):([0-5]\d)$", text)
+        if not match:
+            raise PydanticCustomError("clock", "expected a time of day written like 16:30, found "
+                                      "\u201c{found}\u201d", {"found": value,
+                                                              "hint": "use the 24-hour clock"})
+        return cls(f"{int(match[1]):02d}:{match[2]}")
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any,
+                                     handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate, json_schema_input_schema=core_schema.str_schema(
+                pattern=r"^([01]?\d|2[0-3]):[0-5]\d$"),
+            serialization=core_schema.plain_serializer_function_ser_schema(str))

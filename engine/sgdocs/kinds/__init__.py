@@ -28,8 +28,9 @@ class Output:
     """Added to the content file's name: "-clarifications" makes tender-clarifications.pdf."""
     formats: tuple[str, ...] = ("docx", "pdf", "html")
     """The formats this output is made in."""
-    workbook: Callable[[Any], Any] | None = None
-    """For a spreadsheet: the function that lays out the workbook from the document."""
+    layout: Callable[[Any], Any] | None = None
+    """For formats laid out in code, not from a template (a spreadsheet, a calendar): the
+    function that makes the output's content from the document."""
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ KIND = Kind(
     name="self-assessment",
     model=SelfAssessment,
     summary="RAG self-assessment against the six steps, with its workbook and action tracker",
-    outputs=(Output(formats=("docx", "pdf", "html", "xlsx"), workbook=_workbook),),
+    outputs=(Output(formats=("docx", "pdf", "html", "xlsx"), layout=_workbook),),
     importer=_import,
     sections={"steps": "Ratings by step", "actions": "Action tracker"},
 )

@@ -259,6 +259,6 @@ KIND = Kind(
     model=Tender,
     summary="Invitation to tender for independent scrutiny, built on its role brief",
     outputs=(Output(), Output("-clarifications"),
-             Output("-scoring", formats=("xlsx",), workbook=scoring_workbook)),
+             Output("-scoring", formats=("xlsx",), layout=scoring_workbook)),
     references={"brief": "role-brief"},
 )

@@ -1,0 +1,67 @@
+"""Calendars (.ics, RFC 5545) of a meeting series, written with the `icalendar` package.
+
+Each meeting is an event in the series' own time zone, so it keeps its local time across the
+change between GMT and BST. Its UID comes from the series and the month, not the date, and
+its SEQUENCE from the series' revision: when a meeting moves and the revision goes up,
+calendars that imported the programme update the event instead of adding a second one.
+Meetings still to be confirmed are TENTATIVE.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from .kinds.meeting_series import MeetingSeries
+
+PRODUCT = "-//sgdocs//meeting series//EN"
+
+
+def meeting_calendar(series: MeetingSeries) -> bytes:
+    zone = ZoneInfo(series.timezone)
+    stamp = (series.revised_on.date if series.revised_on else series.first_month.date)
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", series.series)
+    slug = re.sub(r"[^a-z0-9]+", "-", series.series.lower()).strip("-")
+    for slot in series.programme:
+        if slot.date is None:
+            continue
+        day = slot.date.date
+        event = Event()
+        event.add("uid", f"{slug}-{day:%Y-%m}@sgdocs")
+        event.add("sequence", series.revision)
+        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.timezone.utc))
+        event.add("dtstart", dt.datetime(day.year, day.month, day.day, series.start.hour,
+                                         series.start.minute, tzinfo=zone))
+        event.add("dtend", dt.datetime(day.year, day.month, day.day, series.end.hour,
+                                       series.end.minute, tzinfo=zone))
+        title = f"{series.series}: meeting {slot.number}" if slot.number else series.series
+        event.add("summary", title + (f" ({slot.label})" if slot.label else ""))
+        event.add("status", "TENTATIVE" if slot.status == "to be confirmed" else "CONFIRMED")
+        if slot.registration:
+            event.add("url", slot.registration)
+        if series.location:
+            event.add("location", series.location)
+        event.add("description", _description(series, slot.registration, slot.status))
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def _description(series: MeetingSeries, registration: str | None, status: str) -> str:
+    lines = [f"{series.series}, {series.start.british} to {series.end.british}."]
+    if status == "to be confirmed":
+        lines.append("This meeting is to be confirmed.")
+    if registration:
+        lines.append(f"Register: {registration}")
+    if series.chairs:
+        lines.append("Chaired by " + " and ".join(series.chairs) + ".")
+    return "\n".join(lines)

@@ -1,0 +1,205 @@
+"""meeting-series: a recurring meeting described as a rule, and its programme and calendar.
+
+"The third Wednesday of each month, 4:30pm to 5:30pm" is the rule; breaks (no meeting in
+August) and exceptions (the launch meeting on a different day, a meeting to be confirmed)
+are listed; the programme is worked out from them. A build makes the programme (docx, pdf,
+html) and an .ics calendar whose events keep their identity from one revision to the next,
+so a calendar that imported the programme updates instead of duplicating it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, PositiveInt, computed_field
+
+from ..schema import Document, Issue, Markdown, Model, Text
+from ..values import Clock, PartialDate
+from . import Kind, Output
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+WEEKDAYS = [day.lower() for day in calendar.day_name]
+RULE_PATTERN = rf"(?i)^({'|'.join(ORDINALS)}) ({'|'.join(WEEKDAYS)})$"
+
+
+def nth_weekday(year: int, month: int, ordinal: int, weekday: int) -> dt.date:
+    """The `ordinal`th `weekday` (0 = Monday) of the month; ordinal -1 is the last."""
+    days = [week[weekday] for week in calendar.monthcalendar(year, month) if week[weekday]]
+    return dt.date(year, month, days[ordinal if ordinal < 0 else ordinal - 1])
+
+
+class Break(Model):
+    month: PartialDate
+    """The month with no meeting (YYYY-MM)."""
+    reason: Text
+    """Why, e.g. "Summer break"."""
+
+
+class Meeting(Model):
+    """A meeting the rule alone does not describe: a different day, or one to be confirmed."""
+
+    date: PartialDate
+    """The day of the meeting."""
+    exception: Text | None = None
+    """Why the day differs from the rule, e.g. "Launch meeting"."""
+    status: Literal["confirmed", "to be confirmed"] = "confirmed"
+    """confirmed, or to be confirmed."""
+    registration: Text | None = None
+    """The meeting's registration link, where it differs from the series' pattern."""
+
+
+class Slot(Model):
+    """One month of the programme, as printed."""
+
+    month: PartialDate
+    number: int | None
+    date: PartialDate | None
+    status: Literal["confirmed", "to be confirmed", "break"]
+    label: str
+    registration: str | None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def when(self) -> str:
+        """The day, e.g. "Wednesday 20 March 2024", or the month for a break."""
+        return self.date.weekday if self.date else str(self.month)
+
+
+class MeetingSeries(Document):
+    """A recurring meeting and its programme."""
+
+    kind: Literal["meeting-series"]
+    series: Text
+    """The meeting's name, e.g. "Independent Scrutineer Network"."""
+    organiser: Text | None = None
+    """Who runs it."""
+    chairs: list[Text] = []
+    """Who chairs it, with their roles."""
+    introduction: Markdown | None = None
+    """What the meetings are for, and who may come."""
+    rule: Text = Field(pattern=RULE_PATTERN)
+    """When it meets each month, e.g. "third Wednesday" (first … fourth, or last)."""
+    start: Clock
+    """Start time, e.g. 16:30."""
+    end: Clock
+    """End time, e.g. 17:30."""
+    timezone: Text = "Europe/London"
+    """The time zone the times are in."""
+    location: Text | None = None
+    """Where, e.g. "Online (Microsoft Teams)"."""
+    first_month: PartialDate
+    """The first month of the programme (YYYY-MM)."""
+    last_month: PartialDate
+    """The last month of the programme (YYYY-MM)."""
+    breaks: list[Break] = []
+    """Months with no meeting."""
+    meetings: list[Meeting] = []
+    """Meetings on another day than the rule's, or still to be confirmed."""
+    registration: Text | None = None
+    """The registration link, with {number} for the meeting's number, e.g.
+    "https://example.org/register/meeting-{number}"."""
+    revision: PositiveInt = 1
+    """Raise it whenever the programme changes: calendars then update their copies."""
+    revised_on: PartialDate | None = None
+    """When the programme last changed."""
+
+    def _rule_date(self, year: int, month: int) -> dt.date:
+        ordinal, weekday = self.rule.lower().split()
+        return nth_weekday(year, month, ORDINALS[ordinal], WEEKDAYS.index(weekday))
+
+    def _months(self) -> Iterator[tuple[int, int]]:
+        year, month = self.first_month.year, self.first_month.month
+        while (year, month) <= (self.last_month.year, self.last_month.month):
+            yield year, month
+            year, month = (year + month // 12, month % 12 + 1)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def rule_text(self) -> str:
+        """The rule as a sentence part, e.g. "the third Wednesday of each month"."""
+        ordinal, weekday = self.rule.lower().split()
+        return f"the {ordinal} {weekday.capitalize()} of each month"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def programme(self) -> list[Slot]:
+        """Every month from the first to the last: its meeting, or why there is none."""
+        breaks = {(b.month.year, b.month.month): b.reason for b in self.breaks}
+        listed = {(m.date.year, m.date.month): m for m in self.meetings}
+        slots, number = [], 0
+        for year, month in self._months():
+            when = PartialDate(year, month)
+            if (year, month) in breaks:
+                slots.append(Slot(month=when, number=None, date=None, status="break",
+                                  label=breaks[(year, month)], registration=None))
+                continue
+            meeting = listed.get((year, month))
+            day = meeting.date.date if meeting else self._rule_date(year, month)
+            status = meeting.status if meeting else "confirmed"
+            if status == "confirmed":
+                number += 1
+            link = (meeting.registration if meeting and meeting.registration else
+                    self.registration.format(number=number) if self.registration and
+                    status == "confirmed" else None)
+            slots.append(Slot(month=when, number=number if status == "confirmed" else None,
+                              date=PartialDate(day.year, day.month, day.day), status=status,
+                              label=(meeting.exception or "") if meeting else "",
+                              registration=link))
+        return slots
+
+    def issues(self) -> Iterator[Issue]:
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            yield Issue(("timezone",), f"\u201c{self.timezone}\u201d is not a time zone",
+                        "write it like Europe/London")
+        if self.end <= self.start:
+            yield Issue(("end",), f"the meeting ends ({self.end.british}) before it starts "
+                        f"({self.start.british})")
+        for field in ("first_month", "last_month"):
+            if getattr(self, field).day is not None:
+                yield Issue((field,), "give the month only (YYYY-MM)")
+        if self.last_month < self.first_month:
+            yield Issue(("last_month",), "the programme ends before it starts")
+        months = set(self._months())
+        breaks = {(b.month.year, b.month.month) for b in self.breaks}
+        seen: set[tuple[int, int]] = set()
+        for i, meeting in enumerate(self.meetings):
+            key = (meeting.date.year, meeting.date.month)
+            if meeting.date.day is None:
+                yield Issue(("meetings", i, "date"), "give the day of the meeting")
+                continue
+            expected = self._rule_date(*key)
+            if key not in months:
+                yield Issue(("meetings", i, "date"), f"{meeting.date} is outside the programme "
+                            f"({self.first_month} to {self.last_month})")
+            elif key in breaks:
+                yield Issue(("meetings", i, "date"), f"{meeting.date} falls in a month with no "
+                            "meeting (a break)", "remove the meeting or the break")
+            elif key in seen:
+                yield Issue(("meetings", i, "date"), f"{PartialDate(*key)} already has a "
+                            "meeting listed", "list one meeting a month")
+            elif meeting.date.date != expected and not meeting.exception:
+                yield Issue(("meetings", i, "date"), f"{meeting.date.weekday} is not {self.rule} "
+                            f"of {PartialDate(*key)}, which is {expected:%-d %B %Y}",
+                            "correct the date, or add `exception:` saying why it differs")
+            seen.add(key)
+
+
+def _calendar(series: MeetingSeries) -> bytes:
+    from ..calendars import meeting_calendar
+
+    return meeting_calendar(series)
+
+
+KIND = Kind(
+    name="meeting-series",
+    model=MeetingSeries,
+    summary="A recurring meeting as a rule: its dated programme and an .ics calendar",
+    outputs=(Output(), Output(formats=("ics",), layout=_calendar)),
+    sections={"programme": "Programme"},
+)

@@ -1,0 +1,105 @@
+"""The Independent Scrutineer Network's meetings: a rule with breaks and exceptions, printed
+as the 2024 programme and published as a calendar that updates rather than duplicates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from conftest import CONTENT, READERS, built, cli, normalise
+from yamledit import line_of
+
+SERIES = CONTENT / "tasp/scrutineer-network-2024.yaml"
+SEED_MEETINGS = [  # as the network's page lists them
+    (3, "Wednesday 20 March 2024"), (4, "Wednesday 17 April 2024"),
+    (5, "Wednesday 15 May 2024"), (6, "Wednesday 19 June 2024"),
+    (7, "Wednesday 17 July 2024"), (8, "Wednesday 18 September 2024"),
+    (9, "Wednesday 16 October 2024"), (10, "Wednesday 20 November 2024"),
+]
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return built(SERIES, tmp_path_factory.mktemp("out"))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_programme_lists_the_seeds_meetings(outputs: dict[str, Path], fmt: str) -> None:
+    text = normalise(READERS[fmt](outputs[fmt])).replace("register/ meeting", "register/meeting")
+    assert "Meetings are held on the third Wednesday of each month, 4:30pm to 5:30pm" in text
+    assert "Meeting 1 (Launch meeting) Wednesday 10 January 2024 4:30pm to 5:30pm" in text
+    for number, day in SEED_MEETINGS:
+        assert (f"Meeting {number} {day} 4:30pm to 5:30pm "
+                f"https://example.org/register/meeting-{number}") in text
+    assert "August 2024 Summer break: no meeting" in text
+    assert "To be confirmed Wednesday 18 December 2024 4:30pm to 5:30pm –" in text
+    assert "Jenny Pearce (Professor at Bedfordshire University" in text
+
+
+def _events(path: Path) -> list[object]:
+    calendar = Calendar.from_ical(path.read_bytes())
+    return list(calendar.walk("VEVENT"))
+
+
+def test_calendar_events_keep_local_time_across_the_clock_change(outputs: dict[str, Path]
+                                                                 ) -> None:
+    events = _events(outputs["scrutineer-network-2024.ics"])
+    assert len(events) == 11
+    starts = {e["uid"]: e.decoded("dtstart") for e in events}  # type: ignore[attr-defined]
+    utc = {uid: start.astimezone(dt.timezone.utc) for uid, start in starts.items()}
+    assert utc["independent-scrutineer-network-2024-03@sgdocs"].hour == 16  # GMT
+    assert utc["independent-scrutineer-network-2024-04@sgdocs"].hour == 15  # BST
+    assert utc["independent-scrutineer-network-2024-11@sgdocs"].hour == 16  # GMT again
+    assert all(start.hour == 16 and start.minute == 30 for start in starts.values())
+    by_uid = {e["uid"]: e for e in events}  # type: ignore[index]
+    december = by_uid["independent-scrutineer-network-2024-12@sgdocs"]
+    assert december["status"] == "TENTATIVE" and "url" not in december
+    march = by_uid["independent-scrutineer-network-2024-03@sgdocs"]
+    assert march["status"] == "CONFIRMED" and march["sequence"] == 1
+    assert march["url"] == "https://example.org/register/meeting-3"
+    assert "independent-scrutineer-network-2024-08@sgdocs" not in by_uid
+
+
+def test_a_revised_programme_updates_the_same_events(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
+    file = tmp_path / "tasp" / SERIES.name
+    text = file.read_text().replace("revision: 1", "revision: 2").replace(
+        "  - date: 2024-12-18\n", "  - date: 2024-11-27\n    exception: Moved for the "
+        "conference\n  - date: 2024-12-18\n")
+    file.write_text(text)
+    before = {e["uid"] for e in _events(built(SERIES, tmp_path / "a")[  # type: ignore[index]
+        "scrutineer-network-2024.ics"])}
+    after = _events(built(file, tmp_path / "b")["scrutineer-network-2024.ics"])
+    assert {e["uid"] for e in after} == before  # type: ignore[index]
+    november = next(e for e in after if e["uid"].endswith("2024-11@sgdocs"))  # type: ignore
+    assert november["sequence"] == 2
+    assert november.decoded("dtstart").day == 27  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("old", "new", "at", "message"), [
+    ("  - date: 2024-01-10\n    exception: Launch meeting\n", "  - date: 2024-01-10\n",
+     "date: 2024-01-10", "Wednesday 10 January 2024 is not third Wednesday of January 2024, "
+     "which is 17 January 2024\n  hint: correct the date, or add `exception:`"),
+    ("  - date: 2024-12-18\n", "  - date: 2024-08-21\n", "date: 2024-08-21",
+     "21 August 2024 falls in a month with no meeting (a break)"),
+    ("timezone: Europe/London", "timezone: Europe/Londn", "timezone:",
+     "\u201cEurope/Londn\u201d is not a time zone"),
+    ('end: "17:30"', 'end: "16:00"', "end:", "the meeting ends (4pm) before it starts (4:30pm)"),
+    ("rule: third Wednesday", "rule: third Wensday", "rule:", "`rule` does not look right"),
+    ('start: "16:30"', 'start: "4.30pm"', "start:", "expected a time of day written like 16:30"),
+])
+def test_dates_that_contradict_the_rule(tmp_path: Path, old: str, new: str, at: str,
+                                        message: str) -> None:
+    shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
+    file = tmp_path / "tasp" / SERIES.name
+    text = file.read_text()
+    assert old in text
+    file.write_text(text.replace(old, new, 1))
+    result = cli("check", str(file))
+    assert result.exit_code == 1
+    assert f"{file}:{line_of(file, at)}: error: " in result.output
+    assert message in result.output
