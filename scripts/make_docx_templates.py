@@ -25,8 +25,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
-from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.meeting_series import KIND as SERIES_KIND
+from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
 from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
 from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND

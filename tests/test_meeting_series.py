@@ -50,7 +50,7 @@ def test_calendar_events_keep_local_time_across_the_clock_change(outputs: dict[s
     events = _events(outputs["scrutineer-network-2024.ics"])
     assert len(events) == 11
     starts = {e["uid"]: e.decoded("dtstart") for e in events}  # type: ignore[attr-defined]
-    utc = {uid: start.astimezone(dt.timezone.utc) for uid, start in starts.items()}
+    utc = {uid: start.astimezone(dt.UTC) for uid, start in starts.items()}
     assert utc["independent-scrutineer-network-2024-03@sgdocs"].hour == 16  # GMT
     assert utc["independent-scrutineer-network-2024-04@sgdocs"].hour == 15  # BST
     assert utc["independent-scrutineer-network-2024-11@sgdocs"].hour == 16  # GMT again

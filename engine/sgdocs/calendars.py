@@ -37,7 +37,7 @@ def meeting_calendar(series: MeetingSeries) -> bytes:
         event = Event()
         event.add("uid", f"{slug}-{day:%Y-%m}@sgdocs")
         event.add("sequence", series.revision)
-        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.timezone.utc))
+        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))
         event.add("dtstart", dt.datetime(day.year, day.month, day.day, series.start.hour,
                                          series.start.minute, tzinfo=zone))
         event.add("dtend", dt.datetime(day.year, day.month, day.day, series.end.hour,
