@@ -25,6 +25,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
+from sgdocs.kinds.meeting_notes import KIND as NOTES_KIND
 from sgdocs.kinds.meeting_series import KIND as SERIES_KIND
 from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
@@ -37,6 +38,7 @@ FRAMEWORK = FRAMEWORK_KIND.sections
 ASSESSMENT = ASSESSMENT_KIND.sections
 REPORT = REPORT_KIND.sections
 SERIES = SERIES_KIND.sections
+NOTES = NOTES_KIND.sections
 YEARLY = YEARLY_KIND.sections
 """Section headings come from the kinds, where the requirements appendix finds them too."""
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
@@ -1048,12 +1050,47 @@ def meeting_series() -> Document:
     return document
 
 
+def meeting_notes() -> Document:
+    document = new_document("Meeting notes")
+    w = Writer(document)
+    w.cover()
+    w.table(None, [
+        ["Meeting", "{{ series.series }}"],
+        ["Date", "{{ date.weekday }}, {{ series.start.british }} to {{ series.end.british }}"],
+        ["Chairs", '{{ (chairs or series.chairs) | join("; ") or "–" }}'],
+        ["Next meeting", "{% if next_meeting %}{{ next_meeting.when }}"
+                         '{% if next_meeting.status == "to be confirmed" %} (to be confirmed)'
+                         "{% endif %}{% else %}None planned{% endif %}"],
+    ], [40, 130], first_column=True)
+    for field in ("attendance", "purpose", "discussion"):
+        w.section(field, field.capitalize())
+    w.tag("{%p if agreements %}")
+    w.heading(NOTES["agreements"], anchor="agreements")
+    w.bullets("agreements")
+    w.tag("{%p endif %}")
+    w.tag("{%p if next_topics %}")
+    w.heading("Topics for the next meeting{% if next_meeting %} ({{ next_meeting.when }})"
+              "{% endif %}", anchor="next_topics")
+    w.bullets("next_topics")
+    w.tag("{%p endif %}")
+    w.tag("{%p if actions %}")
+    w.heading(NOTES["actions"], anchor="actions")
+    w.table(["Action", "Owner", "Due"], [
+        ["{%tr for item in actions %}", "", ""],
+        ["{{r item.action }}", "{{ item.owner }}", '{{ item.due or "–" }}'],
+        ["{%tr endfor %}", "", ""],
+    ], [100, 40, 30])
+    w.tag("{%p endif %}")
+    w.document_control()
+    return document
+
+
 TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements,
              "yearly-report.docx": yearly_report, "tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
              "scrutiny-framework.docx": scrutiny_framework,
              "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
-             "meeting-series.docx": meeting_series}
+             "meeting-series.docx": meeting_series, "meeting-notes.docx": meeting_notes}
 
 
 def main() -> None:

@@ -49,6 +49,9 @@ def template_context(document: LoadedDocument, formatter: Formatter,
     fields = vars(_convert(document.model, formatter))
     for name, other in document.references.items():
         fields[name] = _convert(other.model, formatter)
+    models = {name: other.model for name, other in document.references.items()}
+    for name, derive in document.kind.derived.items():
+        fields[name] = _convert(derive(document.model, models), formatter)
     requirements = [_requirement(a, document.kind, formatter) for a in document.assessments]
     return {**fields, "partnership": _convert(document.partnership, formatter),
             "requirements": requirements, "incomplete": document.incomplete,
@@ -61,6 +64,7 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
     for name, wanted in kind.references.items():
         shape.names[name] = shape_of(all_kinds()[wanted].model, f"the {wanted}")
     shape.names["partnership"] = shape_of(Partnership, "the partnership")
+    shape.names.update(dict.fromkeys(kind.derived, ANYTHING))
     shape.names["requirements"] = ListOf(Fields("each requirement", dict.fromkeys(
         _REQUIREMENT_FIELDS, ANYTHING)))
     shape.names["headings"] = Fields(f"the {kind.name} headings",

@@ -50,6 +50,10 @@ class Kind:
     importer: Callable[[Path], dict[str, Any]] | None = None
     """Reads a filled-in workbook back into content (`sgdocs import KIND WORKBOOK`): returns
     the content's values, or raises ContentError naming the sheet and row at fault."""
+    derived: dict[str, Callable[[Any, dict[str, Any]], Any]] = field(default_factory=dict)
+    """Values templates see that come from the document and those it refers to together
+    (meeting notes' next meeting, from their series), each worked out by a function of the
+    document and its references' documents."""
     sections: dict[str, str] = field(default_factory=dict)
     """Heading of the section showing each top-level field, for links to it (its anchor in
     the HTML and bookmark in Word is the field's name)."""
