@@ -25,6 +25,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
+from sgdocs.kinds.findings_briefing import KIND as BRIEFING_KIND
 from sgdocs.kinds.meeting_notes import KIND as NOTES_KIND
 from sgdocs.kinds.meeting_series import KIND as SERIES_KIND
 from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
@@ -39,6 +40,7 @@ ASSESSMENT = ASSESSMENT_KIND.sections
 REPORT = REPORT_KIND.sections
 SERIES = SERIES_KIND.sections
 NOTES = NOTES_KIND.sections
+BRIEFING = BRIEFING_KIND.sections
 YEARLY = YEARLY_KIND.sections
 """Section headings come from the kinds, where the requirements appendix finds them too."""
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
@@ -1085,12 +1087,67 @@ def meeting_notes() -> Document:
     return document
 
 
+def findings_briefing() -> Document:
+    document = new_document("Findings briefing")
+    w = Writer(document)
+    w.cover()
+    w.tag("{%p if overview %}")
+    w.para("{{p overview }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p if respondents %}")
+    headline = w.para("", "Intense Quote")
+    headline.add_run("{{ respondents }}").bold = True  # type: ignore[attr-defined]
+    headline.add_run(" {{ respondents_label }}.{% if caveat %} {% endif %}")  # type: ignore
+    headline.add_run("{{r caveat or \"\" }}")  # type: ignore[attr-defined]
+    w.tag("{%p endif %}")
+    w.tag("{%p if key_questions %}")
+    w.heading("Key questions", anchor="key_questions")
+    w.bullets("key_questions")
+    w.tag("{%p endif %}")
+    w.tag("{%p if context %}")
+    w.heading('{{ context_title or "Context" }}', anchor="context")
+    w.para("{{p context }}")
+    w.tag("{%p endif %}")
+    w.heading(BRIEFING["findings"], anchor="findings")
+    w.para("{{r chart }}")
+    w.para("Headline figures as percentages of those who answered each question. The counts "
+           "are in the text.", "Caption")
+    w.tag("{%p for section in findings %}")
+    w.para("{{ section.title }}", "Heading 2")
+    w.tag("{%p if section.body %}")
+    w.para("{{p section.body }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p for figure in section.figures %}")
+    figure = w.para("", "List Bullet")
+    figure.add_run("{{ figure.text }}").bold = True  # type: ignore[attr-defined]
+    figure.add_run(" ")  # type: ignore[attr-defined]
+    figure.add_run("{{r figure.statement }}")  # type: ignore[attr-defined]
+    w.tag("{%p endfor %}")
+    w.bullets("section.points")
+    w.tag("{%p endfor %}")
+    w.tag("{%p if outputs %}")
+    w.heading(BRIEFING["outputs"], anchor="outputs")
+    w.tag("{%p for item in outputs %}")
+    output = w.para("", "List Bullet")
+    output.add_run("{{r item.text }}")  # type: ignore[attr-defined]
+    output.add_run("{% if item.url %} ({{ item.url }}){% endif %}")  # type: ignore
+    w.tag("{%p endfor %}")
+    w.tag("{%p endif %}")
+    w.tag("{%p if next_steps %}")
+    w.heading(BRIEFING["next_steps"], anchor="next_steps")
+    w.bullets("next_steps")
+    w.tag("{%p endif %}")
+    w.document_control()
+    return document
+
+
 TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements,
              "yearly-report.docx": yearly_report, "tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
              "scrutiny-framework.docx": scrutiny_framework,
              "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
-             "meeting-series.docx": meeting_series, "meeting-notes.docx": meeting_notes}
+             "meeting-series.docx": meeting_series, "meeting-notes.docx": meeting_notes,
+             "findings-briefing.docx": findings_briefing}
 
 
 def main() -> None:

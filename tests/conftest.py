@@ -24,8 +24,10 @@ BEXLEY = CONTENT / "bexley"
 
 
 def normalise(text: str) -> str:
-    """Text as a reader sees it: ligatures unfolded, any run of whitespace one space."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+    """Text as a reader sees it: ligatures unfolded, a word broken after its own hyphen at
+    the end of a line joined again, any run of whitespace one space."""
+    text = re.sub(r"(?<=\w)-[ \t]*\n\s*", "-", unicodedata.normalize("NFKC", text))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def docx_text(path: Path) -> str:

@@ -35,18 +35,23 @@ class BarChart:
     """Each bar's label, top to bottom."""
     series: tuple[Series, ...]
     """The values; more than one series stack in each bar."""
+    unit: str = ""
+    """Printed after each value, e.g. "%"."""
+    scale: int | None = None
+    """The length of the value axis (100 for percentages); by default the largest value."""
 
     @classmethod
-    def of(cls, title: str, bars: Sequence[tuple[str, int]]) -> BarChart:
+    def of(cls, title: str, bars: Sequence[tuple[str, int]], unit: str = "",
+           scale: int | None = None) -> BarChart:
         """A chart of one series: a bar per (label, value)."""
         return cls(title, tuple(label for label, _ in bars),
-                   (Series("", PRIMARY, tuple(value for _, value in bars)),))
+                   (Series("", PRIMARY, tuple(value for _, value in bars)),), unit, scale)
 
     @property
     def alt(self) -> str:
         """The chart in words, for screen readers and where images are not shown."""
         if len(self.series) == 1:
-            values = "; ".join(f"{category}: {value}" for category, value in
+            values = "; ".join(f"{category}: {value}{self.unit}" for category, value in
                                zip(self.categories, self.series[0].values, strict=True))
             return f"Bar chart, {self.title}. {values}."
         rows = "; ".join(f"{category}: " + ", ".join(f"{s.name} {s.values[i]}"
@@ -82,15 +87,19 @@ def _draw(chart: BarChart, fmt: str, metadata: dict[str, Any]) -> bytes:
         values = list(series.values)[::-1]
         bars = axes.barh(labels, values, left=left, color=series.colour,
                          label=series.name or None, edgecolor="white", linewidth=0.8)
-        shown = [str(v) if v else "" for v in values] if stacked else None
+        shown = ([str(v) if v else "" for v in values] if stacked else
+                 [f"{v}{chart.unit}" for v in values])
         axes.bar_label(bars, labels=shown, label_type="center" if stacked else "edge",
                        padding=0 if stacked else 3, fontsize=9,
                        color="white" if stacked else "#1b1b1b")
         left = [a + b for a, b in zip(left, values, strict=True)]
-    axes.set_xlim(0, max([*left, 1]) * (1.05 if stacked else 1.15))
+    axes.set_xlim(0, (chart.scale or max([*left, 1])) * (1.05 if stacked else 1.15))
     axes.tick_params(axis="y", labelsize=9, length=0)
     axes.tick_params(axis="x", labelsize=8, colors="#4a4a4a")
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if chart.scale:
+        axes.set_xticks(range(0, chart.scale + 1, max(chart.scale // 4, 1)))
+    else:
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     if stacked:

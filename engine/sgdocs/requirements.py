@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, field_validator
 from .errors import ContentError, Finding, Location, Severity, did_you_mean
 from .kinds import all_kinds
 from .partnership import Partnership
-from .schema import Issue, Model, Text
+from .schema import FreeSection, Issue, Model, Text
 from .template_check import ANYTHING, Fields, ListOf, Shape, shape_of
 from .validation import dotted, validate
 from .yamlsource import KeyPath, YamlFile, read_yaml
@@ -298,8 +298,8 @@ def _filled(value: Any, at: KeyPath, source: YamlFile) -> tuple[Status, Location
 def _declared_sections(document: BaseModel, source: YamlFile
                        ) -> Iterator[tuple[str, tuple[Location, str, str]]]:
     """Requirements that free-form sections declare they meet (`meets: [id, …]`)."""
-    for i, section in enumerate(getattr(document, "sections", None) or []):
-        if getattr(section, "body", None):
+    for i, section in enumerate(_free_sections(document)):
+        if section.body:
             for requirement_id in section.meets:
                 yield requirement_id, (source.where(("sections", i)), section.title,
                                        free_section_anchor(i))
@@ -315,13 +315,18 @@ def _unknown_ids(document: BaseModel, source: YamlFile, catalogue: Catalogue
     known = catalogue.ids()
     named: list[tuple[KeyPath, str]] = [(("not_applicable", key), key) for key in
                                         (getattr(document, "not_applicable", None) or {})]
-    for i, section in enumerate(getattr(document, "sections", None) or []):
+    for i, section in enumerate(_free_sections(document)):
         named += [(("sections", i, "meets", j), rid) for j, rid in enumerate(section.meets)]
     for at, requirement_id in named:
         if requirement_id not in known:
             yield Finding(source.where(at), f"`{requirement_id}` is not a requirement in the "
                           "catalogue", did_you_mean(requirement_id, known,
                                                     "`sgdocs requirements` lists them"))
+
+
+def _free_sections(document: BaseModel) -> list[FreeSection]:
+    """The document's own sections, which may say which requirements they meet."""
+    return [s for s in getattr(document, "sections", None) or [] if isinstance(s, FreeSection)]
 
 
 def _lower_first(text: str) -> str:

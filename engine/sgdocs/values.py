@@ -17,20 +17,22 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = tuple(calendar.month_name)
-_DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2018-10-29, or YYYY-MM for a month"
+_DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2018-10-29, or YYYY-MM for a month, or YYYY"
 _MONEY_HINT = "write the amount in pounds as a number, e.g. 800 or 1250.50"
 
 
 @functools.total_ordering
 class PartialDate:
-    """A calendar date, or a month when the day is not known."""
+    """A calendar date, or a month when the day is not known, or a year when only that is."""
 
-    __slots__ = ("day", "month", "year")
+    __slots__ = ("day", "month", "month_known", "year")
 
-    def __init__(self, year: int, month: int, day: int | None = None) -> None:
-        self.year, self.month, self.day = year, month, day
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        self.year, self.day = year, day
+        self.month_known = month is not None
+        self.month = month or 1  # January stands in when only the year is known
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -39,6 +41,8 @@ class PartialDate:
             raise PydanticCustomError(
                 "date_format", "expected a date written as YYYY-MM-DD (or YYYY-MM for a "
                 "month), found \u201c{found}\u201d", {"found": text, "hint": _DATE_HINT})
+        if not match[2]:
+            return cls(int(match[1]))
         year, month = int(match[1]), int(match[2])
         day = int(match[3]) if match[3] else None
         if not 1 <= month <= 12:
@@ -56,14 +60,18 @@ class PartialDate:
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.month, self.day or 0)
+        return (self.year, self.month if self.month_known else 0, self.day or 0)
 
     @property
     def iso(self) -> str:
+        if not self.month_known:
+            return f"{self.year:04d}"
         month = f"{self.year:04d}-{self.month:02d}"
         return f"{month}-{self.day:02d}" if self.day else month
 
     def __str__(self) -> str:
+        if not self.month_known:
+            return str(self.year)
         month = f"{MONTHS[self.month]} {self.year}"
         return f"{self.day} {month}" if self.day else month
 
@@ -81,8 +89,7 @@ class PartialDate:
         return f"PartialDate({self.iso!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, PartialDate) and self.sort_key == other.sort_key and (
-            self.day is None) == (other.day is None)
+        return isinstance(other, PartialDate) and self.iso == other.iso
 
     def __lt__(self, other: PartialDate) -> bool:
         return self.sort_key < other.sort_key
@@ -96,8 +103,8 @@ class PartialDate:
             return value
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
-        if isinstance(value, str):
-            return cls.parse(value)
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            return cls.parse(str(value))
         raise PydanticCustomError("date_type", "expected a date written as YYYY-MM-DD, "
                                   "found \u201c{found}\u201d", {"found": value, "hint": _DATE_HINT})
 
@@ -107,7 +114,7 @@ class PartialDate:
         return core_schema.no_info_plain_validator_function(
             cls._validate,
             json_schema_input_schema=core_schema.str_schema(
-                pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+                pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
             serialization=core_schema.plain_serializer_function_ser_schema(lambda d: d.iso),
         )
 
@@ -169,13 +176,17 @@ class Proportion:
         self.count, self.base = count, base
 
     @property
-    def percent(self) -> str:
-        """The share as a whole percentage, or "–" when the base is 0."""
+    def whole(self) -> int:
+        """The share in whole per cent, halves rounded up (0 when the base is 0)."""
         if not self.base:
-            return "–"
-        share = (Decimal(self.count) * 100 / Decimal(self.base)).quantize(Decimal(1),
-                                                                          ROUND_HALF_UP)
-        return f"{share}%"
+            return 0
+        return int((Decimal(self.count) * 100 / Decimal(self.base)).quantize(Decimal(1),
+                                                                             ROUND_HALF_UP))
+
+    @property
+    def percent(self) -> str:
+        """The share as printed, "67%", or "–" when the base is 0."""
+        return f"{self.whole}%" if self.base else "–"
 
     def __str__(self) -> str:
         return f"{self.count} of {self.base} ({self.percent})"

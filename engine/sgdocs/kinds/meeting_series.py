@@ -161,13 +161,18 @@ class MeetingSeries(Document):
             yield Issue(("end",), f"the meeting ends ({self.end.british}) before it starts "
                         f"({self.start.british})")
         for field in ("first_month", "last_month"):
-            if getattr(self, field).day is not None:
+            value = getattr(self, field)
+            if value.day is not None or not value.month_known:
                 yield Issue((field,), "give the month only (YYYY-MM)")
+                return
         if self.last_month < self.first_month:
             yield Issue(("last_month",), "the programme ends before it starts")
         months = set(self._months())
         breaks = {(b.month.year, b.month.month) for b in self.breaks}
         seen: set[tuple[int, int]] = set()
+        for i, item in enumerate(self.breaks):
+            if item.month.day is not None or not item.month.month_known:
+                yield Issue(("breaks", i, "month"), "give the month only (YYYY-MM)")
         for i, meeting in enumerate(self.meetings):
             key = (meeting.date.year, meeting.date.month)
             if meeting.date.day is None:
