@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import partnership
 from .errors import ContentError, Finding, Location, did_you_mean, has_errors, usage_error
@@ -23,8 +24,12 @@ from .yamlsource import YamlFile, read_yaml
 
 SUFFIXES = (".yaml", ".yml")
 MAX_REFERENCE_DEPTH = 8
+MAX_REFERENCES = 200
 _SKIPPED_FOLDERS = {"templates", "outputs"}
 _NOT_DOCUMENTS = {partnership.FILENAME, LOCAL_FILENAME}
+
+
+References = dict[str, "LoadedDocument | list[LoadedDocument]"]
 
 
 @dataclass(frozen=True)
@@ -38,8 +43,9 @@ class LoadedDocument:
     assessments: tuple[Assessment, ...] = ()
     """How the document stands against each statutory requirement for its kind."""
     warnings: tuple[Finding, ...] = ()
-    references: dict[str, LoadedDocument] = field(default_factory=dict)
-    """The documents this one refers to, by field: a tender's brief."""
+    references: References = field(default_factory=dict)
+    """The documents this one refers to, by field: a tender's brief, a newsletter's
+    articles."""
 
     @property
     def requirement_findings(self) -> list[Finding]:
@@ -117,7 +123,7 @@ def load_document(path: Path, _referring: tuple[Path, ...] = ()) -> LoadedDocume
                                             (*_referring, path.resolve()))
     if not problems:
         problems = [Finding(source.where(issue.at), issue.message, issue.hint, issue.severity)
-                    for issue in model.issues_with({k: d.model for k, d in references.items()})]
+                    for issue in model.issues_with(models(references))]
     assessments, requirement_problems = assess(kind.name, model, source, setting.partnership,
                                                setting.source, load_catalogue(setting.root))
     problems += requirement_problems
@@ -128,10 +134,10 @@ def load_document(path: Path, _referring: tuple[Path, ...] = ()) -> LoadedDocume
 
 
 def _load_references(kind: Kind, model: Document, source: YamlFile, root: Path,
-                     chain: tuple[Path, ...]) -> tuple[dict[str, LoadedDocument],
-                                                       list[Finding]]:
-    """The documents `model` names in its reference fields, loaded and of the right kind."""
-    loaded: dict[str, LoadedDocument] = {}
+                     chain: tuple[Path, ...]) -> tuple[References, list[Finding]]:
+    """The documents `model` names in its reference fields (a path, or a list of paths),
+    loaded and of the right kind."""
+    loaded: References = {}
     problems: list[Finding] = []
     if len(chain) > MAX_REFERENCE_DEPTH:
         return loaded, [Finding(source.where(), f"documents refer to one another more than "
@@ -139,34 +145,59 @@ def _load_references(kind: Kind, model: Document, source: YamlFile, root: Path,
                                 "directly")]
     for name, wanted in kind.references.items():
         written = getattr(model, name)
-        if written is None:
-            continue
-        where = source.where((name,))
-        try:
-            target = resolve_inside(written, chain[-1].parent, root)
-        except PathRefused as exc:
-            problems.append(Finding(where, str(exc)))
-            continue
-        if target in chain:
-            problems.append(Finding(where, f"`{written}` refers back to this document",
-                                    "documents cannot refer to each other in a circle"))
-        elif not target.is_file():
-            problems.append(Finding(where, f"there is no file `{written}` beside this one",
-                                    f"`{name}` names the {wanted} this document uses"))
-        else:
-            try:
-                other = load_document(target, chain)
-            except ContentError as exc:
-                problems.append(Finding(where, f"the {name} `{written}` has problems; they "
-                                        "are listed with it", "fix them there"))
-                problems.extend(exc.findings)
+        if isinstance(written, list):
+            if len(written) > MAX_REFERENCES:
+                problems.append(Finding(source.where((name,)), f"`{name}` names "
+                                        f"{len(written)} files, more than the "
+                                        f"{MAX_REFERENCES} a document may use"))
                 continue
-            if other.kind.name != wanted:
-                problems.append(Finding(where, f"`{written}` is a {other.kind.name}, but "
-                                        f"`{name}` needs a {wanted}"))
-            else:
+            found = [_load_one(path, source.where((name, i)), name, wanted, chain, root,
+                               problems, label=wanted) for i, path in enumerate(written)]
+            loaded[name] = [other for other in found if other is not None]
+        elif written is not None:
+            other = _load_one(written, source.where((name,)), name, wanted, chain, root,
+                              problems)
+            if other is not None:
                 loaded[name] = other
     return loaded, problems
+
+
+def _load_one(written: str, where: Location, name: str, wanted: str, chain: tuple[Path, ...],
+              root: Path, problems: list[Finding], label: str = "") -> LoadedDocument | None:
+    """The document at `written` if it loads and is a `wanted`; else a finding about it.
+    `label` names it in messages: the field for one document, the kind for one of a list."""
+    label = label or name
+    try:
+        target = resolve_inside(written, chain[-1].parent, root)
+    except PathRefused as exc:
+        problems.append(Finding(where, str(exc)))
+        return None
+    if target in chain:
+        problems.append(Finding(where, f"`{written}` refers back to this document",
+                                "documents cannot refer to each other in a circle"))
+        return None
+    if not target.is_file():
+        problems.append(Finding(where, f"there is no file `{written}` beside this one",
+                                f"`{name}` names the {wanted} this document uses"))
+        return None
+    try:
+        other = load_document(target, chain)
+    except ContentError as exc:
+        problems.append(Finding(where, f"the {label} `{written}` has problems; they are "
+                                "listed with it", "fix them there"))
+        problems.extend(exc.findings)
+        return None
+    if other.kind.name != wanted:
+        problems.append(Finding(where, f"`{written}` is a {other.kind.name}, but `{name}` "
+                                f"needs a {wanted}"))
+        return None
+    return other
+
+
+def models(references: References) -> dict[str, Any]:
+    """The referenced documents' content, by field: a model, or a list of them."""
+    return {name: [d.model for d in other] if isinstance(other, list) else other.model
+            for name, other in references.items()}
 
 
 def _kind_of(name: object, where: Location) -> Kind:

@@ -12,6 +12,7 @@ the requirements appendix links to) and `incomplete` (a statutory duty is missin
 from __future__ import annotations
 
 import re
+import typing
 from types import SimpleNamespace
 from typing import Any, Protocol
 
@@ -19,7 +20,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from .charts import BarChart
-from .content import LoadedDocument
+from .content import LoadedDocument, models
 from .kinds import Kind, all_kinds
 from .partnership import Partnership
 from .requirements import Assessment
@@ -47,11 +48,10 @@ _REQUIREMENT_FIELDS = ("id", "summary", "reference", "level", "confidence", "sta
 def template_context(document: LoadedDocument, formatter: Formatter,
                      **extra: Any) -> dict[str, Any]:
     fields = vars(_convert(document.model, formatter))
-    for name, other in document.references.items():
-        fields[name] = _convert(other.model, formatter)
-    models = {name: other.model for name, other in document.references.items()}
+    referenced = models(document.references)
+    fields.update({name: _convert(model, formatter) for name, model in referenced.items()})
     for name, derive in document.kind.derived.items():
-        fields[name] = _convert(derive(document.model, models), formatter)
+        fields[name] = _convert(derive(document.model, referenced), formatter)
     requirements = [_requirement(a, document.kind, formatter) for a in document.assessments]
     return {**fields, "partnership": _convert(document.partnership, formatter),
             "requirements": requirements, "incomplete": document.incomplete,
@@ -62,7 +62,9 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
     """The fields `template_context` gives templates, for checking templates before use."""
     shape = shape_of(kind.model, f"{kind.name} content")
     for name, wanted in kind.references.items():
-        shape.names[name] = shape_of(all_kinds()[wanted].model, f"the {wanted}")
+        other = shape_of(all_kinds()[wanted].model, f"the {wanted}")
+        listed = typing.get_origin(kind.model.model_fields[name].annotation) is list
+        shape.names[name] = ListOf(other) if listed else other
     shape.names["partnership"] = shape_of(Partnership, "the partnership")
     shape.names.update(dict.fromkeys(kind.derived, ANYTHING))
     shape.names["requirements"] = ListOf(Fields("each requirement", dict.fromkeys(
