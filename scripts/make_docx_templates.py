@@ -1141,13 +1141,63 @@ def findings_briefing() -> Document:
     return document
 
 
+def newsletter() -> Document:
+    document = new_document("Newsletter")
+    w = Writer(document)
+    w.para("{{ title }}", "Title")
+    w.para("{{ partnership.name }}  ·  {{ season }}{% if editor %}  ·  Edited by {{ editor }}"
+           "{% endif %}", "Subtitle")
+    w.heading("In this issue", anchor="contents")
+    w.tag("{%p for section in contents %}")
+    entry = w.para("", "List Bullet")
+    entry.add_run("{{r section.link }}")  # type: ignore[attr-defined]
+    entry.add_run("{% if section.articles | length > 1 or section.articles[0].title != "  # type: ignore[attr-defined]
+                  "section.title %}: {% for article in section.articles %}{{ article.title }}"
+                  "{% if not loop.last %}; {% endif %}{% endfor %}{% endif %}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p for section in contents %}")
+    w.heading("{{ section.title }}", anchor="{{ section.anchor }}")
+    w.tag("{%p for article in section.articles %}")
+    w.tag("{%p if article.title != section.title %}")
+    w.para("{{ article.title }}", "Heading 2")
+    w.tag("{%p endif %}")
+    w.tag("{%p if article.body %}")
+    w.para("{{p article.body }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p if article.image %}")
+    w.para("{{r article.image.picture }}")
+    w.tag("{%p if article.image.caption %}")
+    caption = w.para("", "Caption")
+    caption.add_run("{{r article.image.caption }}")  # type: ignore[attr-defined]
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+    w.tag("{%p for event in article.events %}")
+    event = w.para("", "Intense Quote")
+    event.add_run("{{r event.title or article.title }}").bold = True  # type: ignore[attr-defined]
+    event.add_run(": {{ event.when }}{% if event.booking %}. Book or register: "  # type: ignore
+                  "{{ event.booking }}{% endif %}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p for link in article.links %}")
+    w.para("{{ link.text }}: {{ link.url }}", "List Bullet")
+    w.tag("{%p endfor %}")
+    w.tag("{%p if article.author %}")
+    author = w.para("{{ article.author }}")
+    author.alignment = WD_ALIGN_PARAGRAPH.RIGHT  # type: ignore[attr-defined]
+    author.runs[0].bold = True  # type: ignore[attr-defined]
+    w.tag("{%p endif %}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endfor %}")
+    w.document_control()
+    return document
+
+
 TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements,
              "yearly-report.docx": yearly_report, "tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
              "scrutiny-framework.docx": scrutiny_framework,
              "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
              "meeting-series.docx": meeting_series, "meeting-notes.docx": meeting_notes,
-             "findings-briefing.docx": findings_briefing}
+             "findings-briefing.docx": findings_briefing, "newsletter.docx": newsletter}
 
 
 def main() -> None:

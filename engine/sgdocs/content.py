@@ -8,17 +8,25 @@ and rules, and returns a `LoadedDocument`, or raises ContentError with every pro
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import partnership
-from .errors import ContentError, Finding, Location, did_you_mean, has_errors, usage_error
+from .errors import (
+    ContentError,
+    Finding,
+    Location,
+    Severity,
+    did_you_mean,
+    has_errors,
+    usage_error,
+)
 from .kinds import Kind, all_kinds
 from .partnership import Partnership, Setting
 from .paths import PathRefused, resolve_inside
 from .requirements import LOCAL_FILENAME, Assessment, assess, load_catalogue
-from .schema import Document
+from .schema import Document, Image, parts
 from .validation import validate
 from .yamlsource import YamlFile, read_yaml
 
@@ -121,6 +129,7 @@ def load_document(path: Path, _referring: tuple[Path, ...] = ()) -> LoadedDocume
         raise ContentError(findings)
     references, problems = _load_references(kind, model, source, setting.root,
                                             (*_referring, path.resolve()))
+    problems += _find_images(model, source, path.resolve().parent, setting.root)
     if not problems:
         problems = [Finding(source.where(issue.at), issue.message, issue.hint, issue.severity)
                     for issue in model.issues_with(models(references))]
@@ -194,6 +203,41 @@ def _load_one(written: str, where: Location, name: str, wanted: str, chain: tupl
     return other
 
 
+IMAGE_TYPES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+MAX_IMAGE_BYTES = 10_000_000
+
+
+def _find_images(model: Document, source: YamlFile, folder: Path, root: Path
+                 ) -> list[Finding]:
+    """Find each image's file: inside the content folder, a PNG or JPEG picture."""
+    problems = []
+    for at, part in parts(model):
+        if not isinstance(part, Image):
+            continue
+        where = source.where((*at, "file"))
+        try:
+            found = resolve_inside(part.file, folder, root)
+        except PathRefused as exc:
+            problems.append(Finding(where, str(exc)))
+            continue
+        if not found.is_file():
+            problems.append(Finding(where, f"there is no picture `{part.file}`",
+                                    "give its path from this file, e.g. images/plan.png"))
+            continue
+        with found.open("rb") as stream:
+            head = stream.read(8)
+        if not any(head.startswith(magic) for magic in IMAGE_TYPES):
+            problems.append(Finding(where, f"`{part.file}` is not a PNG or JPEG picture",
+                                    "save the picture as .png or .jpg"))
+        elif found.stat().st_size > MAX_IMAGE_BYTES:
+            problems.append(Finding(where, f"`{part.file}` is larger than "
+                                    f"{MAX_IMAGE_BYTES // 1_000_000} MB",
+                                    "make the picture smaller"))
+        else:
+            part._path = found
+    return problems
+
+
 def models(references: References) -> dict[str, Any]:
     """The referenced documents' content, by field: a model, or a list of them."""
     return {name: [d.model for d in other] if isinstance(other, list) else other.model
@@ -220,4 +264,18 @@ def load_documents(files: Iterable[Path]) -> tuple[list[LoadedDocument], dict[Pa
             documents.append(load_document(path))
         except ContentError as exc:
             failures[path] = list(exc.findings)
-    return documents, failures
+    return _report_unused_parts(documents), failures
+
+
+def _report_unused_parts(documents: list[LoadedDocument]) -> list[LoadedDocument]:
+    """Parts (articles) are reached through the documents that use them: warn about a part
+    none of the documents loaded with it uses."""
+    used = {part.path.resolve() for document in documents
+            for other in document.references.values()
+            for part in (other if isinstance(other, list) else [other])}
+    return [replace(document, warnings=(*document.warnings, Finding(
+        Location(document.path), f"this {document.kind.name} is not used by any document",
+        "list it in the document it belongs to (a part is built only through it)",
+        Severity.WARNING)))
+        if not document.kind.outputs and document.path.resolve() not in used else document
+        for document in documents]

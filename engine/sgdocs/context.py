@@ -11,7 +11,6 @@ the requirements appendix links to) and `incomplete` (a statutory duty is missin
 
 from __future__ import annotations
 
-import re
 import typing
 from types import SimpleNamespace
 from typing import Any, Protocol
@@ -19,12 +18,14 @@ from typing import Any, Protocol
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from . import richtext
 from .charts import BarChart
 from .content import LoadedDocument, models
 from .kinds import Kind, all_kinds
 from .partnership import Partnership
 from .requirements import Assessment
 from .richtext import InlineMarkdown, Markdown
+from .schema import Image
 from .template_check import ANYTHING, Fields, ListOf, shape_of
 from .values import Rag
 
@@ -40,6 +41,9 @@ class Formatter(Protocol):
 
     def rag(self, rating: Rag) -> Markup:
         """A RAG rating: the word, with a mark in its colour."""
+
+    def image(self, image: Image) -> Markup:
+        """A picture, with its text alternative."""
 
 _REQUIREMENT_FIELDS = ("id", "summary", "reference", "level", "confidence", "status",
                        "where", "reason")
@@ -81,9 +85,9 @@ def _requirement(assessment: Assessment, kind: Kind, formatter: Formatter) -> Si
     requirement = assessment.requirement
     if assessment.status == "addressed":
         title = kind.sections.get(assessment.anchor, assessment.section)
-        text = f"[{_escaped(title)}](#{assessment.anchor})"
+        text = f"[{richtext.escape(title)}](#{assessment.anchor})"
     elif assessment.status == "not applicable":
-        text = f"Not applicable: {_escaped(assessment.reason)}"
+        text = f"Not applicable: {richtext.escape(assessment.reason)}"
     else:
         text = "Not yet addressed"
     where = formatter.rich(InlineMarkdown(text), True)
@@ -93,12 +97,10 @@ def _requirement(assessment: Assessment, kind: Kind, formatter: Formatter) -> Si
                            where=where, reason=assessment.reason)
 
 
-def _escaped(text: str) -> str:
-    """`text` as literal Markdown text."""
-    return re.sub(r"([\\[\]*_`<>#~])", r"\\\1", text)
-
-
 def _convert(value: Any, formatter: Formatter) -> Any:
+    if isinstance(value, Image):
+        return SimpleNamespace(picture=formatter.image(value),
+                               caption=_convert(value.caption, formatter), alt=value.alt)
     if isinstance(value, BaseModel):
         names = [*type(value).model_fields, *type(value).model_computed_fields]
         return SimpleNamespace(**{name: _convert(getattr(value, name), formatter)

@@ -20,6 +20,7 @@ from .content import LoadedDocument
 from .context import context_shape, template_context
 from .errors import Finding, Location
 from .kinds import Kind, Output
+from .schema import Image
 from .template_check import TemplateChecker
 from .templating import html_environment, template_failure
 from .values import Rag
@@ -68,6 +69,12 @@ class _HtmlFormatter:
         data = base64.b64encode(charts.svg(chart)).decode("ascii")
         return Markup('<img class="chart" src="data:image/svg+xml;base64,{}" alt="{}">').format(
             data, chart.alt)
+
+    def image(self, image: Image) -> Markup:
+        data = image.path.read_bytes()
+        kind = "png" if data.startswith(b"\x89PNG") else "jpeg"
+        return Markup('<img class="picture" src="data:image/{};base64,{}" alt="{}">').format(
+            kind, base64.b64encode(data).decode("ascii"), image.alt)
 
     def rag(self, rating: Rag) -> Markup:
         return Markup('<span class="rag rag-{}"><span class="swatch" aria-hidden="true">'

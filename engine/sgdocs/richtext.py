@@ -12,6 +12,7 @@ The same token stream feeds the Word writer (`wordml`), so both formats agree.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 from markdown_it import MarkdownIt
@@ -70,6 +71,11 @@ def refusals(text: str, *, inline: bool = False) -> list[tuple[str, str]]:
         quoted = lines[line].strip() if 0 <= line < len(lines) else ""
         reasons.append((f"{what} is not allowed here (\u201c{quoted}\u201d)", hint))
     return reasons
+
+
+def escape(text: str) -> str:
+    """`text` as literal Markdown: its *, _, [ and other marks printed as written."""
+    return re.sub(r"([\\\[\]*_`<>#~])", r"\\\1", text)
 
 
 def to_html(text: str, *, inline: bool = False) -> str:

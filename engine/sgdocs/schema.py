@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
@@ -18,6 +19,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -64,19 +66,25 @@ class Model(BaseModel):
         return ()
 
 
-def all_issues(model: BaseModel, at: KeyPath = ()) -> Iterator[Issue]:
-    """The issues of `model` and of every part inside it, with paths from `model`."""
-    if isinstance(model, Model):
-        for issue in model.issues():
-            yield Issue((*at, *issue.at), issue.message, issue.hint, issue.severity)
+def parts(model: BaseModel, at: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
+    """`model` and every model inside it, each with its key path from `model`."""
+    yield at, model
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, BaseModel):
-            yield from all_issues(value, (*at, name))
+            yield from parts(value, (*at, name))
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from all_issues(item, (*at, name, i))
+                    yield from parts(item, (*at, name, i))
+
+
+def all_issues(model: BaseModel) -> Iterator[Issue]:
+    """The issues of `model` and of every part inside it, with paths from `model`."""
+    for at, part in parts(model):
+        if isinstance(part, Model):
+            for issue in part.issues():
+                yield Issue((*at, *issue.at), issue.message, issue.hint, issue.severity)
 
 
 T = TypeVar("T")
@@ -133,6 +141,24 @@ ActionStatus = Literal["not started", "in progress", "done"]
 Markdown = Annotated[str, _WRITTEN, AfterValidator(_block),
                      _MARKDOWN]
 """Rich text: paragraphs, bullet and numbered lists (nested), quotes, emphasis, links."""
+
+
+class Image(Model):
+    """A picture in the content folder, always with a text alternative."""
+
+    file: Text
+    """The picture, as a path from this file, e.g. images/plan.png (PNG or JPEG)."""
+    alt: Text
+    """What the picture shows, for people who cannot see it."""
+    caption: Inline | None = None
+    """A caption printed under it."""
+    _path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> Path:
+        """The picture's file, found when the document was loaded."""
+        assert self._path is not None, "images are found when their document loads"
+        return self._path
 
 
 class ChangeRecord(Model):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from docx.image.image import Image as DocxImage
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.shared import Mm
 from lxml import etree
@@ -27,6 +28,7 @@ from markupsafe import Markup
 from . import charts, richtext
 from .charts import BarChart
 from .errors import Finding, Location, TemplateProblem
+from .schema import Image
 from .values import Rag
 
 LIST_STYLES = ("List Bullet", "List Number", "List Continue")
@@ -65,10 +67,18 @@ class WordWriter:
 
     def chart(self, chart: BarChart) -> Markup:
         """The chart as an inline picture, its alt text in the picture's description."""
-        picture = self._document.part.new_pic_inline(io.BytesIO(charts.png(chart)),
-                                                     Mm(160), None)
-        picture.docPr.set("descr", chart.alt)
-        picture.docPr.set("title", chart.title)
+        return self._picture(charts.png(chart), chart.alt, chart.title, Mm(160))
+
+    def image(self, image: Image) -> Markup:
+        """The picture at its own size, no wider than the text."""
+        data = image.path.read_bytes()
+        native = DocxImage.from_blob(data).width
+        return self._picture(data, image.alt, image.alt, min(native, Mm(160)))
+
+    def _picture(self, data: bytes, alt: str, title: str, width: int) -> Markup:
+        picture = self._document.part.new_pic_inline(io.BytesIO(data), width, None)
+        picture.docPr.set("descr", alt)
+        picture.docPr.set("title", title)
         return Markup(f"<w:r><w:drawing>{etree.tostring(picture, encoding='unicode')}"
                       "</w:drawing></w:r>")
 
