@@ -34,7 +34,7 @@ def word_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     rows = "".join(f"    - activity: {raw}\n      date: 2018-10-01\n" for raw in TRICKY)
     (root / "awkward.yaml").write_text(text.replace("  entries:\n", "  entries:\n" + rows, 1))
     others = []
-    for area in ("eastmoor", "northumberland"):
+    for area in ("eastmoor", "northumberland", "tasp"):
         others.append(root.parent / area)
         shutil.copytree(CONTENT / area, others[-1])
     report = build([root, *others], root.parent / "out", ["docx"])
