@@ -141,8 +141,9 @@ def test_templates_and_starters_ship_inside_the_package() -> None:
         pytest.skip("sgdocs is imported from the source tree (editable install)")
     names = ["templates/html/_style.css", "starters/partnership.yaml",
              "catalogue/wt2023.yaml"]
-    for kind in all_kinds():
-        names += [f"templates/docx/{kind}.docx", f"templates/html/{kind}.html",
-                  f"starters/{kind}.yaml"]
+    for kind in all_kinds().values():
+        names.append(f"starters/{kind.name}.yaml")
+        names += [f"templates/{fmt}/{kind.template(output)}.{fmt}" for output in kind.outputs
+                  for fmt in ("docx", "html") if fmt in output.formats]
     for name in names:
         assert (package / name).is_file(), name
