@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .content import LoadedDocument
-from .errors import Finding
-from .kinds import Kind, Output
+from .kinds import Output
+from .renderers import no_template
 
-
-def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
-    """Calendars are laid out in code, so there is no template to check."""
-    return []
+problems = no_template
 
 
 def render(document: LoadedDocument, output: Output) -> bytes:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 from zipfile import ZIP_DEFLATED, ZipFile
 
@@ -19,9 +18,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from .content import LoadedDocument
-from .errors import Finding
-from .kinds import Kind, Output
+from .kinds import Output
 from .output import reproducible_zip
+from .renderers import no_template
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 HEADER_FILL = PatternFill("solid", fgColor="1F3D63")
@@ -35,9 +34,7 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
-    """Workbooks are laid out in code, so there is no template to check."""
-    return []
+problems = no_template
 
 
 def render(document: LoadedDocument, output: Output) -> bytes:

@@ -24,6 +24,11 @@ class Renderer(Protocol):
     def render(self, document: LoadedDocument, output: Output) -> bytes: ...
 
 
+def no_template(kind: Kind, output: Output, root: Path) -> list[Finding]:
+    """Outputs laid out in code (spreadsheets, calendars) have no template to check."""
+    return []
+
+
 def renderer(fmt: str) -> Renderer:
     module: Renderer = importlib.import_module(f"{__package__}.render_{fmt}")
     return module
