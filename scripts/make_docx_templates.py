@@ -12,7 +12,6 @@ reviewed change to code; running it twice gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 from docx import Document
@@ -32,7 +31,7 @@ from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
 from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
 from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
-from sgdocs.output import reproducible_zip
+from sgdocs.output import docx_bytes
 
 ARRANGEMENTS = ARRANGEMENTS_KIND.sections
 FRAMEWORK = FRAMEWORK_KIND.sections
@@ -1203,9 +1202,7 @@ TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements,
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, make in TEMPLATES.items():
-        buffer = io.BytesIO()
-        make().save(buffer)
-        (OUT / name).write_bytes(reproducible_zip(buffer.getvalue()))
+        (OUT / name).write_bytes(docx_bytes(make(), FIXED_TIME))
         print(f"wrote {OUT / name}")
 
 

@@ -125,14 +125,6 @@ def test_light_commands_do_not_load_the_renderers(args: list[str]) -> None:
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_builds_are_reproducible(tmp_path: Path) -> None:
-    for out in ("a", "b"):
-        assert run("build", str(BEXLEY), "--out", str(tmp_path / out))[0] == 0
-    for suffix in ("docx", "pdf", "html"):
-        first = (tmp_path / "a/bexley" / f"role-brief.{suffix}").read_bytes()
-        assert first == (tmp_path / "b/bexley" / f"role-brief.{suffix}").read_bytes(), suffix
-
-
 def test_templates_and_starters_ship_inside_the_package() -> None:
     import sgdocs
 

@@ -16,13 +16,14 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from .kinds.meeting_series import MeetingSeries
+from .output import build_time
 
 PRODUCT = "-//sgdocs//meeting series//EN"
 
 
 def meeting_calendar(series: MeetingSeries) -> bytes:
     zone = ZoneInfo(series.timezone)
-    stamp = (series.revised_on.date if series.revised_on else series.first_month.date)
+    stamp = build_time(series)
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
@@ -37,7 +38,7 @@ def meeting_calendar(series: MeetingSeries) -> bytes:
         event = Event()
         event.add("uid", f"{slug}-{day:%Y-%m}@sgdocs")
         event.add("sequence", series.revision)
-        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))
+        event.add("dtstamp", stamp)
         event.add("dtstart", dt.datetime(day.year, day.month, day.day, series.start.hour,
                                          series.start.minute, tzinfo=zone))
         event.add("dtend", dt.datetime(day.year, day.month, day.day, series.end.hour,

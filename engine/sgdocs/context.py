@@ -22,6 +22,7 @@ from . import richtext
 from .charts import BarChart
 from .content import LoadedDocument, models
 from .kinds import Kind, all_kinds
+from .output import build_time
 from .partnership import Partnership
 from .requirements import Assessment
 from .richtext import InlineMarkdown, Markdown
@@ -59,7 +60,8 @@ def template_context(document: LoadedDocument, formatter: Formatter,
     requirements = [_requirement(a, document.kind, formatter) for a in document.assessments]
     return {**fields, "partnership": _convert(document.partnership, formatter),
             "requirements": requirements, "incomplete": document.incomplete,
-            "headings": SimpleNamespace(**document.kind.sections), **extra}
+            "headings": SimpleNamespace(**document.kind.sections),
+            "made": build_time(document.model), **extra}
 
 
 def context_shape(kind: Kind, *extras: str) -> Fields:
@@ -75,7 +77,7 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
         _REQUIREMENT_FIELDS, ANYTHING)))
     shape.names["headings"] = Fields(f"the {kind.name} headings",
                                      dict.fromkeys(kind.sections, ANYTHING))
-    shape.names.update(dict.fromkeys(("incomplete", *extras), ANYTHING))
+    shape.names.update(dict.fromkeys(("incomplete", "made", *extras), ANYTHING))
     return shape
 
 

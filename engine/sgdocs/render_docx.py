@@ -7,7 +7,7 @@ set from the content so the file is identified correctly in Word and by screen r
 
 from __future__ import annotations
 
-import io
+import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +22,7 @@ from .content import LoadedDocument
 from .context import context_shape, template_context
 from .errors import Finding, Location, TemplateProblem
 from .kinds import Kind, Output
-from .output import reproducible_zip
+from .output import build_time, docx_bytes
 from .template_check import TemplateChecker
 from .templating import environment, find_template
 from .wordml import WordWriter
@@ -45,10 +45,9 @@ def render(document: LoadedDocument, output: Output) -> bytes:
                                        f"{exc.message}" + (f" (near \u201c{shown}\u201d)"
                                                            if shown else ""))]) from None
     _number_ids(template.docx)
-    _set_properties(template.docx, document)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return reproducible_zip(buffer.getvalue())
+    when = build_time(document.model)
+    _set_properties(template.docx, document, when)
+    return docx_bytes(template.docx, when)
 
 
 def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
@@ -146,8 +145,10 @@ def _number_ids(docx: Any) -> None:
             element.set(qn("w:id"), open_ids[old].pop(0))
 
 
-def _set_properties(docx: Any, document: LoadedDocument) -> None:
+def _set_properties(docx: Any, document: LoadedDocument, when: dt.datetime) -> None:
     properties = docx.core_properties
+    properties.created = properties.modified = when.replace(tzinfo=None)
+    properties.revision = 1
     control = document.model.document_control
     properties.title = document.model.title
     properties.subject = document.kind.summary

@@ -6,11 +6,9 @@ openpyxl is imported only here and by the layouts, when a workbook is built.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Sequence
 from typing import Any
-from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -19,10 +17,9 @@ from openpyxl.writer.excel import ExcelWriter
 
 from .content import LoadedDocument
 from .kinds import Output
-from .output import reproducible_zip
+from .output import DeterministicZip, build_time
 from .renderers import no_template
 
-FIXED_TIME = dt.datetime(2000, 1, 1)
 HEADER_FILL = PatternFill("solid", fgColor="1F3D63")
 INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
 FONT = "Arial"
@@ -44,11 +41,12 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     properties.title = document.model.title
     properties.creator = properties.lastModifiedBy = document.partnership.name
     properties.language = "en-GB"
-    properties.created = properties.modified = FIXED_TIME
+    when = build_time(document.model)
+    properties.created = properties.modified = when.replace(tzinfo=None)
     buffer = io.BytesIO()
-    with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()  # openpyxl's save() would stamp the time
-    return reproducible_zip(buffer.getvalue())
+    with DeterministicZip(buffer, when) as archive:
+        ExcelWriter(workbook, archive).save()  # openpyxl's save() would stamp the clock
+    return buffer.getvalue()
 
 
 def title(sheet: Any, text: str, note: str = "") -> None:
