@@ -214,10 +214,12 @@ def _fonts(style: object) -> None:
 
 
 def _header_and_footer(document: Document) -> None:
+    """Partnership name and draft warning above, title and page numbers below; the
+    security classification, when the document has one, centred at the top and bottom."""
     section = document.sections[0]
     width = section.page_width - section.left_margin - section.right_margin
-    header = section.header.paragraphs[0]
-    header.style = document.styles["Header"]
+    _classification(section.header, document)
+    header = section.header.add_paragraph(style=document.styles["Header"])
     header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     header.add_run("{{ partnership.name }}")
     draft = header.add_run("{% if incomplete %}\tDRAFT \u2014 incomplete: not for publication"
@@ -231,6 +233,23 @@ def _header_and_footer(document: Document) -> None:
     footer._p.append(_field("PAGE"))
     footer.add_run(" of ")
     footer._p.append(_field("NUMPAGES"))
+    _classification(section.footer, document, first=False)
+
+
+def _classification(part: object, document: Document, first: bool = True) -> None:
+    """The classification marking as a paragraph of its own, left out when there is none."""
+    add = part.add_paragraph  # type: ignore[attr-defined]
+    paragraphs = [part.paragraphs[0]] if first else []  # type: ignore[attr-defined]
+    paragraphs += [add() for _ in range(3 - len(paragraphs))]
+    texts = ("{%p if document_control.classification %}",
+             "{{ document_control.classification }}", "{%p endif %}")
+    for paragraph, text in zip(paragraphs, texts, strict=True):
+        paragraph.style = document.styles["Header" if first else "Footer"]
+        paragraph.add_run(text)
+    marking = paragraphs[1]
+    marking.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    marking.runs[0].bold = True
+    marking.runs[0].font.color.rgb = RGBColor.from_string("1B1B1B")
 
 
 def _field(instruction: str) -> object:

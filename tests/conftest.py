@@ -102,10 +102,10 @@ def cli(*args: str) -> Result:
     return result
 
 
-def built(content: Path, out: Path) -> dict[str, Path]:
+def built(content: Path, out: Path, allow_sensitive: bool = False) -> dict[str, Path]:
     """Build one content file into `out`: its outputs by file name, and the main output's
     by format too."""
-    report = build([content], out)
+    report = build([content], out, allow_sensitive=allow_sensitive)
     assert report.ok, [str(f) for f in report.findings]
     outputs = {o.output.name: o.output for o in report.outcomes if o.output}
     outputs.update({o.format: o.output for o in report.outcomes
@@ -121,6 +121,17 @@ def bexley_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert report.ok, [str(f) for f in report.findings]
     return {outcome.format: outcome.output for outcome in report.outcomes
             if outcome.output is not None}
+
+
+@pytest.fixture(scope="session")
+def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """All the bundled example content built once, sensitive documents included, by path
+    under the output folder (e.g. "eastmoor/yearly-report-2024-25.pdf")."""
+    out = tmp_path_factory.mktemp("examples")
+    report = build([CONTENT], out, allow_sensitive=True)
+    assert report.ok, [str(f) for f in report.findings]
+    return {o.output.relative_to(out).as_posix(): o.output for o in report.outcomes
+            if o.output}
 
 
 @pytest.fixture

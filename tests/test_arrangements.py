@@ -119,7 +119,7 @@ def test_an_incomplete_draft_is_marked_on_every_page(tmp_path: Path) -> None:
     pages = PdfReader(str(out / "eastmoor/arrangements.pdf")).pages
     assert all("DRAFT — incomplete" in (page.extract_text() or "") for page in pages)
     header = docx.Document(str(out / "eastmoor/arrangements.docx")).sections[0].header
-    assert "DRAFT — incomplete: not for publication" in header.paragraphs[0].text
+    assert "DRAFT — incomplete: not for publication" in header.paragraphs[-1].text
     html = (out / "eastmoor/arrangements.html").read_text()
     assert '<p class="incomplete" role="note"><strong>DRAFT — incomplete.</strong>' in html
     assert "Not yet addressed" in normalise(READERS["html"](out / "eastmoor/arrangements.html"))

@@ -27,7 +27,7 @@ ALT = ("Stacked bar chart, ratings by step. Step 1: Leadership: Green 1, Amber 1
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return built(ASSESSMENT, tmp_path_factory.mktemp("out"))
+    return built(ASSESSMENT, tmp_path_factory.mktemp("out"), allow_sensitive=True)
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])

@@ -1,4 +1,4 @@
-"""Edit content YAML as a user would in an editor: drop a key's block, or empty it."""
+"""Edit content YAML as a user would in an editor: drop a key's block, empty it, or set it."""
 
 from __future__ import annotations
 
@@ -31,6 +31,20 @@ def empty_key(file: Path, path: str) -> int:
     start, end = _block(lines, path)
     key_line = lines[start].split(":")[0] + ":\n"
     file.write_text("".join([*lines[:start], key_line, *lines[end:]]))
+    return start + 1
+
+
+def set_value(file: Path, path: str, value: str) -> int:
+    """Set the scalar at dotted `path`, adding the key under its parent if it is missing;
+    returns its line number."""
+    lines = file.read_text().splitlines(keepends=True)
+    *parents, key = path.split(".")
+    indent = "  " * len(parents)
+    try:
+        start, end = _block(lines, path)
+    except StopIteration:
+        start = end = _block(lines, ".".join(parents))[0] + 1 if parents else 0
+    file.write_text("".join([*lines[:start], f"{indent}{key}: {value}\n", *lines[end:]]))
     return start + 1
 
 

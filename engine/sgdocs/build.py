@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content import LoadedDocument, discover, load_documents
-from .errors import Finding, Location, SgdocsError, has_errors
+from .errors import Finding, Location, Severity, SgdocsError, has_errors
 from .kinds import Output
 from .output import write_atomic
-from .renderers import FORMATS, renderer
+from .renderers import FORMATS, PUBLIC_FORMATS, renderer
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class Outcome:
     format: str
     output: Path | None = None
     findings: tuple[Finding, ...] = ()
+    withheld: bool = False
+    """Not built on purpose: a sensitive document in a format meant for publication."""
 
     @property
     def written(self) -> bool:
@@ -41,8 +43,8 @@ class BuildReport:
 
     @property
     def ok(self) -> bool:
-        """Every output asked for was written."""
-        return all(outcome.written for outcome in self.outcomes)
+        """Every output asked for was written, or withheld from publication on purpose."""
+        return all(outcome.written or outcome.withheld for outcome in self.outcomes)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,12 @@ class Job:
         return out_dir / place.with_name(f"{place.stem}{self.output.name}.{self.format}")
 
     @property
+    def withheld(self) -> bool:
+        """A sensitive document in a format made for publishing."""
+        return (self.document.model.document_control.sensitive
+                and self.format in PUBLIC_FORMATS)
+
+    @property
     def template_key(self) -> tuple[object, str, Path]:
         """Formats sharing a template (PDF and HTML) share its check function, hence its
         key: each template is checked once."""
@@ -67,11 +75,13 @@ class Job:
 
 
 def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS,
-          allow_incomplete: bool = False) -> BuildReport:
+          allow_incomplete: bool = False, allow_sensitive: bool = False) -> BuildReport:
     """Build every document under `paths` into `out_dir`, in each of `formats` it has.
 
     A document missing a statutory duty is not built unless `allow_incomplete`, and then
-    every page of every output is marked "DRAFT — incomplete".
+    every page of every output is marked "DRAFT — incomplete". A document classified
+    OFFICIAL-SENSITIVE is built only in formats that are not for publication (Word,
+    spreadsheets, calendars) unless `allow_sensitive`.
     """
     documents, failures = load_documents(discover(paths))
     jobs = [Job(document, output, fmt) for document in documents
@@ -80,6 +90,9 @@ def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS
     report = BuildReport([Outcome(path, "all", findings=tuple(problems))
                           for path, problems in failures.items()])
     for job in jobs:
+        if job.withheld and not allow_sensitive:
+            report.outcomes.append(_withhold(job))
+            continue
         blocking = list(template_problems[job.template_key])
         if job.document.incomplete and not allow_incomplete:
             blocking.append(Finding(Location(job.document.path), f"the {job.format} was not "
@@ -98,6 +111,17 @@ def check_templates(jobs: Iterable[Job]) -> dict[tuple[object, str, Path], list[
             checked[job.template_key] = renderer(job.format).problems(
                 job.document.kind, job.output, job.document.root)
     return checked
+
+
+def _withhold(job: Job) -> Outcome:
+    document = job.document
+    return Outcome(document.path, job.format, withheld=True, findings=(
+        *document.warnings, *document.requirement_findings,
+        Finding(document.source.where(("document_control", "classification")),
+                f"the {job.format} was not built: the document is OFFICIAL-SENSITIVE and "
+                f"{job.format.upper()} is a format for publishing",
+                "build it for internal circulation with --allow-sensitive (every page is "
+                "marked OFFICIAL-SENSITIVE)", Severity.WARNING)))
 
 
 def _build_one(job: Job, out_dir: Path, blocking: list[Finding]) -> Outcome:

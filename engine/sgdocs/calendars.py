@@ -21,7 +21,7 @@ from .output import build_time
 PRODUCT = "-//sgdocs//meeting series//EN"
 
 
-def meeting_calendar(series: MeetingSeries) -> bytes:
+def meeting_calendar(series: MeetingSeries) -> Calendar:
     zone = ZoneInfo(series.timezone)
     stamp = build_time(series)
     calendar = Calendar()
@@ -53,8 +53,7 @@ def meeting_calendar(series: MeetingSeries) -> bytes:
         event.add("description", _description(series, slot.registration, slot.status))
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    data: bytes = calendar.to_ical()
-    return data
+    return calendar
 
 
 def _description(series: MeetingSeries, registration: str | None, status: str) -> str:

@@ -70,18 +70,22 @@ def main() -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("outputs"),
               show_default=True, help="Folder the outputs are written to, mirroring content.")
 @click.option("--format", "formats", default="",
-              help="Comma-separated output formats (docx, pdf, html, xlsx); default: all.")
+              help="Comma-separated output formats (docx, pdf, html, xlsx, ics); default: all.")
 @click.option("--allow-incomplete", is_flag=True,
               help='Build documents missing a statutory duty, marked "DRAFT — incomplete".')
+@click.option("--allow-sensitive", is_flag=True,
+              help="Build OFFICIAL-SENSITIVE documents as PDF and HTML too (for internal "
+                   "circulation; they are withheld from these publishing formats otherwise).")
 @_reports_errors
-def build(paths: tuple[Path, ...], out_dir: Path, formats: str, allow_incomplete: bool
-          ) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, formats: str, allow_incomplete: bool,
+          allow_sensitive: bool) -> None:
     """Check content and build its documents (PATHS: files or folders; default content/)."""
     from .build import build as run_build
     from .renderers import FORMATS
 
     chosen = _formats(formats, FORMATS) if formats else list(FORMATS)
-    report = run_build(_content_paths(paths), out_dir, chosen, allow_incomplete)
+    report = run_build(_content_paths(paths), out_dir, chosen, allow_incomplete,
+                       allow_sensitive)
     _print_findings(report.findings)
     _print_build_summary(report)
     sys.exit(0 if report.ok else 1)
@@ -246,12 +250,16 @@ def _print_build_summary(report: BuildReport) -> None:
     for column in ("Content", "Format", "Result", "Output"):
         table.add_column(column, overflow="fold")
     for outcome in report.outcomes:
-        result = "[green]written[/]" if outcome.written else "[red]failed[/]"
+        result = ("[green]written[/]" if outcome.written else
+                  "[yellow]withheld[/]" if outcome.withheld else "[red]failed[/]")
         table.add_row(display_path(outcome.source), outcome.format, result,
                       display_path(outcome.output) if outcome.output else "-")
     _console().print(table)
-    failed = sum(not outcome.written for outcome in report.outcomes)
-    click.echo(f"{len(report.outcomes) - failed} written, {failed} failed.")
+    written = sum(outcome.written for outcome in report.outcomes)
+    withheld = sum(outcome.withheld for outcome in report.outcomes)
+    failed = len(report.outcomes) - written - withheld
+    click.echo(f"{written} written, " + (f"{withheld} withheld, " if withheld else "")
+               + f"{failed} failed.")
 
 
 def _print_requirements(document: LoadedDocument) -> None:

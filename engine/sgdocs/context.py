@@ -86,8 +86,9 @@ def _requirement(assessment: Assessment, kind: Kind, formatter: Formatter) -> Si
     a link to the section that addresses the requirement, or says why there is none."""
     requirement = assessment.requirement
     if assessment.status == "addressed":
-        title = kind.sections.get(assessment.anchor, assessment.section)
-        text = f"[{richtext.escape(title)}](#{assessment.anchor})"
+        anchor = kind.anchor(assessment.anchor)
+        title = kind.sections.get(anchor, assessment.section)
+        text = f"[{richtext.escape(title)}](#{anchor})"
     elif assessment.status == "not applicable":
         text = f"Not applicable: {richtext.escape(assessment.reason)}"
     else:

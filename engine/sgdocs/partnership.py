@@ -100,6 +100,8 @@ class Setting:
     root: Path
     source: YamlFile
     """The merged values of the partnership files, with where each one stands."""
+    files: tuple[Path, ...] = ()
+    """The partnership files, top-most first."""
 
 
 def find_setting(folder: Path) -> Setting:
@@ -114,7 +116,7 @@ def find_setting(folder: Path) -> Setting:
     partnership, findings = validate(Partnership, merged, what="partnership")
     if partnership is None or any(f.is_error for f in findings):
         raise ContentError(findings)
-    return Setting(partnership, files[0].parent, merged)
+    return Setting(partnership, files[0].parent, merged, tuple(files))
 
 
 def _files_above(folder: Path) -> Iterator[Path]:

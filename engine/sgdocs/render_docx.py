@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
@@ -23,6 +25,7 @@ from .context import context_shape, template_context
 from .errors import Finding, Location, TemplateProblem
 from .kinds import Kind, Output
 from .output import build_time, docx_bytes
+from .provenance import provenance
 from .template_check import TemplateChecker
 from .templating import environment, find_template
 from .wordml import WordWriter
@@ -30,6 +33,13 @@ from .wordml import WordWriter
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 _FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_CUSTOM_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+               "custom-properties")
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_FORMAT = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+"""The format id Word gives user-defined properties."""
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 
 
 def render(document: LoadedDocument, output: Output) -> bytes:
@@ -47,6 +57,7 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     _number_ids(template.docx)
     when = build_time(document.model)
     _set_properties(template.docx, document, when)
+    _set_custom_properties(template.docx, provenance(document, [path]).properties())
     return docx_bytes(template.docx, when)
 
 
@@ -158,6 +169,27 @@ def _set_properties(docx: Any, document: LoadedDocument, when: dt.datetime) -> N
     properties.version = control.version
     properties.content_status = control.status.capitalize()
     properties.category = document.kind.name
+
+
+def _set_custom_properties(docx: Any, values: dict[str, str]) -> None:
+    """Word's custom document properties (File > Properties), keeping any the template has."""
+    package = docx.part.package
+    properties = etree.Element(f"{{{_CUSTOM}}}Properties", nsmap={None: _CUSTOM, "vt": _VT})
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == _CUSTOM_REL:
+            kept = etree.fromstring(rel.target_part.blob)
+            properties.extend(p for p in kept if p.get("name") not in values)
+            del package.rels[rel_id]
+    for name, value in values.items():
+        entry = etree.SubElement(properties, f"{{{_CUSTOM}}}property", fmtid=_CUSTOM_FORMAT,
+                                 name=name)
+        etree.SubElement(entry, f"{{{_VT}}}lpwstr").text = value
+    for pid, entry in enumerate(properties, start=2):  # ids 0 and 1 are reserved
+        entry.set("pid", str(pid))
+    blob = etree.tostring(properties, xml_declaration=True, encoding="UTF-8",
+                          standalone=True)
+    package.relate_to(Part(PackURI("/docProps/custom.xml"), _CUSTOM_TYPE, blob, package),
+                      _CUSTOM_REL)
 
 
 def _template_name(kind: Kind, output: Output) -> str:

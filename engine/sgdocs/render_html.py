@@ -8,10 +8,13 @@ footer and page numbers in print).
 from __future__ import annotations
 
 import base64
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+import lxml.html
+from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError, meta
 from markupsafe import Markup
 
 from . import charts, richtext
@@ -20,6 +23,7 @@ from .content import LoadedDocument
 from .context import context_shape, template_context
 from .errors import Finding, Location
 from .kinds import Kind, Output
+from .provenance import provenance
 from .schema import Image
 from .template_check import TemplateChecker
 from .templating import html_environment, template_failure
@@ -32,20 +36,60 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     return page(document, output, "web").encode("utf-8")
 
 
-def page(document: LoadedDocument, output: Output, mode: Mode) -> str:
+def page(document: LoadedDocument, output: Output, mode: Mode,
+         contents: Sequence[Entry] = ()) -> str:
+    """The page; `contents` lists the headings for a table of contents (print only)."""
     env = html_environment(document.root)
     name = _template_name(document.kind, output)
-    context = template_context(document, _HtmlFormatter(), mode=mode)
     try:
+        origin = provenance(document, _template_files(env, name))
+        context = template_context(document, _HtmlFormatter(), mode=mode,
+                                   provenance=origin.properties(), toc=contents)
         return env.get_template(name).render(context)
     except TemplateError as exc:
         raise template_failure(exc, Path(name)) from None
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A heading in a table of contents: its anchor, text and level (2 or 3)."""
+
+    anchor: str
+    text: str
+    level: int
+
+
+def headings(html: str) -> list[Entry]:
+    """The section headings of a rendered page that carry anchors, in reading order."""
+    tree = lxml.html.fromstring(html)
+    return [Entry(str(h.get("id")), " ".join(h.text_content().split()), int(h.tag[1]))
+            for h in tree.xpath("//main//*[self::h2 or self::h3][@id]")]
+
+
+def template_files(document: LoadedDocument, output: Output) -> list[Path]:
+    """The files the document's HTML template is made of: itself, then what it uses."""
+    env = html_environment(document.root)
+    return _template_files(env, _template_name(document.kind, output))
+
+
+def _template_files(env: Environment, name: str) -> list[Path]:
+    found: dict[str, Path] = {}
+    waiting = [name]
+    while waiting:
+        current = waiting.pop(0)
+        if current in found:
+            continue
+        source, filename, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
+        found[current] = Path(filename)  # type: ignore[arg-type]
+        waiting += [used for used in meta.find_referenced_templates(env.parse(source))
+                    if used is not None]
+    return list(found.values())
+
+
 def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
     env = html_environment(root)
     name = _template_name(kind, output)
-    checker = TemplateChecker(env, context_shape(kind, "mode"))
+    checker = TemplateChecker(env, context_shape(kind, "mode", "provenance", "toc"))
     try:
         source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
         found = checker.check_source(source, name, filename)

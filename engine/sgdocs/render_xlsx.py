@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
@@ -18,6 +19,7 @@ from openpyxl.writer.excel import ExcelWriter
 from .content import LoadedDocument
 from .kinds import Output
 from .output import DeterministicZip, build_time
+from .provenance import provenance
 from .renderers import no_template
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3D63")
@@ -43,6 +45,14 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     properties.language = "en-GB"
     when = build_time(document.model)
     properties.created = properties.modified = when.replace(tzinfo=None)
+    origin = provenance(document)
+    for name, value in origin.properties().items():
+        workbook.custom_doc_props.append(StringProperty(name=name, value=value))
+    if origin.classification:
+        for sheet in workbook.worksheets:
+            for place in (sheet.oddHeader, sheet.oddFooter):
+                place.center.text = origin.classification
+                place.center.font = f"{FONT},Bold"
     buffer = io.BytesIO()
     with DeterministicZip(buffer, when) as archive:
         ExcelWriter(workbook, archive).save()  # openpyxl's save() would stamp the clock

@@ -16,6 +16,8 @@ from .errors import Finding
 from .kinds import Kind, Output
 
 FORMATS = ("docx", "pdf", "html", "xlsx", "ics")
+PUBLIC_FORMATS = ("html", "pdf")
+"""The formats partnerships publish on their websites."""
 
 
 class Renderer(Protocol):

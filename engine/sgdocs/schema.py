@@ -172,6 +172,10 @@ class ChangeRecord(Model):
     """Who made the change (optional)."""
 
 
+Classification = Literal["OFFICIAL", "OFFICIAL-SENSITIVE"]
+"""The Government Security Classifications marking for documents a partnership handles."""
+
+
 class DocumentControl(Model):
     """Who owns the document, which version this is and who approved it."""
 
@@ -189,6 +193,14 @@ class DocumentControl(Model):
     """When the document is next due for review."""
     history: list[ChangeRecord] = []
     """Changes made to the document, oldest first."""
+    classification: Classification | None = None
+    """The security classification printed at the top and bottom of every page: OFFICIAL,
+    or OFFICIAL-SENSITIVE for a document that must not be published (sgdocs then builds
+    only its Word and spreadsheet outputs unless told otherwise)."""
+
+    @property
+    def sensitive(self) -> bool:
+        return self.classification == "OFFICIAL-SENSITIVE"
 
     def issues(self) -> Iterator[Issue]:
         if self.status == "final":

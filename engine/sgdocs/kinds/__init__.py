@@ -57,6 +57,13 @@ class Kind:
     sections: dict[str, str] = field(default_factory=dict)
     """Heading of the section showing each top-level field, for links to it (its anchor in
     the HTML and bookmark in Word is the field's name)."""
+    shown_with: dict[str, str] = field(default_factory=dict)
+    """Fields shown inside another field's section (a yearly report's publication date, in
+    "About this report"), so links to them go to that section's anchor."""
+
+    def anchor(self, section: str) -> str:
+        """The anchor of the heading a field's content appears under."""
+        return self.shown_with.get(section, section)
 
     def template(self, output: Output) -> str:
         """The name of the templates an output is made from, without their extension."""

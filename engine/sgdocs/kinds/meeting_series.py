@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, PositiveInt, computed_field
@@ -195,7 +195,7 @@ class MeetingSeries(Document):
             seen.add(key)
 
 
-def _calendar(series: MeetingSeries) -> bytes:
+def _calendar(series: MeetingSeries) -> Any:
     from ..calendars import meeting_calendar
 
     return meeting_calendar(series)

@@ -273,7 +273,6 @@ KIND = Kind(
         "learning": "Learning put into practice",
         "scrutiny": "Independent scrutiny",
         "sign_off": "Sign-off by the lead safeguarding partners",
-        "published": "About this report",
-        "sent_to": "About this report",
     },
+    shown_with={"published": "period", "sent_to": "period"},
 )
