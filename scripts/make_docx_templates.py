@@ -189,6 +189,16 @@ def _house_styles(document: Document) -> None:
         styles[name].font.color.rgb = RGBColor.from_string(MUTED)
         styles[name].paragraph_format.tab_stops.clear_all()
 
+    toc_heading = styles["TOC Heading"]
+    _display(toc_heading, 15, PRIMARY, before=18, after=4)
+    toc_heading.paragraph_format.page_break_before = False
+    for level in (1, 2):
+        entry = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+        entry.base_style = styles["Normal"]
+        entry.paragraph_format.left_indent = Mm(6 * (level - 1))
+        entry.paragraph_format.space_after = Pt(3)
+        entry.font.size = Pt(11 if level == 1 else 10)
+
     styles.element.append(parse_xml(TABLE_STYLE))
     if "Hyperlink" not in [style.name for style in styles]:
         styles.element.append(parse_xml(HYPERLINK_STYLE))
@@ -386,6 +396,30 @@ class Writer:
                   "{% endif %}{% if document_control.status == \"draft\" %}  ·  DRAFT{% endif %}",
                   "Subtitle")
 
+    def contents(self) -> None:
+        """A table of contents as Word inserts one: sgdocs fills in its entries, each a
+        link to its heading, so it reads right when first opened; Word adds the page
+        numbers when the reader updates the table."""
+        paragraph = self.para("Contents", "TOC Heading")
+        body = self.document.element.body
+        block = parse_xml(
+            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj>'
+            '<w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
+            "</w:docPartObj></w:sdtPr><w:sdtContent/></w:sdt>")
+        body.replace(paragraph._p, block)
+        content = block.find(qn("w:sdtContent"))
+        content.append(paragraph._p)
+        entry = self.para("The contents are filled in when the document is built.", "toc 1")
+        entry._p.insert(1, parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/>'
+                                     "</w:r>"))
+        entry._p.insert(2, parse_xml(f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve">'
+                                     ' TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'))
+        entry._p.insert(3, parse_xml(f'<w:r {nsdecls("w")}><w:fldChar '
+                                     'w:fldCharType="separate"/></w:r>'))
+        entry._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/>'
+                                  "</w:r>"))
+        content.append(entry._p)
+
     def statutory_ending(self) -> None:
         """How arrangements and yearly reports end: the partnership's own sections, the
         lead partners' sign-off, the Working Together 2023 appendix, document control."""
@@ -454,6 +488,7 @@ def role_brief() -> Document:
     document = new_document("Role brief")
     w = Writer(document)
     w.cover()
+    w.contents()
     w.heading("1. Purpose")
     w.para("{{p purpose }}")
     w.heading("2. Background")
@@ -519,6 +554,7 @@ def arrangements() -> Document:
     document = new_document("Published safeguarding arrangements")
     w = Writer(document)
     w.cover()
+    w.contents()
     w.tag("{%p if effective_from %}")
     w.para("These arrangements take effect from {{ effective_from }}.")
     w.tag("{%p endif %}")
@@ -608,6 +644,7 @@ def yearly_report() -> Document:
     document = new_document("Yearly report")
     w = Writer(document)
     w.cover()
+    w.contents()
     w.tag("{%p if period or published %}")
     w.heading(YEARLY["period"], anchor="period")
     w.para("{% if period %}This report covers {{ period.label }}.{% endif %}"
@@ -696,6 +733,7 @@ def tender() -> Document:
     w.para("{{ title }}", "Title")
     w.para("{{ partnership.name }}  ·  Reference {{ reference }}  ·  Issued {{ issue_date }}"
            '{% if document_control.status == "draft" %}  ·  DRAFT{% endif %}', "Subtitle")
+    w.contents()
 
     w.heading("1. About this invitation", anchor="about")
     w.tag("{%p if introduction %}")
@@ -862,6 +900,7 @@ def scrutiny_framework() -> Document:
     document = new_document("Independent scrutiny framework")
     w = Writer(document)
     w.cover()
+    w.contents()
     w.tag("{%p if introduction or guidance %}")
     w.heading(FRAMEWORK["introduction"], anchor="introduction")
     for field in ("introduction", "guidance"):

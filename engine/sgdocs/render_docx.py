@@ -28,6 +28,7 @@ from .output import build_time, docx_bytes
 from .provenance import provenance
 from .template_check import TemplateChecker
 from .templating import environment, find_template
+from .word_contents import fill_contents
 from .wordml import WordWriter
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -54,6 +55,7 @@ def render(document: LoadedDocument, output: Output) -> bytes:
         raise TemplateProblem([Finding(Location(path), f"the template could not be filled: "
                                        f"{exc.message}" + (f" (near \u201c{shown}\u201d)"
                                                            if shown else ""))]) from None
+    fill_contents(template.docx)
     _number_ids(template.docx)
     when = build_time(document.model)
     _set_properties(template.docx, document, when)
