@@ -229,6 +229,8 @@ def _header_and_footer(document: Document) -> None:
     section = document.sections[0]
     width = section.page_width - section.left_margin - section.right_margin
     _classification(section.header, document)
+    for text in ("{%p if brand and brand.logo %}", "{{r brand.logo }}", "{%p endif %}"):
+        section.header.add_paragraph(text, style=document.styles["Header"])
     header = section.header.add_paragraph(style=document.styles["Header"])
     header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     header.add_run("{{ partnership.name }}")

@@ -22,11 +22,12 @@ from .errors import (
     has_errors,
     usage_error,
 )
+from .images import find_images
 from .kinds import Kind, all_kinds
 from .partnership import Partnership, Setting
 from .paths import PathRefused, resolve_inside
 from .requirements import LOCAL_FILENAME, Assessment, assess, load_catalogue
-from .schema import Document, Image, parts
+from .schema import Document
 from .validation import validate
 from .yamlsource import YamlFile, read_yaml
 
@@ -129,7 +130,7 @@ def load_document(path: Path, _referring: tuple[Path, ...] = ()) -> LoadedDocume
         raise ContentError(findings)
     references, problems = _load_references(kind, model, source, setting.root,
                                             (*_referring, path.resolve()))
-    problems += _find_images(model, source, path.resolve().parent, setting.root)
+    problems += find_images(model, source, setting.root)
     if not problems:
         problems = [Finding(source.where(issue.at), issue.message, issue.hint, issue.severity)
                     for issue in model.issues_with(models(references))]
@@ -201,41 +202,6 @@ def _load_one(written: str, where: Location, name: str, wanted: str, chain: tupl
                                 f"needs a {wanted}"))
         return None
     return other
-
-
-IMAGE_TYPES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
-MAX_IMAGE_BYTES = 10_000_000
-
-
-def _find_images(model: Document, source: YamlFile, folder: Path, root: Path
-                 ) -> list[Finding]:
-    """Find each image's file: inside the content folder, a PNG or JPEG picture."""
-    problems = []
-    for at, part in parts(model):
-        if not isinstance(part, Image):
-            continue
-        where = source.where((*at, "file"))
-        try:
-            found = resolve_inside(part.file, folder, root)
-        except PathRefused as exc:
-            problems.append(Finding(where, str(exc)))
-            continue
-        if not found.is_file():
-            problems.append(Finding(where, f"there is no picture `{part.file}`",
-                                    "give its path from this file, e.g. images/plan.png"))
-            continue
-        with found.open("rb") as stream:
-            head = stream.read(8)
-        if not any(head.startswith(magic) for magic in IMAGE_TYPES):
-            problems.append(Finding(where, f"`{part.file}` is not a PNG or JPEG picture",
-                                    "save the picture as .png or .jpg"))
-        elif found.stat().st_size > MAX_IMAGE_BYTES:
-            problems.append(Finding(where, f"`{part.file}` is larger than "
-                                    f"{MAX_IMAGE_BYTES // 1_000_000} MB",
-                                    "make the picture smaller"))
-        else:
-            part._path = found
-    return problems
 
 
 def models(references: References) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from . import richtext
+from .brand import Brand
 from .charts import BarChart
 from .content import LoadedDocument, models
 from .kinds import Kind, all_kinds
@@ -46,6 +47,9 @@ class Formatter(Protocol):
     def image(self, image: Image) -> Markup:
         """A picture, with its text alternative."""
 
+    def logo(self, image: Image) -> Markup:
+        """The partnership's logo, sized for a masthead or page header."""
+
 _REQUIREMENT_FIELDS = ("id", "summary", "reference", "level", "confidence", "status",
                        "where", "reason")
 
@@ -61,6 +65,7 @@ def template_context(document: LoadedDocument, formatter: Formatter,
     return {**fields, "partnership": _convert(document.partnership, formatter),
             "requirements": requirements, "incomplete": document.incomplete,
             "headings": SimpleNamespace(**document.kind.sections),
+            "brand": _brand(document.partnership.brand, formatter),
             "made": build_time(document.model), **extra}
 
 
@@ -77,8 +82,18 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
         _REQUIREMENT_FIELDS, ANYTHING)))
     shape.names["headings"] = Fields(f"the {kind.name} headings",
                                      dict.fromkeys(kind.sections, ANYTHING))
+    shape.names["brand"] = Fields("the brand", dict.fromkeys(
+        ("primary", "accent", "fonts", "logo"), ANYTHING))
     shape.names.update(dict.fromkeys(("incomplete", "made", *extras), ANYTHING))
     return shape
+
+
+def _brand(brand: Brand | None, formatter: Formatter) -> SimpleNamespace | None:
+    """The partnership's brand as templates use it; None keeps the template's own style."""
+    if brand is None:
+        return None
+    return SimpleNamespace(primary=brand.primary, accent=brand.accent, fonts=brand.fonts,
+                           logo=formatter.logo(brand.logo) if brand.logo else None)
 
 
 def _requirement(assessment: Assessment, kind: Kind, formatter: Formatter) -> SimpleNamespace:

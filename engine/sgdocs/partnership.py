@@ -15,7 +15,9 @@ from typing import Any, Literal
 
 from pydantic import computed_field
 
+from .brand import Brand
 from .errors import ContentError, Finding, Location
+from .images import find_images
 from .schema import Inline, Issue, Model, Text
 from .validation import validate
 from .values import PartialDate
@@ -64,6 +66,9 @@ class Partnership(Model):
     """Who chairs the partnership."""
     scrutineer: Text | None = None
     """The independent scrutineer, by name or role."""
+    brand: Brand | None = None
+    """The logo, colours and typeface of the partnership's documents (the house style if
+    left out)."""
 
     def issues(self) -> Iterator[Issue]:
         seen: set[str] = set()
@@ -114,6 +119,8 @@ def find_setting(folder: Path) -> Setting:
             "partnership and its partners")])
     merged = _merge([read_yaml(path) for path in files])
     partnership, findings = validate(Partnership, merged, what="partnership")
+    if partnership is not None and not any(f.is_error for f in findings):
+        findings += find_images(partnership, merged, files[0].parent)
     if partnership is None or any(f.is_error for f in findings):
         raise ContentError(findings)
     return Setting(partnership, files[0].parent, merged, tuple(files))

@@ -28,6 +28,7 @@ from .output import build_time, docx_bytes
 from .provenance import provenance
 from .template_check import TemplateChecker
 from .templating import environment, find_template
+from .word_brand import apply_brand
 from .word_contents import fill_contents
 from .wordml import WordWriter
 
@@ -46,7 +47,9 @@ _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 def render(document: LoadedDocument, output: Output) -> bytes:
     path = find_template(document.root, "docx", _template_name(document.kind, output))
     template = _open(path)
-    context = template_context(document, WordWriter(template.docx, Location(path)))
+    writer = WordWriter(template.docx, Location(path),
+                        lambda: template.current_rendering_part or template.docx.part)
+    context = template_context(document, writer)
     try:
         template.render(context, jinja_env=environment())
     except TemplateError as exc:
@@ -55,6 +58,8 @@ def render(document: LoadedDocument, output: Output) -> bytes:
         raise TemplateProblem([Finding(Location(path), f"the template could not be filled: "
                                        f"{exc.message}" + (f" (near \u201c{shown}\u201d)"
                                                            if shown else ""))]) from None
+    if document.partnership.brand:
+        apply_brand(template.docx, document.partnership.brand)
     fill_contents(template.docx)
     _number_ids(template.docx)
     when = build_time(document.model)

@@ -115,10 +115,16 @@ class _HtmlFormatter:
             data, chart.alt)
 
     def image(self, image: Image) -> Markup:
+        return self._img(image, "picture")
+
+    def logo(self, image: Image) -> Markup:
+        return self._img(image, "logo")
+
+    def _img(self, image: Image, role: str) -> Markup:
         data = image.path.read_bytes()
         kind = "png" if data.startswith(b"\x89PNG") else "jpeg"
-        return Markup('<img class="picture" src="data:image/{};base64,{}" alt="{}">').format(
-            kind, base64.b64encode(data).decode("ascii"), image.alt)
+        return Markup('<img class="{}" src="data:image/{};base64,{}" alt="{}">').format(
+            role, kind, base64.b64encode(data).decode("ascii"), image.alt)
 
     def rag(self, rating: Rag) -> Markup:
         return Markup('<span class="rag rag-{}"><span class="swatch" aria-hidden="true">'

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -44,6 +45,24 @@ def xml_text(text: str) -> str:
     return escape(_NOT_XML.sub("\ufffd", text))
 
 
+class _Picture(Markup):
+    """A picture added to the document only where a template prints it, and to the part
+    it is printed in (a logo in the header belongs to the header)."""
+
+    _make: Callable[[], str]
+
+    def __new__(cls, make: Callable[[], str]) -> _Picture:
+        picture = super().__new__(cls, "")
+        picture._make = make
+        return picture
+
+    def __html__(self) -> Markup:  # type: ignore[override]  # printed, it is the picture
+        return Markup(self._make())
+
+    def __bool__(self) -> bool:
+        return True
+
+
 @dataclass
 class _List:
     ordered: bool
@@ -55,9 +74,13 @@ class _List:
 class WordWriter:
     """Writes Markdown into one Word document being rendered (it adds links and numbering)."""
 
-    def __init__(self, document: Any, template: Location) -> None:
+    def __init__(self, document: Any, template: Location,
+                 rendering_part: Callable[[], Any] | None = None) -> None:
+        """`rendering_part` gives the part (body, header, footer) being filled in, which
+        pictures belong to; without it, the body."""
         self._document = document
         self._template = template
+        self._rendering_part = rendering_part or (lambda: document.part)
         self._style_ids: dict[str, str] = {style.name: style.style_id
                                            for style in document.styles}
         self._link_style = self._style_ids.get("Hyperlink")
@@ -75,12 +98,21 @@ class WordWriter:
         native = DocxImage.from_blob(data).width
         return self._picture(data, image.alt, image.alt, min(native, Mm(160)))
 
-    def _picture(self, data: bytes, alt: str, title: str, width: int) -> Markup:
-        picture = self._document.part.new_pic_inline(io.BytesIO(data), width, None)
+    def logo(self, image: Image) -> Markup:
+        """The logo, as tall as a header line allows."""
+        return self._picture(image.path.read_bytes(), image.alt, image.alt, None, Mm(12))
+
+    def _picture(self, data: bytes, alt: str, title: str, width: int | None,
+                 height: int | None = None) -> Markup:
+        return _Picture(lambda: self._picture_xml(data, alt, title, width, height))
+
+    def _picture_xml(self, data: bytes, alt: str, title: str, width: int | None,
+                     height: int | None) -> str:
+        picture = self._rendering_part().new_pic_inline(io.BytesIO(data), width, height)
         picture.docPr.set("descr", alt)
         picture.docPr.set("title", title)
-        return Markup(f"<w:r><w:drawing>{etree.tostring(picture, encoding='unicode')}"
-                      "</w:drawing></w:r>")
+        return (f"<w:r><w:drawing>{etree.tostring(picture, encoding='unicode')}"
+                "</w:drawing></w:r>")
 
     def rag(self, rating: Rag) -> Markup:
         """A square in the rating's colour, then the word in bold."""

@@ -1,0 +1,66 @@
+"""Pictures named in content (a newsletter's photographs, a partnership's logo): each found
+inside the content folder, a PNG or JPEG of sensible size, with a text alternative that
+says something. The folder a picture's path starts from is the folder of the file that
+names it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .errors import Finding
+from .paths import PathRefused, resolve_inside
+from .schema import Image, parts
+from .yamlsource import YamlFile
+
+IMAGE_TYPES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+MAX_IMAGE_BYTES = 10_000_000
+EMPTY_ALT = {"image", "picture", "photo", "photograph", "logo", "chart", "graph", "graphic",
+             "icon", "img", "diagram", "figure", "alt", "alt text", "todo", "tbc"}
+"""Words that, on their own, tell someone who cannot see the picture nothing."""
+
+
+def find_images(model: BaseModel, source: YamlFile, root: Path) -> list[Finding]:
+    """Find each image's file, and make sure its alt text describes it."""
+    problems = []
+    for at, part in parts(model):
+        if not isinstance(part, Image):
+            continue
+        problems += _alt_problems(part, source, at)
+        where = source.where((*at, "file"))
+        try:
+            found = resolve_inside(part.file, where.file.parent, root)
+        except PathRefused as exc:
+            problems.append(Finding(where, str(exc)))
+            continue
+        if not found.is_file():
+            problems.append(Finding(where, f"there is no picture `{part.file}`",
+                                    "give its path from this file, e.g. images/plan.png"))
+            continue
+        with found.open("rb") as stream:
+            head = stream.read(8)
+        if not any(head.startswith(magic) for magic in IMAGE_TYPES):
+            problems.append(Finding(where, f"`{part.file}` is not a PNG or JPEG picture",
+                                    "save the picture as .png or .jpg"))
+        elif found.stat().st_size > MAX_IMAGE_BYTES:
+            problems.append(Finding(where, f"`{part.file}` is larger than "
+                                    f"{MAX_IMAGE_BYTES // 1_000_000} MB",
+                                    "make the picture smaller"))
+        else:
+            part._path = found
+    return problems
+
+
+def _alt_problems(image: Image, source: YamlFile, at: tuple[str | int, ...]
+                  ) -> list[Finding]:
+    alt = image.alt.strip()
+    words = re.sub(r"[^a-z ]", "", alt.lower()).strip()
+    if words in EMPTY_ALT or alt == image.file or re.fullmatch(r"[\w.-]+\.(png|jpe?g)", alt,
+                                                                re.IGNORECASE):
+        return [Finding(source.where((*at, "alt")), f"the alt text \u201c{alt}\u201d does not "
+                        "say what the picture shows",
+                        "describe it for someone who cannot see it, e.g. \u201cEastmoor "
+                        "Safeguarding Children Partnership logo\u201d")]
+    return []
