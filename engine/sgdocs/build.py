@@ -63,7 +63,7 @@ class Job:
     @property
     def withheld(self) -> bool:
         """A sensitive document in a format made for publishing."""
-        return (self.document.model.document_control.sensitive
+        return (self.document.model.sensitive
                 and self.format in PUBLIC_FORMATS)
 
     @property

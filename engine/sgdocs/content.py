@@ -26,6 +26,7 @@ from .images import find_images
 from .kinds import Kind, all_kinds
 from .partnership import Partnership, Setting
 from .paths import PathRefused, resolve_inside
+from .personal_data import personal_data
 from .requirements import LOCAL_FILENAME, Assessment, assess, load_catalogue
 from .schema import Document
 from .validation import validate
@@ -137,6 +138,8 @@ def load_document(path: Path, _referring: tuple[Path, ...] = ()) -> LoadedDocume
     assessments, requirement_problems = assess(kind.name, model, source, setting.partnership,
                                                setting.source, load_catalogue(setting.root))
     problems += requirement_problems
+    if not model.sensitive:  # content meant for publication
+        problems += personal_data([path], setting.partnership.published_contacts)
     if has_errors(problems):
         raise ContentError([*findings, *problems])
     return LoadedDocument(path, kind, model, setting, source, tuple(assessments),

@@ -66,6 +66,9 @@ class Partnership(Model):
     """Who chairs the partnership."""
     scrutineer: Text | None = None
     """The independent scrutineer, by name or role."""
+    published_contacts: list[Text] = []
+    """Phone numbers and e-mail addresses the partnership publishes (a helpline, a team
+    mailbox), which `sgdocs check` does not report as likely personal data."""
     brand: Brand | None = None
     """The logo, colours and typeface of the partnership's documents (the house style if
     left out)."""

@@ -56,7 +56,7 @@ def provenance(document: LoadedDocument, templates: Iterable[Path] = ()) -> Prov
         sources_sha256=_combined(sources(document), document.root),
         template_file=_shown(templates[0], document.root) if templates else None,
         template_sha256=_combined(templates, document.root) if templates else None,
-        classification=document.model.document_control.classification)
+        classification=document.model.classification)
 
 
 def sources(document: LoadedDocument) -> list[Path]:

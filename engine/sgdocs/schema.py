@@ -198,10 +198,6 @@ class DocumentControl(Model):
     or OFFICIAL-SENSITIVE for a document that must not be published (sgdocs then builds
     only its Word and spreadsheet outputs unless told otherwise)."""
 
-    @property
-    def sensitive(self) -> bool:
-        return self.classification == "OFFICIAL-SENSITIVE"
-
     def issues(self) -> Iterator[Issue]:
         if self.status == "final":
             for field in ("approved_by", "approved_on"):
@@ -238,6 +234,16 @@ class Document(Model):
     not_applicable: dict[str, Text] = {}
     """Requirements that do not apply to this document, each with the reason, e.g.
     `is_voice: Covered by the partnership's voice strategy`."""
+
+    @property
+    def classification(self) -> str | None:
+        control = self.document_control
+        return control.classification if control is not None else None
+
+    @property
+    def sensitive(self) -> bool:
+        """Classified OFFICIAL-SENSITIVE: not for publishing."""
+        return self.classification == "OFFICIAL-SENSITIVE"
 
     def issues_with(self, references: Mapping[str, Document]) -> Iterable[Issue]:
         """Problems between this document and the documents it refers to (a tender's day
