@@ -653,7 +653,7 @@ def yearly_report() -> Document:
            "{% if published %} It was published on {{ published }}{% if sent_to %} and sent "
            "to {{ sent_to | join(\" and \") }}{% endif %}.{% endif %}")
     w.tag("{%p endif %}")
-    for field in ("summary", "introduction", "what_we_did"):
+    for field in ("summary", "for_children_and_families", "introduction", "what_we_did"):
         w.section(field, YEARLY[field])
 
     w.tag("{%p if reviews %}")

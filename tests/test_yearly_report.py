@@ -36,6 +36,8 @@ FACTS = [
     "SI-2025-02 20 March 2025 Under way",
     "National Panel review: Safeguarding children with disabilities in residential settings",
     "The scrutineer's evaluation",
+    "For children and families Some children in Eastmoor need extra help to be safe.",
+    "If you are worried about a child, tell an adult you trust, or call Childline on 0800 1111.",
     "The lead safeguarding partners accept the scrutineer's findings.",
     "Health Chief Executive, NHS Eastmoor Integrated Care Board 10 September 2025",
     "How this document meets Working Together 2023",

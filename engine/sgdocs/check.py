@@ -4,11 +4,13 @@ and how each document stands against the statutory requirements for its kind."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content import LoadedDocument, discover, load_documents
 from .errors import Finding, Severity
+from .readability import Score, scores
+from .readability import findings as readability_findings
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,8 @@ class CheckReport:
     files: list[Path]
     documents: list[LoadedDocument]
     findings: list[Finding]
+    readability: dict[Path, list[Score]] = field(default_factory=dict)
+    """Each public document's sections, scored for readability."""
 
     def passed(self, strict: bool = False) -> bool:
         failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
@@ -28,4 +32,6 @@ def check(paths: Iterable[Path]) -> CheckReport:
     findings = [f for problems in failures.values() for f in problems]
     findings += [f for document in documents
                  for f in (*document.warnings, *document.requirement_findings)]
-    return CheckReport(files, documents, list(dict.fromkeys(findings)))
+    scored = {document.path: found for document in documents if (found := scores(document))}
+    findings += [f for found in scored.values() for f in readability_findings(found)]
+    return CheckReport(files, documents, list(dict.fromkeys(findings)), scored)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from .build import BuildReport
     from .content import LoadedDocument
+    from .readability import Score
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_CONTENT = Path("content")
@@ -106,13 +107,17 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool) -> None:
         click.echo(json.dumps({
             "findings": [_finding_json(f) for f in report.findings],
             "documents": [{"file": str(d.path), "kind": d.kind.name,
-                           "requirements": summary_rows(d.assessments)}
+                           "requirements": summary_rows(d.assessments),
+                           "readability": [_score_json(s) for s in
+                                           report.readability.get(d.path, [])]}
                           for d in report.documents],
             "note": DISCLAIMER}, indent=2))
     else:
         _print_findings(report.findings)
         for document in report.documents:
             _print_requirements(document)
+        for path, scores in report.readability.items():
+            _print_readability(path, scores)
         if any(document.assessments for document in report.documents):
             click.echo(DISCLAIMER)
         errors = sum(f.is_error for f in report.findings)
@@ -260,6 +265,31 @@ def _print_build_summary(report: BuildReport) -> None:
     failed = len(report.outcomes) - written - withheld
     click.echo(f"{written} written, " + (f"{withheld} withheld, " if withheld else "")
                + f"{failed} failed.")
+
+
+def _print_readability(path: Path, scores: Sequence[Score]) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{display_path(path)}: readability of each section",
+                  title_justify="left", caption="Reading ease: Flesch, 0 to 100, higher is "
+                  "easier. Reading age: Flesch-Kincaid grade + 5.", caption_justify="left")
+    for column in ("Section", "Words", "Reading ease", "Reading age", "Line"):
+        table.add_column(column, overflow="fold")
+    for score in scores:
+        age = "-" if score.reading_age is None else str(score.reading_age)
+        if score.target is not None:
+            colour = "red" if score.too_hard else "green"
+            age += f" [{colour}](aim: {score.target} or under)[/]"
+        ease = "-" if score.reading_ease is None else f"{score.reading_ease:.0f}"
+        table.add_row(score.section, str(score.words), f"{ease} ({score.band})", age,
+                      str(score.where.line))
+    _console().print(table)
+
+
+def _score_json(score: Score) -> dict[str, Any]:
+    return {"section": score.section, "line": score.where.line, "words": score.words,
+            "reading_ease": score.reading_ease, "reading_age": score.reading_age,
+            "band": score.band, "target_reading_age": score.target}
 
 
 def _print_requirements(document: LoadedDocument) -> None:

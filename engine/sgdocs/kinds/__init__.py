@@ -57,6 +57,11 @@ class Kind:
     sections: dict[str, str] = field(default_factory=dict)
     """Heading of the section showing each top-level field, for links to it (its anchor in
     the HTML and bookmark in Word is the field's name)."""
+    readability: bool = False
+    """Read by the public: `sgdocs check` scores each section's readability."""
+    reading_age: dict[str, int] = field(default_factory=dict)
+    """Sections written for younger readers, each with the reading age it should not
+    exceed."""
     shown_with: dict[str, str] = field(default_factory=dict)
     """Fields shown inside another field's section (a yearly report's publication date, in
     "About this report"), so links to them go to that section's anchor."""

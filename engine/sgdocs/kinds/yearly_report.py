@@ -223,7 +223,10 @@ class YearlyReport(Document):
     period: Period | None = None
     """The period covered (usually 1 April to 31 March)."""
     summary: Markdown | None = None
-    """A short summary in plain words, for children, families and the public."""
+    """A short summary of the year, in plain words, for the public."""
+    for_children_and_families: Markdown | None = None
+    """The year told for children, young people and families: short sentences and everyday
+    words (`sgdocs check` gives its reading age; aim for 11 or under)."""
     introduction: Markdown | None = None
     """A foreword from the partners."""
     what_we_did: Markdown | None = None
@@ -262,6 +265,7 @@ KIND = Kind(
     sections={
         "period": "About this report",
         "summary": "Summary",
+        "for_children_and_families": "For children and families",
         "introduction": "Introduction",
         "what_we_did": "What we did",
         "reviews": "Serious incidents and reviews",
@@ -275,4 +279,6 @@ KIND = Kind(
         "sign_off": "Sign-off by the lead safeguarding partners",
     },
     shown_with={"published": "period", "sent_to": "period"},
+    readability=True,
+    reading_age={"for_children_and_families": 11},
 )
