@@ -219,3 +219,19 @@ def test_word_contents_are_filled_in_and_linked_without_an_update_prompt(
     with zipfile.ZipFile(path) as archive:
         assert "updateFields" not in archive.read("word/settings.xml").decode()
         assert "w:dirty" not in archive.read("word/document.xml").decode()
+
+
+def test_a_rating_shown_only_as_colour_is_refused(tmp_path: Path) -> None:
+    from conftest import CONTENT, cli
+    from yamledit import drop_key, line_of
+
+    report = tmp_path / "eastmoor/yearly-report-2024-25.yaml"
+    shutil.copytree(CONTENT / "eastmoor", report.parent)
+    drop_key(report, "impact")
+    with report.open("a") as stream:
+        stream.write("impact: |\n  - Neglect: \U0001f7e2 Green\n  - Exploitation: \U0001f534\n")
+    result = cli("check", str(report))
+    assert result.exit_code == 1
+    assert (f"{report}:{line_of(report, 'Exploitation')}: error: a RAG status shown only as "
+            "colour (\U0001f534)") in " ".join(result.output.split())
+    assert f"{report}:{line_of(report, 'Neglect')}:" not in result.output

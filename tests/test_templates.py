@@ -155,3 +155,32 @@ def test_rich_text_placed_as_plain_text_is_reported_not_dropped(restyled: Path,
     assert "error: the filled-in template is not valid Word XML near" in result.output
     assert "hint: rich text must be placed with {{r field }}" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_restyled_template_that_skips_a_heading_or_alt_text_fails_the_check(
+        restyled: Path) -> None:
+    template = restyled / "templates/html/role-brief.html"
+    edit(template, '<h2 id="background">2. Background</h2>',
+         '<h4 id="background">2. Background</h4>')
+    edit(template, "{% block content %}", '{% block content %}<img src="crest.png">')
+    result = CliRunner().invoke(main, ["check", str(restyled / "role-brief.yaml")])
+    assert result.exit_code == 1
+    output = " ".join(result.output.split())
+    assert (f"{template}:{line_of(template, '<h4')}: error: an h4 follows an h2: a heading "
+            "level is skipped hint: use h3") in output
+    assert f"{template}:{line_of(template, 'crest.png')}: error: a picture without alt text" \
+        in output
+
+
+def test_a_restyled_word_template_that_skips_a_heading_fails_the_check(restyled: Path,
+                                                                         tmp_path: Path) -> None:
+    template = restyled / "templates/docx/role-brief.docx"
+    document = docx.Document(str(template))
+    background = next(p for p in document.paragraphs if p.text == "2. Background")
+    background.style = document.styles["Heading 3"]
+    document.save(str(template))
+    result = CliRunner().invoke(main, ["check", str(restyled / "role-brief.yaml")])
+    assert result.exit_code == 1
+    assert (f"{template}: error: the heading \u201c2. Background\u201d is a Heading 3 after a "
+            "Heading 1: a heading level is skipped") in " ".join(result.output.split())
+    assert build_brief(restyled, tmp_path / "out", "--format", "docx").exit_code == 1

@@ -1,5 +1,6 @@
 """Check content without rendering it: every problem in every file, at its file and line,
-and how each document stands against the statutory requirements for its kind."""
+every problem in the templates the documents would be built with, how each document stands
+against the statutory requirements for its kind, and how readable a public one is."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .build import Job, check_templates
 from .content import LoadedDocument, discover, load_documents
 from .errors import Finding, Severity
 from .readability import Score, scores
@@ -32,6 +34,9 @@ def check(paths: Iterable[Path]) -> CheckReport:
     findings = [f for problems in failures.values() for f in problems]
     findings += [f for document in documents
                  for f in (*document.warnings, *document.requirement_findings)]
+    jobs = [Job(document, output, fmt) for document in documents
+            for output in document.kind.outputs for fmt in output.formats]
+    findings += [f for problems in check_templates(jobs).values() for f in problems]
     scored = {document.path: found for document in documents if (found := scores(document))}
     findings += [f for found in scored.values() for f in readability_findings(found)]
     return CheckReport(files, documents, list(dict.fromkeys(findings)), scored)

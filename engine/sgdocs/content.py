@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import partnership
+from .accessibility import colour_only_ratings
 from .errors import (
     ContentError,
     Finding,
@@ -137,7 +138,7 @@ def load_document(path: Path, _referring: tuple[Path, ...] = ()) -> LoadedDocume
                     for issue in model.issues_with(models(references))]
     assessments, requirement_problems = assess(kind.name, model, source, setting.partnership,
                                                setting.source, load_catalogue(setting.root))
-    problems += requirement_problems
+    problems += requirement_problems + colour_only_ratings(path)
     if not model.sensitive:  # content meant for publication
         problems += personal_data([path], setting.partnership.published_contacts)
     if has_errors(problems):

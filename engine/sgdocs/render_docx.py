@@ -20,6 +20,7 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
 from lxml import etree
 
+from .accessibility import word_heading_problems
 from .content import LoadedDocument
 from .context import context_shape, template_context
 from .errors import Finding, Location, TemplateProblem
@@ -91,6 +92,7 @@ def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
         found.extend(Finding(Location(path), f"in {part}, in the paragraph "
                              f"\u201c{_paragraph_text(source, problem.line)}\u201d: "
                              f"{problem.message}", problem.hint) for problem in unknown)
+    found.extend(word_heading_problems(template.docx.paragraphs, path))
     writer = WordWriter(template.docx, Location(path))
     found.extend(Finding(Location(path), f"the template has no \u201c{name}\u201d style, "
                          "which lists and quotes in the content need",

@@ -18,6 +18,7 @@ from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxE
 from markupsafe import Markup
 
 from . import charts, richtext
+from .accessibility import html_template_problems
 from .charts import BarChart
 from .content import LoadedDocument
 from .context import context_shape, template_context
@@ -93,14 +94,17 @@ def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
     try:
         source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
         found = checker.check_source(source, name, filename)
+        files = _template_files(env, name)
     except TemplateNotFound as exc:
         return [Finding(Location(root / "templates" / "html" / name),
                         f"there is no HTML template `{exc.name}`",
                         "`sgdocs templates export` copies out the shipped ones")]
     except TemplateSyntaxError as exc:
         return list(template_failure(exc, Path(name)).findings)
-    return [Finding(Location(_filename(env, problem.template), problem.line), problem.message,
-                    problem.hint) for problem in found]
+    return [*(Finding(Location(_filename(env, problem.template), problem.line),
+                      problem.message, problem.hint) for problem in found),
+            *(problem for file in files
+              for problem in html_template_problems(file.read_text(encoding="utf-8"), file))]
 
 
 class _HtmlFormatter:
