@@ -2,7 +2,8 @@
 
 A renderer module offers `problems(kind, output, root)`, which checks its template before
 anything is rendered, and `render(document, output)`, which returns the output's bytes.
-Importing them lazily keeps `sgdocs check` and `--help` free of WeasyPrint and docxtpl.
+Importing them lazily keeps `--help` free of WeasyPrint and docxtpl, and `sgdocs check`
+(which checks templates but renders nothing) free of WeasyPrint.
 """
 
 from __future__ import annotations
