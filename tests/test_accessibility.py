@@ -19,7 +19,7 @@ import pytest
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from sgdocs.pdf_artifacts import _reachable
+from sgdocs.pdf_tags import _reachable
 from sgdocs.render_pdf import CONTENTS_FROM_PAGES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -134,14 +134,23 @@ def test_page_furniture_is_an_artifact_and_all_else_is_tagged(
                 assert len(artifacts) >= 3, f"{name} page {number}: header, footer, number"
 
 
-def test_pdf_tables_have_header_cells_and_figures_alt_text(
+def test_pdf_tables_have_scoped_header_cells_and_figures_alt_text(
         example_outputs: dict[str, Path]) -> None:
     with pikepdf.open(example_outputs["eastmoor/yearly-report-2024-25.pdf"]) as pdf:
         elements = _structure(pdf)
-    kinds = [kind for kind, _ in elements]
-    assert kinds.count("Table") >= 2 and kinds.count("TH") >= 4
-    figures = [element for kind, element in elements if kind == "Figure"]
-    assert figures and all(str(figure.get("/Alt", "")).strip() for figure in figures)
+        kinds = [kind for kind, _ in elements]
+        assert kinds.count("Table") >= 2 and kinds.count("TH") >= 4
+        scopes = {str(element.A.Scope) for kind, element in elements if kind == "TH"}
+        assert scopes == {"/Column", "/Row"}  # the figures table has both
+        figures = [element for kind, element in elements if kind == "Figure"]
+        assert figures and all(str(figure.get("/Alt", "")).strip() for figure in figures)
+
+
+def test_pdf_links_say_where_they_go(example_outputs: dict[str, Path]) -> None:
+    with pikepdf.open(example_outputs["eastmoor/yearly-report-2024-25.pdf"]) as pdf:
+        descriptions = [str(annotation.Contents) for annotation in pdf.pages[0].Annots]
+    assert "Go to \u201cAbout this report\u201d" in descriptions
+    assert all(d.startswith("Go to \u201c") for d in descriptions)
 
 
 def test_a_long_pdf_has_contents_with_the_right_page_numbers(

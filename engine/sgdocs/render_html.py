@@ -67,6 +67,13 @@ def headings(html: str) -> list[Entry]:
             for h in tree.xpath("//main//*[self::h2 or self::h3][@id]")]
 
 
+def targets(html: str) -> dict[str, str]:
+    """What each anchor of a rendered page is: its element's text (a heading's title)."""
+    tree = lxml.html.fromstring(html)
+    return {str(element.get("id")): " ".join(element.text_content().split())[:120]
+            for element in tree.xpath("//main//*[@id]")}
+
+
 def template_files(document: LoadedDocument, output: Output) -> list[Path]:
     """The files the document's HTML template is made of: itself, then what it uses."""
     env = html_environment(document.root)

@@ -2,7 +2,7 @@
 
 A document that runs past a few pages gets a table of contents with page numbers: the page
 is laid out once to count its pages, then again with the contents. The provenance goes into
-the document information; page furniture is marked as artifacts (`pdf_artifacts`).
+the document information; the tags are finished where WeasyPrint leaves gaps (`pdf_tags`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from . import render_html
 from .content import LoadedDocument
 from .kinds import Output
-from .pdf_artifacts import mark_page_furniture
+from .pdf_tags import finish_tags
 from .provenance import provenance
 
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -30,11 +30,12 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     html = render_html.page(document, output, "print")
     laid_out = _lay_out(html, document)
     if len(laid_out.pages) >= CONTENTS_FROM_PAGES and (entries := render_html.headings(html)):
-        laid_out = _lay_out(render_html.page(document, output, "print", entries), document)
+        html = render_html.page(document, output, "print", entries)
+        laid_out = _lay_out(html, document)
     origin = provenance(document, render_html.template_files(document, output))
     laid_out.metadata.custom = origin.properties()
     pdf: bytes = laid_out.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True)
-    return mark_page_furniture(pdf)
+    return finish_tags(pdf, render_html.targets(html))
 
 
 def _lay_out(html: str, document: LoadedDocument) -> Any:

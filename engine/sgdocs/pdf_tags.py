@@ -1,16 +1,21 @@
-"""Running headers and footers marked as page furniture in a tagged PDF.
+"""The PDF's tags finished where WeasyPrint leaves gaps that PDF/UA does not allow.
 
-PDF/UA asks that everything on a page be either tagged content, reachable from the
-structure tree, or marked as an artifact that assistive technology skips. WeasyPrint tags
-the contents of page margins (running headers, footers, page numbers, classification) as
-marked content whose structure elements hang from nothing: the text is neither read in
-order nor skipped. This step finds that marked content (its structure element is not
-reachable from the tree's root) and re-marks it as a pagination artifact.
+- Page furniture: PDF/UA asks that everything on a page be either tagged content, reachable
+  from the structure tree, or an artifact that assistive technology skips. WeasyPrint tags
+  the page margins (running headers, footers, page numbers, classification) as marked
+  content whose structure elements hang from nothing: neither read in order nor skipped.
+  That content (its structure element is not reachable from the root) is re-marked as a
+  pagination artifact.
+- Table header cells get the Scope PDF/UA asks of them: a header in the table's head
+  heads its column, any other heads its row (as the HTML's scope attributes say).
+- A link within the document is described by where it goes (WeasyPrint gives the target's
+  id, such as "period"), from `targets`: each anchor's text.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from typing import Any
 
 import pikepdf
@@ -18,12 +23,14 @@ import pikepdf
 _PAGINATION = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
 
 
-def mark_page_furniture(data: bytes) -> bytes:
+def finish_tags(data: bytes, targets: Mapping[str, str]) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         tree = pdf.Root.get("/StructTreeRoot")
         if tree is None:
             return data
         reachable = _reachable(tree.K)
+        _scope_header_cells(tree.K)
+        _describe_links(pdf, targets)
         parent_tree = tree.ParentTree.Nums
         for page in pdf.pages:
             mapping = _page_mapping(parent_tree, page)
@@ -56,6 +63,30 @@ def _reachable(kids: pikepdf.Object) -> set[tuple[int, int]]:
             if item.get("/K") is not None:
                 waiting.append(item.K)
     return found
+
+
+def _scope_header_cells(kids: pikepdf.Object) -> None:
+    waiting: list[tuple[pikepdf.Object, bool]] = [(kids, False)]
+    while waiting:
+        item, in_head = waiting.pop()
+        if isinstance(item, pikepdf.Array):
+            waiting.extend((child, in_head) for child in item)
+        elif isinstance(item, pikepdf.Dictionary) and item.get("/S") is not None:
+            in_head = in_head or item.S == "/THead"
+            if item.S == "/TH":
+                item.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=(
+                    pikepdf.Name.Column if in_head else pikepdf.Name.Row))
+            if item.get("/K") is not None:
+                waiting.append((item.K, in_head))
+
+
+def _describe_links(pdf: pikepdf.Pdf, targets: Mapping[str, str]) -> None:
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots", []):
+            destination = annotation.get("/Dest")
+            if isinstance(destination, pikepdf.String) and str(destination) in targets:
+                annotation.Contents = pikepdf.String(
+                    f"Go to “{targets[str(destination)]}”")
 
 
 def _page_mapping(nums: pikepdf.Object, page: pikepdf.Page) -> pikepdf.Object | None:
