@@ -63,8 +63,7 @@ class Job:
     @property
     def withheld(self) -> bool:
         """A sensitive document in a format made for publishing."""
-        return (self.document.model.sensitive
-                and self.format in PUBLIC_FORMATS)
+        return self.document.model.sensitive and self.format in PUBLIC_FORMATS
 
     @property
     def template_key(self) -> tuple[object, str, Path]:
