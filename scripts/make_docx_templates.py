@@ -253,8 +253,7 @@ def _classification(part: object, document: Document, first: bool = True) -> Non
     add = part.add_paragraph  # type: ignore[attr-defined]
     paragraphs = [part.paragraphs[0]] if first else []  # type: ignore[attr-defined]
     paragraphs += [add() for _ in range(3 - len(paragraphs))]
-    texts = ("{%p if document_control.classification %}",
-             "{{ document_control.classification }}", "{%p endif %}")
+    texts = ("{%p if classification %}", "{{ classification }}", "{%p endif %}")
     for paragraph, text in zip(paragraphs, texts, strict=True):
         paragraph.style = document.styles["Header" if first else "Footer"]
         paragraph.add_run(text)

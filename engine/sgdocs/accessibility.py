@@ -28,7 +28,7 @@ def colour_only_ratings(path: Path) -> list[Finding]:
     """An error at each line of a content file that shows a rating as a coloured symbol
     with no word saying which."""
     found = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
         symbols = [c for c in line if c in COLOUR_SYMBOLS]
         if symbols and not line.lstrip().startswith("#") and not RATING_WORDS.search(line):
             found.append(Finding(Location(path, number), f"a RAG status shown only as colour "
@@ -51,7 +51,7 @@ def html_template_problems(source: str, filename: Path) -> list[Finding]:
                                  "if it should look smaller"))
         previous = level
     for match in HTML_IMAGE.finditer(source):
-        if not re.search(r"\balt\s*=", match.group(0), re.IGNORECASE):
+        if not re.search(r"\salt(\s*=|[\s/>])", match.group(0), re.IGNORECASE):
             found.append(Finding(Location(filename, _line(source, match.start())),
                                  "a picture without alt text", 'add alt="…" saying what it '
                                  'shows, or alt="" if it is decoration'))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .schema import Image, Issue, Model
@@ -23,8 +23,11 @@ HOUSE_FONTS = ("Liberation Sans", "Arial", "Helvetica", "sans-serif")
 MINIMUM_CONTRAST = 4.5
 
 
-def _colour(value: str) -> str:
-    text = value.strip()
+def _colour(value: object) -> str:
+    if value is None:  # `primary: #1F3D63` unquoted: YAML reads a comment, leaving nothing
+        raise PydanticCustomError("colour", "the colour is empty; a colour starting with # "
+                                  'must be in quotes, e.g. "#1F3D63"')
+    text = str(value).strip()
     if re.fullmatch(r"#[0-9A-Fa-f]{3}", text):
         text = "#" + "".join(2 * digit for digit in text[1:])
     if not re.fullmatch(r"#[0-9A-Fa-f]{6}", text):
@@ -40,7 +43,7 @@ def _font(value: str) -> str:
     return value.strip()
 
 
-Colour = Annotated[str, AfterValidator(_colour)]
+Colour = Annotated[str, BeforeValidator(_colour)]
 FontName = Annotated[str, AfterValidator(_font)]
 
 
@@ -59,6 +62,15 @@ class Brand(Model):
     font: FontName | None = None
     """The typeface, e.g. Arial; it must be installed where documents are built, or the
     PDF falls back to Liberation Sans."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _left_empty_means_default(cls, data: Any) -> Any:
+        """An empty colour is a mistake to report (see `_colour`), not the house colour."""
+        if not isinstance(data, dict):
+            return data
+        return {key: value for key, value in data.items()
+                if value is not None or key in ("primary", "accent")}
 
     def issues(self) -> Iterator[Issue]:
         reported: set[str] = set()

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import LoadedDocument, discover, load_documents
+from .content import LoadedDocument, discover, drawn_in, load_documents
 from .errors import Finding, Location, Severity, SgdocsError, has_errors
 from .kinds import Output
 from .output import write_atomic
@@ -63,7 +63,7 @@ class Job:
     @property
     def withheld(self) -> bool:
         """A sensitive document in a format made for publishing."""
-        return self.document.model.sensitive and self.format in PUBLIC_FORMATS
+        return self.document.sensitive and self.format in PUBLIC_FORMATS
 
     @property
     def template_key(self) -> tuple[object, str, Path]:
@@ -90,7 +90,7 @@ def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS
                           for path, problems in failures.items()])
     for job in jobs:
         if job.withheld and not allow_sensitive:
-            report.outcomes.append(_withhold(job))
+            report.outcomes.append(_withhold(job, out_dir))
             continue
         blocking = list(template_problems[job.template_key])
         if job.document.incomplete and not allow_incomplete:
@@ -112,15 +112,31 @@ def check_templates(jobs: Iterable[Job]) -> dict[tuple[object, str, Path], list[
     return checked
 
 
-def _withhold(job: Job) -> Outcome:
+def _withhold(job: Job, out_dir: Path) -> Outcome:
+    """Not built, and an earlier build's copy removed: it must not be published by mistake."""
     document = job.document
+    what = ("the document is" if document.model.sensitive else
+            "it draws in " + ", ".join(f"`{other.path.name}`" for other in
+                                       drawn_in(document.references) if other.model.sensitive)
+            + ", which is")
+    notes = [Finding(document.source.where(("document_control", "classification")),
+                     f"the {job.format} was not built: {what} OFFICIAL-SENSITIVE and "
+                     f"{job.format.upper()} is a format for publishing",
+                     "build it for internal circulation with --allow-sensitive (every page "
+                     "is marked OFFICIAL-SENSITIVE)", Severity.WARNING)]
+    stale = job.target(out_dir)
+    if stale.is_file():
+        try:
+            stale.unlink()
+            notes.append(Finding(Location(stale), f"removed the {job.format} an earlier "
+                                 "build wrote, now that the document is OFFICIAL-SENSITIVE",
+                                 severity=Severity.WARNING))
+        except OSError as exc:
+            notes.append(Finding(Location(stale), f"an earlier build's {job.format} is still "
+                                 f"here and could not be removed ({exc.strerror})",
+                                 "delete it by hand: it must not be published"))
     return Outcome(document.path, job.format, withheld=True, findings=(
-        *document.warnings, *document.requirement_findings,
-        Finding(document.source.where(("document_control", "classification")),
-                f"the {job.format} was not built: the document is OFFICIAL-SENSITIVE and "
-                f"{job.format.upper()} is a format for publishing",
-                "build it for internal circulation with --allow-sensitive (every page is "
-                "marked OFFICIAL-SENSITIVE)", Severity.WARNING)))
+        *document.warnings, *document.requirement_findings, *notes))
 
 
 def _build_one(job: Job, out_dir: Path, blocking: list[Finding]) -> Outcome:

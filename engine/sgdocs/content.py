@@ -41,6 +41,8 @@ _NOT_DOCUMENTS = {partnership.FILENAME, LOCAL_FILENAME}
 
 
 References = dict[str, "LoadedDocument | list[LoadedDocument]"]
+CLASSIFICATIONS = (None, "OFFICIAL", "OFFICIAL-SENSITIVE")
+"""Security classifications, lowest first."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,16 @@ class LoadedDocument:
         return any(f.is_error for f in self.requirement_findings)
 
     @property
+    def classification(self) -> str | None:
+        """The highest classification of the document and every document drawn into it:
+        a newsletter with an OFFICIAL-SENSITIVE article is OFFICIAL-SENSITIVE."""
+        return classification(self.model, self.references)
+
+    @property
+    def sensitive(self) -> bool:
+        return self.classification == "OFFICIAL-SENSITIVE"
+
+    @property
     def partnership(self) -> Partnership:
         return self.setting.partnership
 
@@ -81,6 +93,20 @@ class LoadedDocument:
     def relative_path(self) -> Path:
         """The file's place in the content tree, starting with the content root's name."""
         return self.path.resolve().relative_to(self.root.parent)
+
+
+def drawn_in(references: References) -> Iterator[LoadedDocument]:
+    """The documents referred to, and those they refer to in turn."""
+    for other in references.values():
+        for document in other if isinstance(other, list) else [other]:
+            yield document
+            yield from drawn_in(document.references)
+
+
+def classification(model: Document, references: References) -> str | None:
+    found = [model.classification, *(other.model.classification
+                                      for other in drawn_in(references))]
+    return max(found, key=CLASSIFICATIONS.index)
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -139,8 +165,9 @@ def load_document(path: Path, _referring: tuple[Path, ...] = ()) -> LoadedDocume
     assessments, requirement_problems = assess(kind.name, model, source, setting.partnership,
                                                setting.source, load_catalogue(setting.root))
     problems += requirement_problems + colour_only_ratings(path)
-    if not model.sensitive:  # content meant for publication
-        problems += personal_data([path], setting.partnership.published_contacts)
+    if classification(model, references) != "OFFICIAL-SENSITIVE":  # for publication
+        files = dict.fromkeys([path, *(other.path for other in drawn_in(references))])
+        problems += personal_data(files, setting.partnership.published_contacts)
     if has_errors(problems):
         raise ContentError([*findings, *problems])
     return LoadedDocument(path, kind, model, setting, source, tuple(assessments),

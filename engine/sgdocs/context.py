@@ -6,7 +6,9 @@ output format, so a template prints it like any other field; dates and money pri
 themselves. Computed figures (a maximum annual fee) are fields like the rest. Beside the
 fields, every template gets `requirements` (how the document meets the statutory
 requirements, with links to its sections), `headings` (the kind's section headings, which
-the requirements appendix links to) and `incomplete` (a statutory duty is missing).
+the requirements appendix links to), `incomplete` (a statutory duty is missing),
+`classification` (the highest of the document's and those it draws in), `brand` and
+`made` (the date the outputs carry).
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ def template_context(document: LoadedDocument, formatter: Formatter,
             "requirements": requirements, "incomplete": document.incomplete,
             "headings": SimpleNamespace(**document.kind.sections),
             "brand": _brand(document.partnership.brand, formatter),
+            "classification": document.classification,
             "made": build_time(document.model), **extra}
 
 
@@ -84,7 +87,8 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
                                      dict.fromkeys(kind.sections, ANYTHING))
     shape.names["brand"] = Fields("the brand", dict.fromkeys(
         ("primary", "accent", "fonts", "logo"), ANYTHING))
-    shape.names.update(dict.fromkeys(("incomplete", "made", *extras), ANYTHING))
+    shape.names.update(dict.fromkeys(("incomplete", "made", "classification", *extras),
+                                     ANYTHING))
     return shape
 
 

@@ -39,18 +39,33 @@ def find_images(model: BaseModel, source: YamlFile, root: Path) -> list[Finding]
             problems.append(Finding(where, f"there is no picture `{part.file}`",
                                     "give its path from this file, e.g. images/plan.png"))
             continue
-        with found.open("rb") as stream:
-            head = stream.read(8)
-        if not any(head.startswith(magic) for magic in IMAGE_TYPES):
-            problems.append(Finding(where, f"`{part.file}` is not a PNG or JPEG picture",
-                                    "save the picture as .png or .jpg"))
-        elif found.stat().st_size > MAX_IMAGE_BYTES:
-            problems.append(Finding(where, f"`{part.file}` is larger than "
-                                    f"{MAX_IMAGE_BYTES // 1_000_000} MB",
-                                    "make the picture smaller"))
+        problem = _picture_problem(found, part.file)
+        if problem:
+            problems.append(Finding(where, *problem))
         else:
             part._path = found
     return problems
+
+
+def _picture_problem(path: Path, written: str) -> tuple[str, str] | None:
+    """What stops `path` being used as a picture (message, hint), if anything."""
+    try:
+        if path.stat().st_size > MAX_IMAGE_BYTES:
+            return (f"`{written}` is larger than {MAX_IMAGE_BYTES // 1_000_000} MB",
+                    "make the picture smaller")
+        data = path.read_bytes()
+    except OSError as exc:
+        return f"`{written}` cannot be read ({exc.strerror})", "check the file's permissions"
+    if not any(data.startswith(magic) for magic in IMAGE_TYPES):
+        return f"`{written}` is not a PNG or JPEG picture", "save the picture as .png or .jpg"
+    from docx.image.image import Image as DocxImage
+
+    try:
+        DocxImage.from_blob(data)  # reads the size and resolution Word and PDF lay it out by
+    except Exception:  # the image parser raises several types for a damaged file
+        return (f"`{written}` is a damaged picture", "open it in an image editor and save "
+                "it again as .png or .jpg")
+    return None
 
 
 def _alt_problems(image: Image, source: YamlFile, at: tuple[str | int, ...]

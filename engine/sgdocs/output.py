@@ -20,6 +20,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from .errors import usage_error
+
 FALLBACK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """For a document with no dates of its own."""
 
@@ -40,15 +42,26 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+LATEST_EPOCH = 4354819199
+"""The end of 2107, the last date a zip entry can carry."""
+
+
 def build_time(model: Any) -> dt.datetime:
-    """When an output says it was made: SOURCE_DATE_EPOCH, or the document's latest date."""
+    """When an output says it was made: SOURCE_DATE_EPOCH, or the document's latest date
+    (its approval, a change in its history, or a meeting series' revision)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if epoch:
+        if not epoch.isdigit() or int(epoch) > LATEST_EPOCH:
+            raise usage_error(f"SOURCE_DATE_EPOCH is {epoch!r}, not a time sgdocs can use",
+                              "set it to whole seconds since 1 January 1970, before 2108, "
+                              "e.g. 1700000000, or unset it")
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     control = getattr(model, "document_control", None)
     dates = [change.date for change in getattr(control, "history", [])]
     if control is not None and control.approved_on is not None:
         dates.append(control.approved_on)
+    if getattr(model, "revised_on", None) is not None:
+        dates.append(model.revised_on)
     if not dates:
         return FALLBACK_DATE
     latest = max(dates).date

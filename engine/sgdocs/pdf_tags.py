@@ -7,7 +7,8 @@
   That content (its structure element is not reachable from the root) is re-marked as a
   pagination artifact.
 - Table header cells get the Scope PDF/UA asks of them: a header in the table's head
-  heads its column, any other heads its row (as the HTML's scope attributes say).
+  heads its column, any other heads its row (the shipped templates' `scope` attributes
+  follow the same rule).
 - A link within the document is described by where it goes (WeasyPrint gives the target's
   id, such as "period"), from `targets`: each anchor's text.
 """
@@ -74,8 +75,12 @@ def _scope_header_cells(kids: pikepdf.Object) -> None:
         elif isinstance(item, pikepdf.Dictionary) and item.get("/S") is not None:
             in_head = in_head or item.S == "/THead"
             if item.S == "/TH":
-                item.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=(
-                    pikepdf.Name.Column if in_head else pikepdf.Name.Row))
+                scope = pikepdf.Name.Column if in_head else pikepdf.Name.Row
+                attributes = item.get("/A")
+                if isinstance(attributes, pikepdf.Dictionary):  # keep its spans
+                    attributes.Scope = scope
+                else:
+                    item.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=scope)
             if item.get("/K") is not None:
                 waiting.append((item.K, in_head))
 

@@ -45,7 +45,7 @@ def personal_data(files: Iterable[Path], published: Iterable[str] = ()) -> list[
     allowed = {_key(contact) for contact in published}
     found = []
     for path in files:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
             if line.lstrip().startswith("#"):
                 continue
             for what, text in _suspects(line):
@@ -59,14 +59,14 @@ def personal_data(files: Iterable[Path], published: Iterable[str] = ()) -> list[
 def _suspects(line: str) -> Iterator[tuple[str, str]]:
     for match in BIRTH.finditer(line):
         yield "a date of birth", match.group(0)
-    nhs_numbers = set()
+    nhs_numbers: set[int] = set()  # the characters they cover
     for match in NHS_NUMBER.finditer(line):
         if _nhs_check_digit_holds("".join(match.groups())):
-            nhs_numbers.add(match.group(0))
+            nhs_numbers.update(range(*match.span()))
             yield "an NHS number", match.group(0)
     for match in PHONE.finditer(line):
         number = match.group(0).strip()
-        if number not in nhs_numbers:
+        if not nhs_numbers.intersection(range(*match.span())):
             mobile = re.sub(r"\D", "", number).removeprefix("44").lstrip("0").startswith("7")
             yield ("a mobile phone number" if mobile else "a phone number"), number
     for match in EMAIL.finditer(line):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .content import LoadedDocument
+from .content import LoadedDocument, drawn_in
 from .requirements import LOCAL_FILENAME
 from .schema import Image, parts
 from .templating import shipped_templates
@@ -56,7 +56,7 @@ def provenance(document: LoadedDocument, templates: Iterable[Path] = ()) -> Prov
         sources_sha256=_combined(sources(document), document.root),
         template_file=_shown(templates[0], document.root) if templates else None,
         template_sha256=_combined(templates, document.root) if templates else None,
-        classification=document.model.classification)
+        classification=document.classification)
 
 
 def sources(document: LoadedDocument) -> list[Path]:
@@ -69,14 +69,12 @@ def sources(document: LoadedDocument) -> list[Path]:
 
 
 def _sources(document: LoadedDocument) -> Iterator[Path]:
-    yield document.path.resolve()
-    yield from (path.resolve() for path in document.setting.files)
-    for _, part in parts(document.model):
-        if isinstance(part, Image):
-            yield part.path
-    for other in document.references.values():
-        for referenced in other if isinstance(other, list) else [other]:
-            yield from _sources(referenced)
+    for each in (document, *drawn_in(document.references)):
+        yield each.path.resolve()
+        yield from (path.resolve() for path in each.setting.files)
+        for _, part in parts(each.model):
+            if isinstance(part, Image):
+                yield part.path
 
 
 def _combined(files: Iterable[Path], root: Path) -> str:

@@ -22,9 +22,9 @@ from .accessibility import html_template_problems
 from .charts import BarChart
 from .content import LoadedDocument
 from .context import context_shape, template_context
-from .errors import Finding, Location
+from .errors import Finding, Location, TemplateProblem
 from .kinds import Kind, Output
-from .provenance import provenance
+from .provenance import Provenance, provenance
 from .schema import Image
 from .template_check import TemplateChecker
 from .templating import html_environment, template_failure
@@ -38,12 +38,13 @@ def render(document: LoadedDocument, output: Output) -> bytes:
 
 
 def page(document: LoadedDocument, output: Output, mode: Mode,
-         contents: Sequence[Entry] = ()) -> str:
-    """The page; `contents` lists the headings for a table of contents (print only)."""
+         contents: Sequence[Entry] = (), origin: Provenance | None = None) -> str:
+    """The page; `contents` lists the headings for a table of contents (print only), and
+    `origin` is the provenance, if already worked out."""
     env = html_environment(document.root)
     name = _template_name(document.kind, output)
     try:
-        origin = provenance(document, _template_files(env, name))
+        origin = origin or provenance(document, _template_sources(env, name))
         context = template_context(document, _HtmlFormatter(), mode=mode,
                                    provenance=origin.properties(), toc=contents)
         return env.get_template(name).render(context)
@@ -77,21 +78,37 @@ def targets(html: str) -> dict[str, str]:
 def template_files(document: LoadedDocument, output: Output) -> list[Path]:
     """The files the document's HTML template is made of: itself, then what it uses."""
     env = html_environment(document.root)
-    return _template_files(env, _template_name(document.kind, output))
+    return list(_template_sources(env, _template_name(document.kind, output)))
 
 
-def _template_files(env: Environment, name: str) -> list[Path]:
-    found: dict[str, Path] = {}
+def _template_sources(env: Environment, name: str) -> dict[Path, str]:
+    """The template `name` and every template it includes, imports or extends, each file
+    with its text, `name`'s first."""
+    found: dict[str, tuple[Path, str]] = {}
     waiting = [name]
     while waiting:
         current = waiting.pop(0)
         if current in found:
             continue
-        source, filename, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
-        found[current] = Path(filename)  # type: ignore[arg-type]
-        waiting += [used for used in meta.find_referenced_templates(env.parse(source))
-                    if used is not None]
-    return list(found.values())
+        try:
+            source, filename, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
+        except UnicodeDecodeError:
+            raise TemplateProblem([Finding(
+                Location(_find(env, current)), "the template is not UTF-8 text",
+                "save it as UTF-8 (in a text editor: Save As, encoding UTF-8)")]) from None
+        found[current] = (Path(filename), source)  # type: ignore[arg-type]
+        parsed = env.parse(source, current, filename)
+        waiting += [used for used in meta.find_referenced_templates(parsed) if used is not None]
+    return dict(found.values())
+
+
+def _find(env: Environment, name: str) -> Path:
+    """Where the template `name` is, for a message about it: the first folder holding it."""
+    for loader in env.loader.loaders:  # type: ignore[union-attr]
+        for folder in loader.searchpath:
+            if (Path(folder) / name).is_file():
+                return Path(folder) / name
+    return Path(name)
 
 
 def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
@@ -99,19 +116,21 @@ def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
     name = _template_name(kind, output)
     checker = TemplateChecker(env, context_shape(kind, "mode", "provenance", "toc"))
     try:
-        source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        found = checker.check_source(source, name, filename)
-        files = _template_files(env, name)
+        sources = _template_sources(env, name)
+        main, source = next(iter(sources.items()))
+        found = checker.check_source(source, name, str(main))
     except TemplateNotFound as exc:
         return [Finding(Location(root / "templates" / "html" / name),
                         f"there is no HTML template `{exc.name}`",
                         "`sgdocs templates export` copies out the shipped ones")]
     except TemplateSyntaxError as exc:
         return list(template_failure(exc, Path(name)).findings)
+    except TemplateProblem as exc:
+        return list(exc.findings)
     return [*(Finding(Location(_filename(env, problem.template), problem.line),
                       problem.message, problem.hint) for problem in found),
-            *(problem for file in files
-              for problem in html_template_problems(file.read_text(encoding="utf-8"), file))]
+            *(problem for file, text in sources.items()
+              for problem in html_template_problems(text, file))]
 
 
 class _HtmlFormatter:

@@ -19,7 +19,7 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     origin = provenance(document)
     for name, value in origin.properties().items():
         calendar.add(f"x-sgdocs-{name.lower()}", value)
-    if document.model.sensitive:
+    if document.sensitive:
         for event in calendar.walk("VEVENT"):
             event.add("class", "CONFIDENTIAL")
     data: bytes = calendar.to_ical()

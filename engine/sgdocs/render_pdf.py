@@ -27,12 +27,12 @@ problems = render_html.problems
 
 
 def render(document: LoadedDocument, output: Output) -> bytes:
-    html = render_html.page(document, output, "print")
+    origin = provenance(document, render_html.template_files(document, output))
+    html = render_html.page(document, output, "print", origin=origin)
     laid_out = _lay_out(html, document)
     if len(laid_out.pages) >= CONTENTS_FROM_PAGES and (entries := render_html.headings(html)):
-        html = render_html.page(document, output, "print", entries)
+        html = render_html.page(document, output, "print", entries, origin)
         laid_out = _lay_out(html, document)
-    origin = provenance(document, render_html.template_files(document, output))
     laid_out.metadata.custom = origin.properties()
     pdf: bytes = laid_out.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True)
     return finish_tags(pdf, render_html.targets(html))

@@ -15,6 +15,8 @@ from .brand import Brand
 COLOURED_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "TOC Heading")
 FONT_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
                "TOC Heading", "Header", "Footer")
+TABLE_STYLE = "sgdocs Table"
+"""The house table style; a template's own table styles keep their colours."""
 _SHADING = {"firstRow": "primary", "firstCol": "accent"}
 
 
@@ -27,12 +29,14 @@ def apply_brand(document: Any, brand: Brand) -> None:
         for name in FONT_STYLES:
             if name in styles:
                 _set_font(styles[name], brand.font)
-    for style in styles.values():
-        for conditional in style.element.findall(qn("w:tblStylePr")):
-            colour = _SHADING.get(conditional.get(qn("w:type")), "")
-            for shading in conditional.iter(qn("w:shd")):
-                if colour:
-                    shading.set(qn("w:fill"), getattr(brand, colour)[1:])
+    if TABLE_STYLE not in styles:
+        return
+    for conditional in styles[TABLE_STYLE].element.findall(qn("w:tblStylePr")):
+        colour = _SHADING.get(conditional.get(qn("w:type")))
+        if colour is None:
+            continue
+        for shading in conditional.iter(qn("w:shd")):
+            shading.set(qn("w:fill"), getattr(brand, colour)[1:])
 
 
 def _set_font(style: Any, font: str) -> None:
