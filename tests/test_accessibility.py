@@ -146,6 +146,13 @@ def test_pdf_tables_have_scoped_header_cells_and_figures_alt_text(
         assert figures and all(str(figure.get("/Alt", "")).strip() for figure in figures)
 
 
+def test_pdf_header_cells_keep_their_spans(example_outputs: dict[str, Path]) -> None:
+    with pikepdf.open(example_outputs["bexley/tender.pdf"]) as pdf:
+        spans = [int(element.A.ColSpan) for kind, element in _structure(pdf)
+                 if kind == "TH" and element.A.get("/ColSpan") is not None]
+    assert spans and all(span > 1 for span in spans)
+
+
 def test_pdf_links_say_where_they_go(example_outputs: dict[str, Path]) -> None:
     with pikepdf.open(example_outputs["eastmoor/yearly-report-2024-25.pdf"]) as pdf:
         descriptions = [str(annotation.Contents) for annotation in pdf.pages[0].Annots]

@@ -16,7 +16,7 @@ from conftest import CONTENT, cli
 from sgdocs.brand import contrast
 
 REPORT = "scrutiny-report-2024-25"
-BRANDS = {"eastmoor": ("0B5563", "E4F2F3", "Liberation-Sans"),
+BRANDS = {"eastmoor": ("0B5563", "E4F2F3", "Liberation-Sans"),  # the house typeface
           "westvale": ("5B2A86", "F3EDF9", "Liberation-Serif")}
 
 
@@ -54,7 +54,9 @@ def test_the_web_page_and_pdf_wear_the_brand(example_outputs: dict[str, Path],
     assert '<img class="logo" src="data:image/png;base64,' in html and f'alt="{name}"' in html
     pdf = example_outputs[f"{area}/{REPORT}.pdf"]
     assert name in _pdf_figures(pdf)  # the logo, tagged with its alt text
-    assert any(found.startswith(font) for found in _pdf_fonts(pdf))
+    fonts = _pdf_fonts(pdf)
+    assert any(found.startswith(font) for found in fonts)
+    assert any(found.startswith("Liberation-Serif") for found in fonts) == (area == "westvale")
 
 
 @pytest.mark.parametrize("area", BRANDS)
@@ -84,6 +86,7 @@ def test_without_a_brand_the_house_style_stays(example_outputs: dict[str, Path])
     assert not list(document.sections[0].header._element.iter(qn("wp:docPr")))
     html = example_outputs["bexley/role-brief.html"].read_text()
     assert "--primary: #1f3d63;" in html and 'class="logo"' not in html
+    assert "<style>:root { --primary" not in html  # no brand style over the house one
 
 
 def _brand(tmp_path: Path, brand: str) -> tuple[Path, int]:
@@ -107,10 +110,15 @@ def _brand(tmp_path: Path, brand: str) -> tuple[Path, int]:
      "there is no picture `images/missing.png`"),
     ("  logo:\n    file: images/logo.png\n    alt: logo\n", 3,
      "the alt text \u201clogo\u201d does not say what the picture shows"),
+    ("  primary: #5B2A86\n", 1, "`brand.primary`: the colour is empty; a colour starting "
+     "with # must be in quotes"),
+    ("  logo:\n    file: images/broken.png\n    alt: Westvale logo\n", 2,
+     "`images/broken.png` is a damaged picture"),
 ])
 def test_a_brand_that_would_be_hard_to_read_is_refused(tmp_path: Path, brand: str, below: int,
                                                        message: str) -> None:
     root, line = _brand(tmp_path, brand)
+    (root / "images/broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"not a picture" * 9)
     result = cli("check", str(root))
     assert result.exit_code == 1
     assert f"partnership.yaml:{line + below}: error: {message}" in " ".join(

@@ -68,6 +68,7 @@ def test_a_revised_programme_updates_the_same_events(tmp_path: Path) -> None:
     shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
     file = tmp_path / "tasp" / SERIES.name
     text = file.read_text().replace("revision: 1", "revision: 2").replace(
+        "revised_on: 2024-02-01", "revised_on: 2024-09-02").replace(
         "  - date: 2024-12-18\n", "  - date: 2024-11-27\n    exception: Moved for the "
         "conference\n  - date: 2024-12-18\n")
     file.write_text(text)
@@ -78,6 +79,7 @@ def test_a_revised_programme_updates_the_same_events(tmp_path: Path) -> None:
     november = next(e for e in after if e["uid"].endswith("2024-11@sgdocs"))  # type: ignore
     assert november["sequence"] == 2
     assert november.decoded("dtstart").day == 27  # type: ignore[attr-defined]
+    assert november.decoded("dtstamp").date() == dt.date(2024, 9, 2)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(("old", "new", "at", "message"), [

@@ -85,3 +85,21 @@ def test_comments_are_not_published_so_not_scanned(tmp_path: Path) -> None:
     file.write_text("# call me on 07700 900 123\ntitle: Call 07700 900 124\n")
     assert [(f.where.line, f.message) for f in personal_data([file])] == [
         (2, "this may be personal data (a mobile phone number: “07700 900 124”)")]
+
+
+def test_an_nhs_number_with_a_country_code_is_reported_once(tmp_path: Path) -> None:
+    file = tmp_path / "notes.yaml"
+    file.write_text("title: NHS number +44 943 476 5919\n")
+    assert [f.message for f in personal_data([file])] == [
+        "this may be personal data (an NHS number: “943 476 5919”)"]
+
+
+def test_the_files_a_document_draws_in_are_scanned_with_it(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
+    article = tmp_path / "tasp/newsletter-autumn-2023/vacancies.yaml"
+    article.write_text(article.read_text().replace(
+        "[Alison at TASP]", "Alison (07700 900 123) [Alison at TASP]", 1))
+    findings = [f for f in check([tmp_path / "tasp/newsletter-autumn-2023.yaml"]).findings
+                if "personal data" in f.message]
+    assert [(f.where.file, f.where.line) for f in findings] == [
+        (article, line_of(article, "07700 900 123"))]

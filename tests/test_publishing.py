@@ -20,7 +20,7 @@ from pypdf import PageObject, PdfReader
 from conftest import CONTENT, REPO, built, cli
 from sgdocs import __version__
 from sgdocs.build import build
-from yamledit import set_value
+from yamledit import line_of, set_value
 
 YEARLY = "eastmoor/yearly-report-2024-25"
 
@@ -133,7 +133,9 @@ def test_a_sensitive_document_is_kept_out_of_publishing_formats(tmp_path: Path) 
         "html": (False, True)}
     assert not list(tmp_path.rglob("*.pdf")) and not list(tmp_path.rglob("*.html"))
     warning = next(f for f in report.findings if "OFFICIAL-SENSITIVE" in f.message)
-    assert warning.where.line == 12 and "--allow-sensitive" in warning.hint
+    assert warning.where.line == line_of(CONTENT / "eastmoor/self-assessment-2024.yaml",
+                                         "classification:")
+    assert "--allow-sensitive" in warning.hint
 
 
 def test_the_override_builds_it_marked_on_every_page(example_outputs: dict[str, Path]) -> None:
@@ -166,4 +168,57 @@ def test_an_unknown_classification_is_refused(tmp_path: Path, value: str) -> Non
     set_value(report, "document_control.classification", value)
     result = cli("check", str(report))
     assert result.exit_code == 1
-    assert "yearly-report-2024-25.yaml:8" in result.output and "OFFICIAL" in result.output
+    assert f"yearly-report-2024-25.yaml:{line_of(report, 'classification:')}" in result.output
+    assert "OFFICIAL" in result.output
+
+
+def test_a_sensitive_article_makes_its_newsletter_sensitive(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
+    article = tmp_path / "tasp/newsletter-autumn-2023/vacancies.yaml"
+    article.write_text(article.read_text() + "document_control:\n  version: '1'\n  status: "
+                       "draft\n  owner: Editor\n  classification: OFFICIAL-SENSITIVE\n")
+    report = build([tmp_path / "tasp/newsletter-autumn-2023.yaml"], tmp_path / "out")
+    assert report.ok
+    assert {o.format for o in report.outcomes if o.withheld} == {"pdf", "html"}
+    assert any("it draws in `vacancies.yaml`, which is OFFICIAL-SENSITIVE" in f.message
+               for f in report.findings)
+    word = docx.Document(str(tmp_path / "out/tasp/newsletter-autumn-2023.docx"))
+    assert word.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
+
+
+def test_an_earlier_public_output_is_removed_once_sensitive(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT / "eastmoor", tmp_path / "eastmoor")
+    report_file = tmp_path / "eastmoor/scrutiny-report-2023-24.yaml"
+    assert build([report_file], tmp_path / "out").ok
+    published = tmp_path / "out/eastmoor/scrutiny-report-2023-24.pdf"
+    assert published.is_file()
+    set_value(report_file, "document_control.classification", "OFFICIAL-SENSITIVE")
+    report = build([report_file], tmp_path / "out")
+    assert not published.exists()
+    assert any(f.where.file == published and f.message.startswith("removed the pdf")
+               for f in report.findings)
+
+
+@pytest.mark.parametrize("epoch", ["yesterday", "-5", "253402300800"])
+def test_an_unusable_source_date_epoch_is_a_clear_error(tmp_path: Path, epoch: str,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = cli("build", str(CONTENT / "bexley/role-brief.yaml"), "--out", str(tmp_path),
+                 "--format", "docx")
+    assert result.exit_code == 1
+    assert f"SOURCE_DATE_EPOCH is '{epoch}', not a time sgdocs can use" in result.output
+
+
+def test_a_restyled_web_template_is_traced_to_its_files(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT / "bexley", tmp_path / "bexley")
+    assert cli("templates", "export", str(tmp_path / "bexley/templates")).exit_code == 0
+    style = tmp_path / "bexley/templates/html/_style.css"
+    shipped = built(tmp_path / "bexley/role-brief.yaml", tmp_path / "a")["html"].read_text()
+    style.write_text(style.read_text() + "\nh1 { letter-spacing: 0.01em; }\n")
+    restyled = built(tmp_path / "bexley/role-brief.yaml", tmp_path / "b")["html"].read_text()
+    meta = re.compile(r'<meta name="sgdocs\.(Template\w+)" content="([^"]*)">')
+    before, after = dict(meta.findall(shipped)), dict(meta.findall(restyled))
+    assert before["TemplateFile"] == after["TemplateFile"] == (
+        "bexley/templates/html/role-brief.html")
+    assert before["TemplateSHA256"] != after["TemplateSHA256"]  # its included style changed

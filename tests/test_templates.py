@@ -184,3 +184,14 @@ def test_a_restyled_word_template_that_skips_a_heading_fails_the_check(restyled:
     assert (f"{template}: error: the heading \u201c2. Background\u201d is a Heading 3 after a "
             "Heading 1: a heading level is skipped") in " ".join(result.output.split())
     assert build_brief(restyled, tmp_path / "out", "--format", "docx").exit_code == 1
+
+
+def test_a_template_saved_in_another_encoding_is_reported(restyled: Path,
+                                                          tmp_path: Path) -> None:
+    template = restyled / "templates/html/_macros.html"
+    template.write_bytes(template.read_bytes().replace(b"Document control",
+                                                       b"Contr\xf4le"))  # Latin-1
+    result = CliRunner().invoke(main, ["check", str(restyled / "role-brief.yaml")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{template}: error: the template is not UTF-8 text" in result.output
+    assert build_brief(restyled, tmp_path / "out", "--format", "pdf").exit_code == 1
