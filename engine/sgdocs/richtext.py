@@ -4,7 +4,9 @@ Long fields take CommonMark: paragraphs, **bold**, *italic*, ~~struck~~, [links]
 bullet and numbered lists (nested), and > quotes. Headings, images, code blocks and rules
 are refused: headings come from the template (so heading levels never skip), and a block
 indented by four spaces is almost always a YAML indentation slip, not code. Raw HTML is
-never passed through: `<script>` in content is printed as text.
+never passed through: `<script>` in content is printed as text. Links go to web pages,
+e-mail addresses, phone numbers or places in the document; a link that would run code or
+open a local file (javascript:, data:, file: and the like) is refused.
 
 The same token stream feeds the Word writer (`wordml`), so both formats agree.
 """
@@ -42,10 +44,24 @@ _REFUSED = {
 }
 
 
+LINK_SCHEMES = ("http", "https", "mailto", "tel")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
 @functools.cache
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}
                       ).enable("strikethrough")
+
+
+@functools.cache
+def _permissive_parser() -> MarkdownIt:
+    """The same parser, keeping every link, so that unsafe ones can be found and named
+    (the strict parser quietly prints them as text)."""
+    parser = _parser()
+    permissive = MarkdownIt("commonmark", dict(parser.options)).enable("strikethrough")
+    permissive.validateLink = lambda url: True
+    return permissive
 
 
 def block_tokens(text: str) -> list[Token]:
@@ -70,6 +86,24 @@ def refusals(text: str, *, inline: bool = False) -> list[tuple[str, str]]:
         line = token.map[0] if token.map else _line_of(token, lines)
         quoted = lines[line].strip() if 0 <= line < len(lines) else ""
         reasons.append((f"{what} is not allowed here (\u201c{quoted}\u201d)", hint))
+    return reasons + _unsafe_links(text, inline)
+
+
+def _unsafe_links(text: str, inline: bool) -> list[tuple[str, str]]:
+    parser = _permissive_parser()
+    if inline:
+        parsed = parser.parseInline(text)
+        tokens = list(parsed[0].children or []) if parsed else []
+    else:
+        tokens = parser.parse(text)
+    reasons = []
+    for token in _walk(tokens):
+        href = str(token.attrGet("href") or "") if token.type == "link_open" else ""
+        scheme = _SCHEME.match(href.strip())
+        if scheme and scheme.group(1).lower() not in LINK_SCHEMES:
+            reasons.append((f"a link to `{scheme.group(1).lower()}:` is not allowed here "
+                            f"(\u201c{href[:60]}\u201d)", "link to a web page (https://), an "
+                            "e-mail address (mailto:) or a phone number (tel:)"))
     return reasons
 
 

@@ -23,6 +23,8 @@ KeyPath = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
+MAX_DEPTH = 40
+"""Lists and groups inside one another; real documents use fewer than ten."""
 
 _STR = "tag:yaml.org,2002:str"
 _CORE_TAGS = {
@@ -97,6 +99,7 @@ def read_yaml(path: Path) -> YamlFile:
 
 def parse_yaml(text: str, path: Path) -> YamlFile:
     try:
+        _check_depth(text, path)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise ContentError([_syntax_finding(exc, path)]) from None
@@ -111,6 +114,23 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
     if builder.problems:
         raise ContentError(builder.problems)
     return YamlFile(path, data, builder.locations)
+
+
+def _check_depth(text: str, path: Path) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before building anything: composing the nodes
+    recurses once per level, and a hostile file could nest thousands deep. The parser's
+    event stream is read without recursion."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ContentError([Finding(
+                    Location(path, event.start_mark.line + 1), f"lists and groups are nested "
+                    f"more than {MAX_DEPTH} deep", "check the indentation; no document needs "
+                    "this much nesting")])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _syntax_finding(exc: yaml.MarkedYAMLError, path: Path) -> Finding:

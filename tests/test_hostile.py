@@ -1,0 +1,99 @@
+"""Hostile input: content is never evaluated, templates cannot reach Python, files cannot
+exhaust time or memory or reach outside the content folder, and links cannot run code.
+Each is refused with a clear finding, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import cli
+from sgdocs.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
+from yamledit import line_of, set_value
+
+ESCAPES = ["{{ ''.__class__.__mro__ }}", "{{ cycler.__init__.__globals__ }}",
+           "{{ self._TemplateReference__context }}",
+           "{{ lipsum.__globals__['os'].popen('id').read() }}",
+           "{% for c in ().__class__.__base__.__subclasses__() %}{% endfor %}"]
+
+
+def _restyle(content: Path) -> Path:
+    assert cli("templates", "export", str(content / "templates")).exit_code == 0
+    return content / "templates/html/role-brief.html"
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+def test_a_template_cannot_reach_python_internals(bexley_copy: Path, tmp_path: Path,
+                                                  escape: str) -> None:
+    template = _restyle(bexley_copy)
+    template.write_text(template.read_text().replace("{{ purpose }}", escape, 1))
+    result = cli("build", str(bexley_copy / "role-brief.yaml"), "--out", str(tmp_path / "out"),
+                 "--format", "html")
+    assert result.exit_code == 1
+    assert any(message in result.output for message in (
+        "error: the template tried to reach something templates may not use",
+        "the template uses `"))  # found by the template check before rendering
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+def test_content_that_looks_like_a_template_is_printed_as_written(bexley_copy: Path,
+                                                                  tmp_path: Path,
+                                                                  escape: str) -> None:
+    brief = bexley_copy / "role-brief.yaml"
+    set_value(brief, "title", repr(escape).replace("\\\\", "\\"))
+    result = cli("build", str(brief), "--out", str(tmp_path), "--format", "html")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "bexley/role-brief.html").read_text()
+    assert escape.replace("'", "&#39;") in html
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("a: " + "[" * 10_000 + "]" * 10_000 + "\n", f"nested more than {MAX_DEPTH} deep"),
+    ("".join(f"{'  ' * i}k{i}:\n" for i in range(200)), f"nested more than {MAX_DEPTH} deep"),
+    ("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n" for i in range(1, 9)),
+     "the file expands to more than"),
+    ("title: " + "x" * (MAX_FILE_BYTES + 1) + "\n", "over the 2,000,000-byte limit"),
+])
+def test_resource_bombs_are_refused_quickly(tmp_path: Path, bexley_copy: Path, text: str,
+                                            message: str) -> None:
+    bomb = bexley_copy / "bomb.yaml"
+    bomb.write_text(text)
+    started = time.monotonic()
+    result = cli("check", str(bomb))
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 1 and message in result.output
+
+
+def test_a_symbolic_link_out_of_the_content_folder_is_refused(bexley_copy: Path,
+                                                              tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "brief.yaml").write_text((bexley_copy / "role-brief.yaml").read_text())
+    os.symlink(outside, bexley_copy / "shared")
+    tender = bexley_copy / "tender.yaml"
+    set_value(tender, "brief", "shared/brief.yaml")
+    result = cli("check", str(tender))
+    assert result.exit_code == 1
+    assert (f"tender.yaml:{line_of(tender, 'brief:')}: error: `shared/brief.yaml` leads "
+            "outside the content folder") in result.output
+
+
+@pytest.mark.parametrize("target", ["javascript:alert(1)", "JavaScript:alert(1)",
+                                    "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd",
+                                    "jav&#x61;script:alert(1)"])
+def test_links_that_could_run_code_are_refused(bexley_copy: Path, target: str) -> None:
+    brief = bexley_copy / "role-brief.yaml"
+    text = brief.read_text()
+    start = text.index("purpose:")
+    brief.write_text(text[:start] + f"purpose: >\n  See [the plan]({target}).\n"
+                     + text[text.index("\n", text.index("\n", start) + 1):])
+    result = cli("check", str(brief))
+    assert result.exit_code == 1
+    scheme = target.split(":")[0].lower().replace("&#x61;", "a")
+    assert f"role-brief.yaml:{line_of(brief, 'purpose:')}: error: `purpose`: " in result.output
+    assert f"a link to `{scheme}:` is not allowed here" in result.output
