@@ -125,8 +125,9 @@ def _check_depth(text: str, path: Path) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark else 0
                 raise ContentError([Finding(
-                    Location(path, event.start_mark.line + 1), f"lists and groups are nested "
+                    Location(path, line), f"lists and groups are nested "
                     f"more than {MAX_DEPTH} deep", "check the indentation; no document needs "
                     "this much nesting")])
         elif isinstance(event, yaml.CollectionEndEvent):
