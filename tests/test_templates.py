@@ -195,3 +195,84 @@ def test_a_template_saved_in_another_encoding_is_reported(restyled: Path,
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"{template}: error: the template is not UTF-8 text" in result.output
     assert build_brief(restyled, tmp_path / "out", "--format", "pdf").exit_code == 1
+
+
+def _word_mishaps(template: Path) -> None:
+    """What Word does to a template as it is restyled: a tag split across runs by a
+    formatting change, curly quotes, a block tag deleted, a field retyped wrong in a table,
+    and a list style deleted."""
+    document = docx.Document(str(template))
+    paragraphs = document.paragraphs
+    purpose = next(p for p in paragraphs if p.text == "{{p purpose }}")
+    purpose.runs[0].text = "{{p pur"
+    purpose.add_run("pose }}").bold = True
+    cover = paragraphs[1]
+    for run in cover.runs:
+        run.text = run.text.replace('"draft"', "\u201cdraft\u201d")
+    closing = next(p for p in paragraphs if p.text == "{%p endif %}")
+    closing._p.getparent().remove(closing._p)
+    cell = document.tables[0].rows[2].cells[0].paragraphs[0]
+    cell.runs[0].text = "{{ entry.activty }}"
+    document.styles["List Bullet"].element.getparent().remove(
+        document.styles["List Bullet"].element)
+    document.save(str(template))
+
+
+def test_lint_finds_what_word_does_to_a_template(restyled: Path) -> None:
+    template = restyled / "templates/docx/role-brief.docx"
+    _word_mishaps(template)
+    result = CliRunner().invoke(main, ["lint", str(template), "--kind", "role-brief"])
+    assert result.exit_code == 1
+    output = " ".join(result.output.split())
+    for expected in (
+        f"{template}: warning: in the body, in the paragraph “{{{{p purpose }}}}”: the tag "
+        "“{{p purpose }}” is split across 2 runs",
+        f"{template}: warning: in the body, in the paragraph “{{{{ partnership.name }}}}",
+        "has curly quotes",
+        f"{template}: error: in the body, in the paragraph “{{%p if key_questions.intro %}}”:"
+        " “{%p if key_questions.intro %}” is never closed",
+        f"{template}: error: the template has no “List Bullet” style",
+    ):
+        assert expected in output, expected
+    assert "Linted" in output and "warning(s)" in output
+
+
+def test_lint_names_the_table_cell(restyled: Path) -> None:
+    template = restyled / "templates/docx/role-brief.docx"
+    document = docx.Document(str(template))
+    document.tables[0].rows[2].cells[0].paragraphs[0].runs[0].text = "{{ entry.activty }}"
+    document.save(str(template))
+    result = CliRunner().invoke(main, ["lint", str(template), "--kind", "role-brief"])
+    assert result.exit_code == 1
+    assert "in the body, in a table, row 3, column 1, “{{ entry.activty }}”: the template uses " \
+        "`entry.activty`, but each entry of `entries` has no field `activty`" in " ".join(
+        result.output.split())
+    assert "did you mean `activity`?" in result.output
+
+
+def test_build_reports_the_lint_not_a_jinja_error(restyled: Path, tmp_path: Path) -> None:
+    template = restyled / "templates/docx/role-brief.docx"
+    _word_mishaps(template)
+    result = build_brief(restyled, tmp_path / "out", "--format", "docx")
+    assert result.exit_code == 1
+    assert "is never closed" in result.output and "Unexpected end of template" not in \
+        result.output
+
+
+def test_lint_checks_html_templates_too(restyled: Path) -> None:
+    template = restyled / "templates/html/role-brief.html"
+    edit(template, "{{ purpose }}", "{{ purpse }}")
+    result = CliRunner().invoke(main, ["lint", str(template), "--kind", "role-brief"])
+    assert result.exit_code == 1
+    assert f"{template}:{line_of(template, 'purpse')}: error:" in result.output
+
+
+def test_the_shipped_templates_lint_clean() -> None:
+    for kind in all_kinds().values():
+        for output in kind.outputs:
+            for fmt in {"docx", "html"} & set(output.formats):
+                path = (Path(__file__).parent.parent / "templates" / fmt /
+                        f"{kind.template(output)}.{fmt}")
+                result = CliRunner().invoke(main, ["lint", str(path), "--kind", kind.name,
+                                                   "--strict"])
+                assert result.exit_code == 0, result.output

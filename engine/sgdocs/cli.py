@@ -8,6 +8,7 @@ here and nowhere else; exit codes are 0 success, 1 content or build problems, 2 
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import os
 import sys
@@ -199,6 +200,29 @@ def export(target: Path, force: bool) -> None:
 
     for written in export_templates(target, force):
         click.echo(f"wrote {written}")
+
+
+@main.command()
+@click.argument("template", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--kind", "kind_name", required=True, help="The kind the template is for.")
+@click.option("--strict", is_flag=True, help="Treat warnings as failures.")
+@_reports_errors
+def lint(template: Path, kind_name: str, strict: bool) -> None:
+    """Check a restyled template (.docx or .html) before using it."""
+    from .kinds import get_kind
+
+    kind = get_kind(kind_name)
+    if template.suffix not in (".docx", ".html"):
+        raise usage_error("lint checks Word (.docx) and HTML (.html) templates",
+                          "name a template file", template)
+    module = "render_docx" if template.suffix == ".docx" else "render_html"
+    found = importlib.import_module(f"{__package__}.{module}").lint_file(template, kind)
+    _print_findings(found)
+    errors = sum(f.is_error for f in found)
+    click.echo(f"Linted {display_path(template)}: {errors} error(s), "
+               f"{len(found) - errors} warning(s).")
+    failing = len(found) if strict else errors
+    sys.exit(1 if failing else 0)
 
 
 @main.command()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,25 +16,22 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import TemplateError
 from lxml import etree
 
-from .accessibility import word_heading_problems
 from .content import LoadedDocument
-from .context import context_shape, template_context
+from .context import template_context
 from .errors import Finding, Location, TemplateProblem
 from .kinds import Kind, Output
 from .output import build_time, docx_bytes
 from .provenance import provenance
-from .template_check import TemplateChecker
 from .templating import environment, find_template
 from .word_brand import apply_brand
 from .word_contents import fill_contents
+from .word_lint import lint
 from .wordml import WordWriter
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
-_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _CUSTOM_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
                "custom-properties")
@@ -71,34 +67,14 @@ def render(document: LoadedDocument, output: Output) -> bytes:
 
 def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
     try:
-        path = find_template(root, "docx", _template_name(kind, output))
-        template = _open(path)
+        return lint_file(find_template(root, "docx", _template_name(kind, output)), kind)
     except TemplateProblem as exc:
         return list(exc.findings)
-    env = environment()
-    shape = context_shape(kind)
-    found: list[Finding] = []
-    for part, xml in _tagged_parts(template):
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", template.patch_xml(xml))
-        try:
-            unknown = TemplateChecker(env, shape).check_source(source, part)
-        except TemplateSyntaxError as exc:
-            found.append(Finding(Location(path), f"in {part}, near "
-                                 f"\u201c{_paragraph_text(source, exc.lineno)}\u201d: "
-                                 f"broken tag: {exc.message}",
-                                 "check that every {{ has its }} and every {%p if %} or "
-                                 "{%p for %} its {%p endif %} or {%p endfor %}"))
-            continue
-        found.extend(Finding(Location(path), f"in {part}, in the paragraph "
-                             f"\u201c{_paragraph_text(source, problem.line)}\u201d: "
-                             f"{problem.message}", problem.hint) for problem in unknown)
-    found.extend(word_heading_problems(template.docx.paragraphs, path))
-    writer = WordWriter(template.docx, Location(path))
-    found.extend(Finding(Location(path), f"the template has no \u201c{name}\u201d style, "
-                         "which lists and quotes in the content need",
-                         "add the style in Word, or start again from `sgdocs templates export`")
-                 for name in writer.missing_styles())
-    return found
+
+
+def lint_file(path: Path, kind: Kind) -> list[Finding]:
+    """Every problem in the Word template at `path`, for documents of `kind`."""
+    return lint(_open(path), path, kind)
 
 
 class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
@@ -133,21 +109,6 @@ def _open(path: Path) -> DocxTemplate:
                                        f"can open ({exc.__class__.__name__})",
                                        "save it from Word as a .docx document")]) from None
     return template
-
-
-def _tagged_parts(template: DocxTemplate) -> Iterator[tuple[str, str]]:
-    yield "the body", template.get_xml()
-    for reltype, part_name in ((_HEADER, "the header"), (_FOOTER, "the footer")):
-        for _, part in template.get_headers_footers(reltype):
-            yield part_name, template.get_part_xml(part)
-
-
-def _paragraph_text(source: str, line: int) -> str:
-    """The visible text of the template line Jinja reports (roughly one paragraph; block
-    tags join several, and the error is at the end, so a long text shows its end)."""
-    lines = source.splitlines()
-    text = re.sub(r"<[^>]+>", "", lines[line - 1]).strip() if 0 < line <= len(lines) else ""
-    return text if len(text) <= 80 else "…" + text[-79:]
 
 
 def _number_ids(docx: Any) -> None:

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Literal
 
 import lxml.html
-from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError, meta
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    meta,
+)
 from markupsafe import Markup
 
 from . import charts, richtext
@@ -27,7 +35,7 @@ from .kinds import Kind, Output
 from .provenance import Provenance, provenance
 from .schema import Image
 from .template_check import TemplateChecker
-from .templating import html_environment, template_failure
+from .templating import environment, html_environment, template_failure, template_folders
 from .values import Rag
 
 Mode = Literal["web", "print"]
@@ -112,16 +120,26 @@ def _find(env: Environment, name: str) -> Path:
 
 
 def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
-    env = html_environment(root)
-    name = _template_name(kind, output)
+    return _problems(html_environment(root), _template_name(kind, output), kind,
+                     root / "templates" / "html")
+
+
+def lint_file(path: Path, kind: Kind) -> list[Finding]:
+    """Every problem in the HTML template at `path`, for documents of `kind`; the templates
+    it includes are looked for beside it, then among the shipped ones."""
+    folders = [path.parent, *template_folders(path.parent, "html")]
+    env = environment(ChoiceLoader([FileSystemLoader(folder) for folder in folders]))
+    return _problems(env, path.name, kind, path.parent)
+
+
+def _problems(env: Environment, name: str, kind: Kind, folder: Path) -> list[Finding]:
     checker = TemplateChecker(env, context_shape(kind, "mode", "provenance", "toc"))
     try:
         sources = _template_sources(env, name)
         main, source = next(iter(sources.items()))
         found = checker.check_source(source, name, str(main))
     except TemplateNotFound as exc:
-        return [Finding(Location(root / "templates" / "html" / name),
-                        f"there is no HTML template `{exc.name}`",
+        return [Finding(Location(folder / name), f"there is no HTML template `{exc.name}`",
                         "`sgdocs templates export` copies out the shipped ones")]
     except TemplateSyntaxError as exc:
         return list(template_failure(exc, Path(name)).findings)
