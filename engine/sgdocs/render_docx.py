@@ -131,14 +131,19 @@ def _set_properties(docx: Any, document: LoadedDocument, when: dt.datetime) -> N
     properties.created = properties.modified = when.replace(tzinfo=None)
     properties.revision = 1
     control = document.model.document_control
-    properties.title = document.model.title
-    properties.subject = document.kind.summary
-    properties.author = document.partnership.name
-    properties.last_modified_by = document.partnership.name
+    properties.title = _fitted(document.model.title)
+    properties.subject = _fitted(document.kind.summary)
+    properties.author = _fitted(document.partnership.name)
+    properties.last_modified_by = _fitted(document.partnership.name)
     properties.language = "en-GB"
-    properties.version = control.version
+    properties.version = _fitted(control.version)
     properties.content_status = control.status.capitalize()
     properties.category = document.kind.name
+
+
+def _fitted(text: str) -> str:
+    """Word's document properties hold 255 characters; the document shows the whole text."""
+    return text if len(text) <= 255 else text[:254] + "\u2026"
 
 
 def _set_custom_properties(docx: Any, values: dict[str, str]) -> None:

@@ -23,6 +23,9 @@ KeyPath = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Control characters and non-characters: XML (hence Word) cannot hold them, and no page
+can show them."""
 MAX_DEPTH = 40
 """Lists and groups inside one another; real documents use fewer than ten."""
 
@@ -175,6 +178,12 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*at, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
+        unprintable = _UNPRINTABLE.search(node.value)
+        if unprintable:
+            self._problem(node, "the text contains a character that cannot be printed "
+                          f"(U+{ord(unprintable.group(0)):04X})", "remove it; such characters "
+                          "often come with text pasted from another program")
+            return None
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, at: KeyPath) -> dict[str, Any]:
