@@ -5,12 +5,13 @@ Each is refused with a clear finding, never a traceback."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import cli
+from conftest import CONTENT, cli
 from sgdocs.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 from yamledit import line_of, set_value
 
@@ -97,3 +98,40 @@ def test_links_that_could_run_code_are_refused(bexley_copy: Path, target: str) -
     scheme = target.split(":")[0].lower().replace("&#x61;", "a")
     assert f"role-brief.yaml:{line_of(brief, 'purpose:')}: error: `purpose`: " in result.output
     assert f"a link to `{scheme}:` is not allowed here" in result.output
+
+
+def test_documents_referring_too_deep_or_in_a_circle_are_refused(tmp_path: Path) -> None:
+    root = tmp_path / "eastmoor"
+    root.mkdir()
+    (root / "partnership.yaml").write_text((CONTENT / "eastmoor/partnership.yaml").read_text())
+    shutil.copytree(CONTENT / "eastmoor/images", root / "images")
+    report = (CONTENT / "eastmoor/scrutiny-report-2024-25.yaml").read_text()
+    for number in range(12):  # each year's report names the year before
+        (root / f"report-{number}.yaml").write_text(report.replace(
+            "previous_report: scrutiny-report-2023-24.yaml",
+            f"previous_report: report-{number + 1}.yaml").replace("  - recommendation: R3\n"
+            "    progress: Audit actions are tracked in the action log; the March 2025 "
+            "audit's actions are all complete.\n    status: done\n", ""))
+    (root / "report-12.yaml").write_text(report.replace(
+        "previous_report: scrutiny-report-2023-24.yaml", "previous_report: report-0.yaml"))
+    started = time.monotonic()
+    result = cli("check", str(root / "report-0.yaml"))
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 1
+    assert "documents refer to one another more than 8 deep" in result.output
+    (root / "report-1.yaml").write_text(report.replace(
+        "previous_report: scrutiny-report-2023-24.yaml", "previous_report: report-0.yaml"))
+    result = cli("check", str(root / "report-0.yaml"))
+    assert "`report-0.yaml` refers back to this document" in " ".join(result.output.split())
+
+
+def test_a_document_naming_too_many_others_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
+    issue = tmp_path / "tasp/newsletter-autumn-2023.yaml"
+    text = issue.read_text()
+    listed = "".join("  - newsletter-autumn-2023/introduction.yaml\n" for _ in range(201))
+    issue.write_text(text[:text.index("articles:")] + "articles:\n" + listed)
+    result = cli("check", str(issue))
+    assert result.exit_code == 1
+    assert "`articles` names 201 files, more than the 200 a document may use" in " ".join(
+        result.output.split())
