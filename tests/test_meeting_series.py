@@ -84,7 +84,7 @@ def test_a_revised_programme_updates_the_same_events(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("old", "new", "at", "message"), [
     ("  - date: 2024-01-10\n    exception: Launch meeting\n", "  - date: 2024-01-10\n",
-     "date: 2024-01-10", "Wednesday 10 January 2024 is not third Wednesday of January 2024, "
+     "date: 2024-01-10", "Wednesday 10 January 2024 is not the third Wednesday of January 2024, "
      "which is 17 January 2024\n  hint: correct the date, or add `exception:`"),
     ("  - date: 2024-12-18\n", "  - date: 2024-08-21\n", "date: 2024-08-21",
      "21 August 2024 falls in a month with no meeting (a break)"),

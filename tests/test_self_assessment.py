@@ -145,9 +145,9 @@ def test_import_reports_bad_cells_and_keeps_existing_files(outputs: dict[str, Pa
         result.output
 
 
-@pytest.mark.parametrize(("field", "what"), [("action", "an action"),
-                                             ("owner", "an owner for the action"),
-                                             ("due", "a due date for the action")])
+@pytest.mark.parametrize(("field", "what"), [("action", "action"),
+                                             ("owner", "owner for the action"),
+                                             ("due", "due date for the action")])
 def test_every_answer_needs_an_action_with_owner_and_date(tmp_path: Path, field: str,
                                                           what: str) -> None:
     shutil.copytree(CONTENT / "eastmoor", tmp_path / "eastmoor")

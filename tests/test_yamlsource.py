@@ -56,3 +56,14 @@ def test_alias_bombs_are_refused_quickly() -> None:
 def test_quoted_and_block_text_stay_text() -> None:
     data = parse_yaml("a: '12'\nb: \"true\"\nc: |\n  42\nd: 2018-06\ne: ~\nf:\n", FILE).data
     assert data == {"a": "12", "b": "true", "c": "42\n", "d": "2018-06", "e": None, "f": None}
+
+
+@pytest.mark.parametrize("text", ["title: a\x07b\n", 'title: "a\x07b"\n',
+                                  "a: 1\ntitle: |\n  a\x1bb\n"])
+def test_a_control_character_is_refused_at_its_line_with_a_hint(text: str) -> None:
+    with pytest.raises(ContentError) as raised:
+        parse_yaml(text, Path("x.yaml"))
+    finding, = raised.value.findings
+    assert finding.where.line == text[:text.index("\x07" if "\x07" in text else "\x1b")
+                                      ].count("\n") + 1
+    assert "cannot be printed (U+00" in finding.message and "pasted" in finding.hint

@@ -26,7 +26,7 @@ from .errors import Finding, Location, Severity
 from .kinds import Kind
 from .template_check import TemplateChecker
 from .templating import environment
-from .wordml import WordWriter
+from .wordml import MISSING_STYLE_HINT, WordWriter, missing_style
 
 _HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 _FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
@@ -47,9 +47,7 @@ def lint(template: DocxTemplate, path: Path, kind: Kind) -> list[Finding]:
             found += _field_problems(template, element, paragraphs, part, path, kind)
     found += word_heading_problems(template.docx.paragraphs, path)
     writer = WordWriter(template.docx, Location(path))
-    found += [Finding(Location(path), f"the template has no \u201c{name}\u201d style, which "
-                      "lists and quotes in the content need",
-                      "add the style in Word, or start again from `sgdocs templates export`")
+    found += [Finding(Location(path), missing_style(name), MISSING_STYLE_HINT)
               for name in writer.missing_styles()]
     return found
 

@@ -71,6 +71,15 @@ class _List:
     item_paragraphs: int = 0
 
 
+def missing_style(name: str) -> str:
+    return f"the Word template has no \u201c{name}\u201d style, which lists and quotes in " \
+        "the content need"
+
+
+MISSING_STYLE_HINT = ("add the style in Word (Styles pane), or start again from `sgdocs "
+                      "templates export`")
+
+
 class WordWriter:
     """Writes Markdown into one Word document being rendered (it adds links and numbering)."""
 
@@ -179,10 +188,7 @@ class WordWriter:
             return self._style_ids[name]
         except KeyError:
             raise TemplateProblem([Finding(
-                self._template, f"the Word template has no \u201c{name}\u201d style, which "
-                "lists and quotes in the content need",
-                "add the style in Word (Styles pane), or start again from `sgdocs templates "
-                "export`")]) from None
+                self._template, missing_style(name), MISSING_STYLE_HINT)]) from None
 
     def _style_level(self, name: str) -> str:
         levels = self._document.styles[name].element.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")

@@ -106,6 +106,10 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise ContentError([_syntax_finding(exc, path)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow at all
+        raise ContentError([_unprintable(Location(path, text.count("\n", 0, exc.position) + 1),
+                                         chr(exc.character) if isinstance(exc.character, int)
+                                         else str(exc.character))]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Finding(Location(path), f"not readable as YAML: {exc}")]) from None
     if root is None:
@@ -152,6 +156,12 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, path: Path) -> Finding:
                    "put text containing `: ` or starting with a quote in quotes")
 
 
+def _unprintable(where: Location, character: str) -> Finding:
+    return Finding(where, "the text contains a character that cannot be printed "
+                   f"(U+{ord(character[:1] or '?'):04X})", "remove it; such characters often "
+                   "come with text pasted from another program")
+
+
 class _Builder:
     """Turns composed nodes into dicts, lists and scalars, recording lines as it goes."""
 
@@ -164,9 +174,10 @@ class _Builder:
     def value(self, node: yaml.Node, at: KeyPath) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            self._problem(node, f"the file expands to more than {MAX_NODES:,} values "
-                          "(anchors and aliases repeated inside each other?)",
-                          "write the values out instead of nesting aliases")
+            if self.nodes == MAX_NODES + 1:  # once: every later value is over the limit too
+                self._problem(node, f"the file expands to more than {MAX_NODES:,} values "
+                              "(anchors and aliases repeated inside each other?)",
+                              "write the values out instead of nesting aliases")
             return None
         self.locations.setdefault(at, Location(self.path, node.start_mark.line + 1))
         if node.tag not in _CORE_TAGS:
@@ -180,9 +191,8 @@ class _Builder:
         assert isinstance(node, yaml.ScalarNode)
         unprintable = _UNPRINTABLE.search(node.value)
         if unprintable:
-            self._problem(node, "the text contains a character that cannot be printed "
-                          f"(U+{ord(unprintable.group(0)):04X})", "remove it; such characters "
-                          "often come with text pasted from another program")
+            self.problems.append(_unprintable(Location(self.path, node.start_mark.line + 1),
+                                              unprintable.group(0)))
             return None
         return self._scalar(node)
 

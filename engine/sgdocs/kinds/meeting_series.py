@@ -189,8 +189,8 @@ class MeetingSeries(Document):
                 yield Issue(("meetings", i, "date"), f"{PartialDate(*key)} already has a "
                             "meeting listed", "list one meeting a month")
             elif meeting.date.date != expected and not meeting.exception:
-                yield Issue(("meetings", i, "date"), f"{meeting.date.weekday} is not {self.rule} "
-                            f"of {PartialDate(*key)}, which is {expected:%-d %B %Y}",
+                yield Issue(("meetings", i, "date"), f"{meeting.date.weekday} is not the "
+                            f"{self.rule} of {PartialDate(*key)}, which is {expected:%-d %B %Y}",
                             "correct the date, or add `exception:` saying why it differs")
             seen.add(key)
 

@@ -45,8 +45,8 @@ class Answer(Model):
             yield Issue(("rag",), "this question is not rated yet",
                         "rate it green, amber or red", severity=Severity.WARNING)
             return
-        for field, what in (("action", "an action"), ("owner", "an owner for the action"),
-                            ("due", "a due date for the action")):
+        for field, what in (("action", "action"), ("owner", "owner for the action"),
+                            ("due", "due date for the action")):
             if getattr(self, field) is None:
                 yield Issue((field,), f"the answer is rated {Rag(self.rag).word} but has no "
                             f"{what}", "every answer, whatever its colour, needs an action "
