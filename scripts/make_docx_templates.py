@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -1249,13 +1250,146 @@ def newsletter() -> Document:
     return document
 
 
+_PARAGRAPH_PROPERTIES = ("w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                         "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+                         "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+                         "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                         "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                         "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+                         "w:rPr", "w:sectPr", "w:pPrChange")
+"""The order WordprocessingML requires of a paragraph's properties, from the border on."""
+AFTER_BORDERS = _PARAGRAPH_PROPERTIES[1:]
+AFTER_CONTEXTUAL_SPACING = _PARAGRAPH_PROPERTIES[16:]
+
+
+def letter() -> Document:
+    """A letter in the block layout British organisations use, everything ranged left: the
+    letterhead, the references and date, the address block, then the salutation, the
+    subject in bold, the body and the signature. The parts are Word's own letter styles
+    (Date, Salutation, Closing, Signature) and a few of the house's, so a partnership can
+    restyle its letterhead in Word."""
+    document = new_document("Letter")
+    _letter_styles(document)
+    _letter_first_page(document)
+    w = Writer(document)
+    w.para("{{ partnership.name }}", "Letterhead")
+    w.tag("{%p if partnership.address %}")
+    w.para('{{ partnership.address | join(", ") }}', "Letterhead Details")
+    w.tag("{%p endif %}")
+    w.tag("{%p if partnership.phone or partnership.email or partnership.website %}")
+    w.para("{{ [partnership.phone, partnership.email, partnership.website] | select "
+           '| join("  \u00b7  ") }}', "Letterhead Details")
+    w.tag("{%p endif %}")
+    w.tag('{%p if document_control.status == "draft" %}')
+    draft = w.para("", "Letter Reference")
+    run = draft.add_run("DRAFT \u2014 not yet approved for sending")  # type: ignore[attr-defined]
+    run.bold = True
+    run.font.color.rgb = RGBColor.from_string(WARNING)
+    w.tag("{%p endif %}")
+    for field, label in (("reference", "Our reference"), ("your_reference", "Your reference")):
+        w.tag(f"{{%p if {field} %}}")
+        w.para(f"{label}: {{{{ {field} }}}}", "Letter Reference")
+        w.tag("{%p endif %}")
+    w.para("{{ date }}", "Date")
+    w.para("{{ addressee.name }}", "Address")
+    for field in ("role", "organisation"):
+        w.tag(f"{{%p if addressee.{field} %}}")
+        w.para(f"{{{{ addressee.{field} }}}}", "Address")
+        w.tag("{%p endif %}")
+    w.tag("{%p for line in addressee.address %}")
+    w.para("{{ line }}", "Address")
+    w.tag("{%p endfor %}")
+    w.para("{{ salutation }}", "Salutation")
+    w.para("{{ subject }}", "Title")
+    w.para("{{p body }}")
+    w.para("{{ sign_off }}", "Closing")
+    signatory = w.para("", "Signature")
+    signatory.add_run("{{ signatory.name }}").bold = True  # type: ignore[attr-defined]
+    w.tag("{%p if signatory.role %}")
+    w.para("{{ signatory.role }}", "Signature")
+    w.tag("{%p endif %}")
+    for field, label in (("enclosures", "Enc."), ("cc", "cc")):
+        w.tag(f"{{%p for item in {field} %}}")
+        note = w.para(f"{{% if loop.first %}}{label}{{% endif %}}", "Letter Note")
+        note.add_run("\t{{ item }}")  # type: ignore[attr-defined]
+        w.tag("{%p endfor %}")
+    return document
+
+
+def _letter_styles(document: Document) -> None:
+    """The letter's parts as paragraph styles. The subject is the document's Title, in bold
+    and a point larger than the text; the letterhead is based on it, so a brand's colour
+    and typeface reach both. Spacing is "don't add space between paragraphs of the same
+    style", so a block of lines (an address, the enclosures) stands apart as one."""
+    styles = document.styles
+    title = styles["Title"]
+    _display(title, 12, PRIMARY, after=10)
+    borders = title.element.pPr.find(qn("w:pBdr"))
+    if borders is not None:
+        title.element.pPr.remove(borders)
+
+    def add(name: str, base: str, *, size: float = 11, before: float = 0, after: float = 0,
+            colour: str | None = None, built_in: bool = False) -> Any:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[base]
+        style.quick_style = True
+        style.font.size = Pt(size)
+        if colour:
+            style.font.color.rgb = RGBColor.from_string(colour)
+        spacing = style.paragraph_format
+        spacing.space_before, spacing.space_after = Pt(before), Pt(after)
+        style.element.get_or_add_pPr().insert_element_before(
+            parse_xml(f"<w:contextualSpacing {nsdecls('w')}/>"), *AFTER_CONTEXTUAL_SPACING)
+        if built_in:  # Word's own letter styles, which Word lists under their names
+            style.element.attrib.pop(qn("w:customStyle"), None)
+        return style
+
+    letterhead = add("Letterhead", "Title", size=16, after=4)
+    rule = parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" '
+                     f'w:space="4" w:color="{RULE}"/></w:pBdr>')  # a brand recolours text only
+    letterhead.element.get_or_add_pPr().insert_element_before(rule, *AFTER_BORDERS)
+    add("Letterhead Details", "Normal", size=9, after=20, colour=MUTED)
+    add("Letter Reference", "Normal")
+    add("Date", "Normal", after=18, built_in=True)
+    add("Address", "Normal")
+    add("Salutation", "Normal", before=20, after=10, built_in=True)
+    closing = add("Closing", "Normal", before=6, after=40, built_in=True)
+    closing.paragraph_format.keep_with_next = True
+    signature = add("Signature", "Normal", built_in=True)
+    signature.paragraph_format.keep_with_next = True
+    note = add("Letter Note", "Normal", before=18)
+    note.paragraph_format.left_indent = Mm(12)
+    note.paragraph_format.first_line_indent = Mm(-12)
+    note.paragraph_format.tab_stops.add_tab_stop(Mm(12))
+
+
+def _letter_first_page(document: Document) -> None:
+    """The letterhead is on the first page itself, so that page's header holds only the
+    classification and the logo (the partnership's name would otherwise be printed
+    twice), and its footer no page number; the pages after it carry the usual ones."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    _classification(header, document)
+    for text in ("{%p if brand and brand.logo %}", "{{r brand.logo }}", "{%p endif %}"):
+        header.add_paragraph(text, style=document.styles["Header"])
+    warning = header.add_paragraph(style=document.styles["Header"])
+    warning.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    draft = warning.add_run("{% if incomplete %}DRAFT \u2014 incomplete: not for publication"
+                            "{% endif %}")
+    draft.bold = True
+    draft.font.color.rgb = RGBColor.from_string(WARNING)
+    _classification(section.first_page_footer, document, first=False)
+
+
 TEMPLATES = {"role-brief.docx": role_brief, "arrangements.docx": arrangements,
              "yearly-report.docx": yearly_report, "tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
              "scrutiny-framework.docx": scrutiny_framework,
              "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
              "meeting-series.docx": meeting_series, "meeting-notes.docx": meeting_notes,
-             "findings-briefing.docx": findings_briefing, "newsletter.docx": newsletter}
+             "findings-briefing.docx": findings_briefing, "newsletter.docx": newsletter,
+             "letter.docx": letter}
 
 
 def main() -> None:

@@ -94,7 +94,7 @@ def test_html_template_field_typo_is_reported_before_rendering(restyled: Path,
     assert (f"{template}:{line_of(template, 'max_anual')}: error: the template uses "
             "`cost.max_anual_fee`, but `days_and_cost` has no field `max_anual_fee`\n"
             "  hint: did you mean `max_annual_fee`?") in result.output
-    written = sorted(p.name for p in (tmp_path / "out").rglob("*") if p.is_file())
+    written = sorted(p.name for p in _outputs(tmp_path / "out"))
     assert written == ["role-brief.docx"]  # the Word template is fine, so Word is still built
 
 
@@ -138,13 +138,13 @@ def test_templates_cannot_reach_python_internals(restyled: Path, tmp_path: Path)
 def test_failed_build_keeps_the_previous_outputs(restyled: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert build_brief(restyled, out).exit_code == 0
-    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    before = {p: p.read_bytes() for p in _outputs(out)}
     edit(restyled / "templates/html/role-brief.html", "{{ purpose }}", "{{ purpose.nope() }}")
     edit_docx(restyled / "templates/docx/role-brief.docx", "{{p purpose }}", "{{p 1 / 0 }}")
     result = build_brief(restyled, out)
     assert result.exit_code == 1
     assert "3 failed" in result.output
-    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert {p: p.read_bytes() for p in _outputs(out)} == before
 
 
 def test_rich_text_placed_as_plain_text_is_reported_not_dropped(restyled: Path,
@@ -231,7 +231,7 @@ def test_lint_finds_what_word_does_to_a_template(restyled: Path) -> None:
         "has curly quotes",
         f"{template}: error: in the body, in the paragraph “{{%p if key_questions.intro %}}”:"
         " “{%p if key_questions.intro %}” is never closed",
-        f"{template}: error: the template has no “List Bullet” style",
+        f"{template}: error: the Word template has no “List Bullet” style",
     ):
         assert expected in output, expected
     assert "Linted" in output and "warning(s)" in output
@@ -276,3 +276,8 @@ def test_the_shipped_templates_lint_clean() -> None:
                 result = CliRunner().invoke(main, ["lint", str(path), "--kind", kind.name,
                                                    "--strict"])
                 assert result.exit_code == 0, result.output
+
+
+def _outputs(folder: Path) -> list[Path]:
+    """The documents in an output folder (not the build's record of them)."""
+    return [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")]

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import Job, check_templates
-from .content import LoadedDocument, discover, load_documents
+from .content import LoadedDocument, load_documents
+from .discovery import discover
 from .errors import Finding, Severity
 from .readability import Score, scores
 from .readability import findings as readability_findings

@@ -7,12 +7,13 @@ here and nowhere else; exit codes are 0 success, 1 content or build problems, 2 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -23,7 +24,7 @@ from .errors import Finding, SgdocsError, display_path, usage_error
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .build import BuildReport
+    from .build import BuildReport, Progress
     from .content import LoadedDocument
     from .readability import Score
 
@@ -78,18 +79,44 @@ def main() -> None:
 @click.option("--allow-sensitive", is_flag=True,
               help="Build OFFICIAL-SENSITIVE documents as PDF and HTML too (for internal "
                    "circulation; they are withheld from these publishing formats otherwise).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Documents rendered at once; default: the number of cores.")
+@click.option("--rebuild", is_flag=True,
+              help="Build every document, even those unchanged since the last build.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary table.")
+@click.option("--each", "table", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Mail-merge: build the one content file named once for each row of this "
+                   "CSV or YAML table, each column filling the field it names.")
+@click.option("--name", "name_column", default="file", show_default=True,
+              help="With --each: the column naming each row's outputs.")
 @_reports_errors
 def build(paths: tuple[Path, ...], out_dir: Path, formats: str, allow_incomplete: bool,
-          allow_sensitive: bool) -> None:
-    """Check content and build its documents (PATHS: files or folders; default content/)."""
+          allow_sensitive: bool, jobs: int | None, rebuild: bool, quiet: bool,
+          table: Path | None, name_column: str) -> None:
+    """Check content and build its documents (PATHS: files or folders; default content/).
+
+    Documents unchanged since the last build into the same folder are not built again.
+    With --each, one document is built for each row of a table, into a folder named after
+    the content file (outputs/tasp/agm-invitation/barnsley.pdf).
+    """
+    from .build import FORMATS, build_each
     from .build import build as run_build
-    from .renderers import FORMATS
 
     chosen = _formats(formats, FORMATS) if formats else list(FORMATS)
-    report = run_build(_content_paths(paths), out_dir, chosen, allow_incomplete,
-                       allow_sensitive)
+    options: dict[str, Any] = {"allow_incomplete": allow_incomplete,
+                               "allow_sensitive": allow_sensitive, "jobs": jobs or _cores()}
+    with _progress(quiet) as progress:
+        if table is None:
+            report = run_build(_content_paths(paths), out_dir, chosen, rebuild=rebuild,
+                               progress=progress, **options)
+        else:
+            report = build_each(_one_content_file(paths), table, out_dir, chosen,
+                                name_column=name_column, progress=progress, **options)
     _print_findings(report.findings)
-    _print_build_summary(report)
+    if table is None:
+        _print_build_summary(report, table=not quiet)
+    else:
+        _print_rows(report, table=not quiet)
     sys.exit(0 if report.ok else 1)
 
 
@@ -253,6 +280,14 @@ def _content_paths(paths: Sequence[Path]) -> list[Path]:
     return [DEFAULT_CONTENT]
 
 
+def _one_content_file(paths: Sequence[Path]) -> Path:
+    if len(paths) != 1 or not paths[0].is_file():
+        raise usage_error("--each builds one content file for each row of a table",
+                          "name one content file, e.g. `sgdocs build content/tasp/"
+                          "agm-invitation.yaml --each members.csv`")
+    return paths[0]
+
+
 def _formats(text: str, known: Sequence[str]) -> list[str]:
     chosen = [part.strip().lower() for part in text.split(",") if part.strip()]
     unknown = [fmt for fmt in chosen if fmt not in known]
@@ -272,23 +307,73 @@ def _print_findings(findings: Sequence[Finding]) -> None:
             click.echo(f"  hint: {finding.hint}", err=True)
 
 
-def _print_build_summary(report: BuildReport) -> None:
+def _print_build_summary(report: BuildReport, table: bool) -> None:
     from rich.table import Table
 
-    table = Table(title="sgdocs build", title_justify="left")
-    for column in ("Content", "Format", "Result", "Output"):
-        table.add_column(column, overflow="fold")
+    if table:
+        shown = Table(title="sgdocs build", title_justify="left")
+        for column in ("Content", "Format", "Result", "Output"):
+            shown.add_column(column, overflow="fold")
+        for outcome in report.outcomes:
+            result = ("[green]unchanged[/]" if outcome.unchanged else
+                      "[green]written[/]" if outcome.written else
+                      "[yellow]withheld[/]" if outcome.withheld else "[red]failed[/]")
+            shown.add_row(display_path(outcome.source), outcome.format, result,
+                          display_path(outcome.output) if outcome.output else "-")
+        _console().print(shown)
+    unchanged = sum(outcome.unchanged for outcome in report.outcomes)
+    written = sum(outcome.written and not outcome.unchanged for outcome in report.outcomes)
+    withheld = sum(outcome.withheld and not outcome.unchanged for outcome in report.outcomes)
+    failed = len(report.outcomes) - written - unchanged - withheld
+    click.echo(f"{written} written, " + (f"{unchanged} unchanged, " if unchanged else "")
+               + (f"{withheld} withheld, " if withheld else "") + f"{failed} failed.")
+
+
+def _print_rows(report: BuildReport, table: bool) -> None:
+    """The mail-merge, row by row: what was made for each, or where its problem is."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    rows: dict[str, list[str]] = {}
     for outcome in report.outcomes:
-        result = ("[green]written[/]" if outcome.written else
-                  "[yellow]withheld[/]" if outcome.withheld else "[red]failed[/]")
-        table.add_row(display_path(outcome.source), outcome.format, result,
-                      display_path(outcome.output) if outcome.output else "-")
-    _console().print(table)
-    written = sum(outcome.written for outcome in report.outcomes)
-    withheld = sum(outcome.withheld for outcome in report.outcomes)
-    failed = len(report.outcomes) - written - withheld
-    click.echo(f"{written} written, " + (f"{withheld} withheld, " if withheld else "")
-               + f"{failed} failed.")
+        results = rows.setdefault(outcome.row or "", [])
+        if outcome.written:
+            results.append(escape(display_path(outcome.output)) if outcome.output else "")
+        elif not outcome.withheld:
+            problem = next((f for f in outcome.findings if f.is_error), None)
+            results.append(f"[red]failed[/] {escape(str(problem.where))}: "
+                         f"{escape(problem.message)}" if problem else "[red]failed[/]")
+    shown = Table(title="sgdocs build --each", title_justify="left")
+    for column in ("Row", "Result", "Outputs or problem"):
+        shown.add_column(column, overflow="fold")
+    for name, results in rows.items():
+        failed = any(result.startswith("[red]") for result in results)
+        shown.add_row(name, "[red]failed[/]" if failed else "[green]written[/]",
+                      "\n".join(result for result in results
+                                 if result.startswith("[red]") == failed))
+    if table:
+        _console().print(shown)
+    failures = sum(any(r.startswith("[red]") for r in results) for results in rows.values())
+    click.echo(f"{len(rows) - failures} of {len(rows)} row(s) built, {failures} failed.")
+
+
+def _cores() -> int:
+    """The cores this process may use (fewer than the machine's under a CPU limit)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool) -> Iterator[Progress | None]:
+    """A progress bar on the terminal for a build of more than a few outputs; nothing when
+    quiet or when the output goes to a file or another program."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from .progress import BuildProgress
+
+    with BuildProgress() as progress:
+        yield progress
 
 
 def _print_readability(path: Path, scores: Sequence[Score]) -> None:

@@ -21,23 +21,19 @@ from .errors import (
     Severity,
     did_you_mean,
     has_errors,
-    usage_error,
 )
 from .images import find_images
 from .kinds import Kind, all_kinds
 from .partnership import Partnership, Setting
 from .paths import PathRefused, resolve_inside
 from .personal_data import personal_data
-from .requirements import LOCAL_FILENAME, Assessment, assess, load_catalogue
+from .requirements import Assessment, assess, load_catalogue
 from .schema import Document
 from .validation import validate
 from .yamlsource import YamlFile, read_yaml
 
-SUFFIXES = (".yaml", ".yml")
 MAX_REFERENCE_DEPTH = 8
 MAX_REFERENCES = 200
-_SKIPPED_FOLDERS = {"templates", "outputs"}
-_NOT_DOCUMENTS = {partnership.FILENAME, LOCAL_FILENAME}
 
 
 References = dict[str, "LoadedDocument | list[LoadedDocument]"]
@@ -59,6 +55,8 @@ class LoadedDocument:
     references: References = field(default_factory=dict)
     """The documents this one refers to, by field: a tender's brief, a newsletter's
     articles."""
+    row: str | None = None
+    """For one of a mail-merge's documents, the name its row gives its outputs."""
 
     @property
     def requirement_findings(self) -> list[Finding]:
@@ -91,8 +89,10 @@ class LoadedDocument:
 
     @property
     def relative_path(self) -> Path:
-        """The file's place in the content tree, starting with the content root's name."""
-        return self.path.resolve().relative_to(self.root.parent)
+        """The file's place in the content tree, starting with the content root's name; a
+        mail-merge row's is in a folder named after the file (letter/barnsley.yaml)."""
+        place = self.path.resolve().relative_to(self.root.parent)
+        return place.with_suffix("") / f"{self.row}{place.suffix}" if self.row else place
 
 
 def drawn_in(references: References) -> Iterator[LoadedDocument]:
@@ -109,45 +109,14 @@ def classification(model: Document, references: References) -> str | None:
     return max(found, key=CLASSIFICATIONS.index)
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """The content files named, or found inside the folders named, in a stable order."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(_yaml_files(path)))
-        elif path.is_file():
-            if path.suffix not in SUFFIXES:
-                raise usage_error("this is not a content file", "content files are YAML files "
-                                  "ending in .yaml", path)
-            if path.name == partnership.FILENAME:
-                raise usage_error("this is the partnership file, not a document",
-                                  "name a document, or the folder holding it", path)
-            found.append(path)
-        else:
-            raise usage_error("no such file or folder", "check the path", path)
-    return list(dict.fromkeys(found))
-
-
-def _yaml_files(folder: Path) -> Iterator[Path]:
-    try:
-        entries = list(folder.iterdir())
-    except OSError as exc:
-        raise usage_error(f"cannot read this folder: {exc.strerror}", "", folder) from None
-    for path in entries:
-        if path.name.startswith("."):
-            continue
-        if path.is_dir() and path.name not in _SKIPPED_FOLDERS:
-            yield from _yaml_files(path)
-        elif path.suffix in SUFFIXES and path.name not in _NOT_DOCUMENTS:
-            yield path
-
-
-def load_document(path: Path, _referring: tuple[Path, ...] = ()) -> LoadedDocument:
+def load_document(path: Path, _referring: tuple[Path, ...] = (), *,
+                  source: YamlFile | None = None) -> LoadedDocument:
     """Read, check and type one content file, with any documents it refers to.
 
-    `_referring` is the chain of documents that led here, to refuse reference cycles.
+    `_referring` is the chain of documents that led here, to refuse reference cycles;
+    `source` is the file's values if already read (and changed: a mail-merge row's).
     """
-    source = read_yaml(path)
+    source = source or read_yaml(path)
     if not isinstance(source.data, dict):
         raise ContentError([Finding(source.where(), "a content file should be a group of keys "
                                     "starting with `kind:`", "`sgdocs new` writes a starter")])
@@ -252,8 +221,10 @@ def _kind_of(name: object, where: Location) -> Kind:
     return kinds[str(name)]
 
 
-def load_documents(files: Iterable[Path]) -> tuple[list[LoadedDocument], dict[Path, list[Finding]]]:
-    """Every file that loads, and the findings for each file that does not."""
+def load_documents(files: Iterable[Path], used_elsewhere: Iterable[Path] = ()
+                   ) -> tuple[list[LoadedDocument], dict[Path, list[Finding]]]:
+    """Every file that loads, and the findings for each file that does not; parts in
+    `used_elsewhere` are used by documents not loaded this time."""
     documents: list[LoadedDocument] = []
     failures: dict[Path, list[Finding]] = {}
     for path in files:
@@ -261,15 +232,16 @@ def load_documents(files: Iterable[Path]) -> tuple[list[LoadedDocument], dict[Pa
             documents.append(load_document(path))
         except ContentError as exc:
             failures[path] = list(exc.findings)
-    return _report_unused_parts(documents), failures
+    return _report_unused_parts(documents, {path.resolve() for path in used_elsewhere}), failures
 
 
-def _report_unused_parts(documents: list[LoadedDocument]) -> list[LoadedDocument]:
+def _report_unused_parts(documents: list[LoadedDocument], used: set[Path]
+                         ) -> list[LoadedDocument]:
     """Parts (articles) are reached through the documents that use them: warn about a part
-    none of the documents loaded with it uses."""
-    used = {part.path.resolve() for document in documents
-            for other in document.references.values()
-            for part in (other if isinstance(other, list) else [other])}
+    none of the documents loaded with it (nor those in `used`) uses."""
+    used = used | {part.path.resolve() for document in documents
+                   for other in document.references.values()
+                   for part in (other if isinstance(other, list) else [other])}
     return [replace(document, warnings=(*document.warnings, Finding(
         Location(document.path), f"this {document.kind.name} is not used by any document",
         "list it in the document it belongs to (a part is built only through it)",

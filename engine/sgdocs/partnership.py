@@ -16,14 +16,15 @@ from typing import Any, Literal
 from pydantic import computed_field
 
 from .brand import Brand
+from .discovery import PARTNERSHIP_FILE
 from .errors import ContentError, Finding, Location
 from .images import find_images
-from .schema import Inline, Issue, Model, Text
+from .schema import Inline, Issue, Lines, Model, Text
 from .validation import validate
 from .values import PartialDate
 from .yamlsource import KeyPath, YamlFile, read_yaml
 
-FILENAME = "partnership.yaml"
+FILENAME = PARTNERSHIP_FILE
 PartnerRole = Literal["local-authority", "police", "health"]
 ROLE_NAMES = {"local-authority": "Local authority", "police": "Police", "health": "Health"}
 
@@ -58,6 +59,13 @@ class Partnership(Model):
     """The area covered, e.g. "London Borough of Bexley"."""
     website: Text | None = None
     """The public website's address."""
+    address: Lines = []
+    """The postal address letters are sent from, a line each, e.g. [Town Hall, High
+    Street, Exampleton]."""
+    phone: Text | None = None
+    """The telephone number printed on letters."""
+    email: Text | None = None
+    """The e-mail address printed on letters, e.g. a team mailbox."""
     safeguarding_partners: list[SafeguardingPartner] = []
     """The safeguarding partners (optional for organisations that are not partnerships)."""
     relevant_agencies: list[Inline] = []

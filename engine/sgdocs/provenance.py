@@ -72,9 +72,8 @@ def _sources(document: LoadedDocument) -> Iterator[Path]:
     for each in (document, *drawn_in(document.references)):
         yield each.path.resolve()
         yield from (path.resolve() for path in each.setting.files)
-        for _, part in parts(each.model):
-            if isinstance(part, Image):
-                yield part.path
+        for model in (each.model, each.partnership):  # pictures: the document's, the logo
+            yield from (part.path for _, part in parts(model) if isinstance(part, Image))
 
 
 def _combined(files: Iterable[Path], root: Path) -> str:

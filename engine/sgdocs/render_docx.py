@@ -25,7 +25,7 @@ from .errors import Finding, Location, TemplateProblem
 from .kinds import Kind, Output
 from .output import build_time, docx_bytes
 from .provenance import provenance
-from .templating import environment, find_template
+from .templating import find_template, word_environment
 from .word_brand import apply_brand
 from .word_contents import fill_contents
 from .word_lint import lint
@@ -48,7 +48,7 @@ def render(document: LoadedDocument, output: Output) -> bytes:
                         lambda: template.current_rendering_part or template.docx.part)
     context = template_context(document, writer)
     try:
-        template.render(context, jinja_env=environment())
+        template.render(context, jinja_env=word_environment())
     except TemplateError as exc:
         shown = " / ".join(line.strip() for line in getattr(exc, "docx_context", []) if
                            line.strip())

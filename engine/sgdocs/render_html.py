@@ -8,7 +8,7 @@ footer and page numbers in print).
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -46,18 +46,31 @@ def render(document: LoadedDocument, output: Output) -> bytes:
 
 
 def page(document: LoadedDocument, output: Output, mode: Mode,
-         contents: Sequence[Entry] = (), origin: Provenance | None = None) -> str:
-    """The page; `contents` lists the headings for a table of contents (print only), and
-    `origin` is the provenance, if already worked out."""
+         origin: Provenance | None = None) -> str:
+    """The page; `origin` is the provenance, if already worked out."""
+    return pages(document, output, mode, origin)(())
+
+
+def pages(document: LoadedDocument, output: Output, mode: Mode,
+          origin: Provenance | None = None) -> Callable[[Sequence[Entry]], str]:
+    """The page with a given table of contents (the headings listed, print only): the
+    fields are made ready once, however many times the page is rendered."""
     env = html_environment(document.root)
     name = _template_name(document.kind, output)
     try:
         origin = origin or provenance(document, _template_sources(env, name))
         context = template_context(document, _HtmlFormatter(), mode=mode,
-                                   provenance=origin.properties(), toc=contents)
-        return env.get_template(name).render(context)
+                                   provenance=origin.properties())
+        template = env.get_template(name)
     except TemplateError as exc:
         raise template_failure(exc, Path(name)) from None
+
+    def render(contents: Sequence[Entry]) -> str:
+        try:
+            return template.render(context, toc=contents)
+        except TemplateError as exc:
+            raise template_failure(exc, Path(name)) from None
+    return render
 
 
 @dataclass(frozen=True)
@@ -74,6 +87,11 @@ def headings(html: str) -> list[Entry]:
     tree = lxml.html.fromstring(html)
     return [Entry(str(h.get("id")), " ".join(h.text_content().split()), int(h.tag[1]))
             for h in tree.xpath("//main//*[self::h2 or self::h3][@id]")]
+
+
+def text_length(html: str) -> int:
+    """How many characters of text the page's main content holds."""
+    return sum(len(main.text_content()) for main in lxml.html.fromstring(html).xpath("//main"))
 
 
 def targets(html: str) -> dict[str, str]:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from .discovery import REQUIREMENTS_FILE
 from .errors import ContentError, Finding, Location, Severity, did_you_mean
 from .kinds import all_kinds
 from .partnership import Partnership
@@ -26,7 +27,7 @@ from .validation import dotted, validate
 from .yamlsource import KeyPath, YamlFile, read_yaml
 
 CATALOGUE = Path(__file__).parent / "catalogue" / "wt2023.yaml"
-LOCAL_FILENAME = "requirements.yaml"
+LOCAL_FILENAME = REQUIREMENTS_FILE
 EDITION = "WT2023"
 DISCLAIMER = ("sgdocs checks that each requirement is addressed, not how well: this is not a "
               "judgement of compliance.")

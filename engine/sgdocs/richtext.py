@@ -90,6 +90,8 @@ def refusals(text: str, *, inline: bool = False) -> list[tuple[str, str]]:
 
 
 def _unsafe_links(text: str, inline: bool) -> list[tuple[str, str]]:
+    if "](" not in text and "]:" not in text and "<" not in text:
+        return []  # no link, inline, by reference or automatic, to look at
     parser = _permissive_parser()
     if inline:
         parsed = parser.parseInline(text)

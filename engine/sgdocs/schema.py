@@ -132,6 +132,18 @@ Inline = Annotated[str, _WRITTEN, AfterValidator(_inline),
                    _MARKDOWN]
 """A line of rich text: **bold**, *italic* and [links](https://…), but no lists."""
 
+
+def _lines(value: Any) -> Any:
+    if isinstance(value, str):
+        return [line.strip() for line in value.splitlines() if line.strip()]
+    return value
+
+
+Lines = Annotated[list[Text], BeforeValidator(
+    _lines, json_schema_input_type=str | list[str | int | float])]
+"""Lines of plain text, such as a postal address: a list, or one block of text with a line
+each (as a spreadsheet cell holds an address)."""
+
 RAG = Annotated[Literal["green", "amber", "red"], AfterValidator(Rag)]
 """A red / amber / green rating, written green, amber or red."""
 

@@ -11,15 +11,19 @@ field a template names that the content lacks is an error, never a silent blank)
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     BaseLoader,
     ChoiceLoader,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateSyntaxError,
+    nodes,
 )
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
@@ -41,6 +45,12 @@ def template_folders(root: Path, fmt: str) -> list[Path]:
             if folder.is_dir()]
 
 
+def restyled(root: Path, fmt: str) -> bool:
+    """Whether the partnership has templates of its own for `fmt`. Only those need checking
+    before a build: the shipped templates are checked when sgdocs itself is tested."""
+    return (root / "templates" / fmt).is_dir()
+
+
 def find_template(root: Path, fmt: str, name: str) -> Path:
     for folder in template_folders(root, fmt):
         if (folder / name).is_file():
@@ -50,20 +60,50 @@ def find_template(root: Path, fmt: str, name: str) -> Path:
                                    "`sgdocs templates export` copies out the shipped ones")])
 
 
+_OPTIONS: dict[str, Any] = {"undefined": StrictUndefined, "autoescape": True,
+                            "trim_blocks": True, "lstrip_blocks": True,
+                            "keep_trailing_newline": True}
+
+
 def environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:
-    return SandboxedEnvironment(
-        loader=loader,
-        undefined=StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    return SandboxedEnvironment(loader=loader, **_OPTIONS)
 
 
 def html_environment(root: Path) -> SandboxedEnvironment:
-    folders = template_folders(root, "html")
+    """The HTML templates for content under `root`."""
+    return _html_environment(tuple(template_folders(root, "html")))
+
+
+@functools.lru_cache(maxsize=16)
+def _html_environment(folders: tuple[Path, ...]) -> SandboxedEnvironment:
+    """One environment per set of folders, so each template is compiled once (and again
+    only when its file changes)."""
     return environment(ChoiceLoader([FileSystemLoader(folder) for folder in folders]))
+
+
+class _CompilingOnce(SandboxedEnvironment):
+    """Compiles each template text once. docxtpl hands over the same Word XML for every
+    document made from one template, and compiling it costs more than rendering it."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._compiled: dict[str, Template] = {}
+
+    def from_string(self, source: str | nodes.Template, globals: Any = None,
+                    template_class: Any = None) -> Template:
+        if not isinstance(source, str) or globals is not None or template_class is not None:
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            if len(self._compiled) >= 64:
+                self._compiled.clear()
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
+
+
+@functools.cache
+def word_environment() -> SandboxedEnvironment:
+    """The environment Word templates are rendered in, shared by every document."""
+    return _CompilingOnce(**_OPTIONS)
 
 
 def template_failure(exc: TemplateError, template: Path) -> TemplateProblem:

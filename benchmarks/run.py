@@ -1,0 +1,252 @@
+"""How fast sgdocs is, against the bare libraries doing the same work, in one run.
+
+    .venv/bin/python benchmarks/run.py [--quick]
+
+Measures, on the bundled example content and on generated batches:
+- one 5-page role brief to Word: sgdocs's whole build (read, check, lint, render, write)
+  against docxtpl rendering and saving the same template with the same fields;
+- the same brief to PDF: sgdocs's whole build against WeasyPrint's `write_pdf` of the same
+  page (the same HTML, the same PDF/UA variant);
+- documents and pages a second, and peak memory, building every example;
+- a batch of 20 PDFs with one process and with one per core;
+- an unchanged rebuild of every example against the full build;
+- a cold start of `sgdocs --help` and `sgdocs check`, and whether they load WeasyPrint or
+  docxtpl;
+- peak memory building a report of about 100 pages.
+
+It prints a table, then one ratio per line: docx overhead, pdf overhead, parallel speedup,
+unchanged rebuild.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from rich.console import Console
+from rich.table import Table
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+BRIEF = CONTENT / "bexley/role-brief.yaml"
+YEARLY = CONTENT / "eastmoor/yearly-report-2024-25.yaml"
+BATCH = 20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    repeats = 3 if parser.parse_args().quick else 7
+    work = Path(tempfile.mkdtemp(prefix="sgdocs-bench-"))
+    rows: list[tuple[str, str, str]] = []
+    try:
+        docx_ratio = _docx_overhead(work, repeats, rows)
+        pdf_ratio = _pdf_overhead(work, repeats, rows)
+        _examples(work, rows)
+        speedup = _parallel(work, rows)
+        unchanged = _unchanged_rebuild(work, rows)
+        _cold_start(rows)
+        _long_report(work, rows)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    table = Table(title=f"sgdocs benchmarks ({_cores()} cores)", title_justify="left")
+    for column in ("Measure", "Result", "Notes"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)
+    print(f"docx overhead: {docx_ratio:.2f}")
+    print(f"pdf overhead: {pdf_ratio:.2f}")
+    print(f"parallel speedup: {speedup:.2f}")
+    print(f"unchanged rebuild: {unchanged:.3f}")
+
+
+def _docx_overhead(work: Path, repeats: int, rows: list[tuple[str, str, str]]) -> float:
+    from docxtpl import DocxTemplate
+
+    from sgdocs.build import build
+    from sgdocs.content import load_document
+    from sgdocs.context import template_context
+    from sgdocs.errors import Location
+    from sgdocs.templating import find_template
+    from sgdocs.wordml import WordWriter
+
+    document = load_document(BRIEF)
+    path = find_template(document.root, "docx", "role-brief.docx")
+
+    def bare() -> float:
+        template = DocxTemplate(path)
+        template.init_docx()
+        context = template_context(document, WordWriter(
+            template.docx, Location(path), lambda: template.current_rendering_part))
+        started = time.perf_counter()
+        template.render(context, autoescape=True)
+        template.save(io.BytesIO())
+        return time.perf_counter() - started
+
+    def whole() -> float:
+        return _timed(lambda: build([BRIEF], Path(tempfile.mkdtemp(dir=work)), ("docx",),
+                                    rebuild=True))
+
+    library, ours = _median(bare, repeats), _median(whole, repeats)
+    rows.append(("role brief → .docx", f"{ours * 1000:.0f} ms",
+                 f"docxtpl render + save alone: {library * 1000:.0f} ms"))
+    return ours / library
+
+
+def _pdf_overhead(work: Path, repeats: int, rows: list[tuple[str, str, str]]) -> float:
+    from weasyprint import HTML
+
+    from sgdocs import render_html, render_pdf
+    from sgdocs.build import build
+    from sgdocs.content import load_document
+
+    document = load_document(BRIEF)
+    output = document.kind.outputs[0]
+    page = render_html.pages(document, output, "print")
+    html = page(render_html.headings(page(())))
+
+    def bare() -> float:
+        return _timed(lambda: HTML(string=html, base_url=str(document.root)).write_pdf(
+            pdf_variant=render_pdf.VARIANT))
+
+    def whole() -> float:
+        return _timed(lambda: build([BRIEF], Path(tempfile.mkdtemp(dir=work)), ("pdf",),
+                                    rebuild=True))
+
+    library, ours = _median(bare, repeats), _median(whole, repeats)
+    rows.append(("role brief → PDF", f"{ours * 1000:.0f} ms",
+                 f"WeasyPrint write_pdf alone: {library * 1000:.0f} ms"))
+    return ours / library
+
+
+def _examples(work: Path, rows: list[tuple[str, str, str]]) -> None:
+    out = work / "examples"
+    seconds, memory = _run("build", str(CONTENT), "--out", str(out), "--allow-sensitive",
+                           "--jobs", "1")
+    from sgdocs.discovery import discover
+
+    outputs = [path for path in out.rglob("*.*") if not path.name.startswith(".")]
+    documents = len(discover([CONTENT]))
+    pages = sum(_pages(path) for path in outputs if path.suffix == ".pdf")
+    rows.append(("every example, one process", f"{seconds:.1f} s",
+                 f"{len(outputs)} files from {documents} documents: "
+                 f"{len(outputs) / seconds:.1f} files/s, {pages / seconds:.1f} PDF pages/s, "
+                 f"peak {memory} MB"))
+
+
+def _parallel(work: Path, rows: list[tuple[str, str, str]]) -> float:
+    batch = work / "batch"
+    batch.mkdir()
+    shutil.copy(BRIEF.parent / "partnership.yaml", batch)
+    text = BRIEF.read_text()
+    for number in range(1, BATCH + 1):
+        (batch / f"brief-{number:02}.yaml").write_text(
+            text.replace("title:", f"title: Brief {number} —", 1))
+    one, _ = _run("build", str(batch), "--out", str(work / "one"), "--format", "pdf",
+                  "--jobs", "1")
+    many, memory = _run("build", str(batch), "--out", str(work / "many"), "--format", "pdf",
+                        "--jobs", str(_cores()))
+    rows.append((f"{BATCH} PDFs, one process", f"{one:.1f} s", f"{BATCH / one:.1f} PDFs/s"))
+    rows.append((f"{BATCH} PDFs, {_cores()} processes", f"{many:.1f} s",
+                 f"{BATCH / many:.1f} PDFs/s, peak {memory} MB per process"))
+    return one / many
+
+
+def _unchanged_rebuild(work: Path, rows: list[tuple[str, str, str]]) -> float:
+    out = work / "again"
+    full, _ = _run("build", str(CONTENT), "--out", str(out), "--allow-sensitive")
+    again, _ = _run("build", str(CONTENT), "--out", str(out), "--allow-sensitive")
+    rows.append(("every example, full build", f"{full:.1f} s", f"{_cores()} processes"))
+    rows.append(("every example, unchanged", f"{again * 1000:.0f} ms",
+                 "every document skipped"))
+    return again / full
+
+
+def _cold_start(rows: list[tuple[str, str, str]]) -> None:
+    for command in (("--help",), ("check", str(CONTENT))):
+        seconds, _ = _run(*command)
+        heavy = _imports_heavy(*command)
+        rows.append((f"sgdocs {command[0]} (cold start)", f"{seconds * 1000:.0f} ms",
+                     "loads " + (", ".join(heavy) if heavy else "neither WeasyPrint nor docxtpl")))
+
+
+def _long_report(work: Path, rows: list[tuple[str, str, str]]) -> None:
+    """The Eastmoor yearly report with its written sections repeated until it runs to
+    about a hundred pages."""
+    folder = work / "long"
+    shutil.copytree(YEARLY.parent, folder)
+    data = yaml.safe_load(YEARLY.read_text())
+    for section in ("what_we_did", "effectiveness", "impact", "learning", "voice"):
+        data[section] = "\n\n".join([data[section].strip()] * 160)
+    (folder / YEARLY.name).write_text(yaml.safe_dump(data, allow_unicode=True,
+                                                     sort_keys=False))
+    seconds, memory = _run("build", str(folder / YEARLY.name), "--out", str(work / "long-out"),
+                           "--format", "pdf")
+    pages = _pages(work / "long-out/long" / YEARLY.with_suffix(".pdf").name)
+    rows.append((f"{pages}-page yearly report → PDF", f"{seconds:.1f} s",
+                 f"peak {memory} MB"))
+
+
+def _run(*arguments: str) -> tuple[float, int]:
+    """Run the sgdocs command; its wall time and peak memory (MB)."""
+    wrapper = ("import resource, subprocess, sys, time; started = time.perf_counter(); "
+               "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+               "stderr=subprocess.PIPE); print(time.perf_counter() - started, "
+               "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, done.returncode);"
+               "sys.stderr.write(done.stderr.decode()[-2000:] if done.returncode else '')")
+    result = subprocess.run([sys.executable, "-c", wrapper, sys.executable, "-m", "sgdocs",
+                             *arguments, *(["--quiet"] if arguments[0] == "build" else [])],
+                            capture_output=True, text=True, check=True)
+    seconds, memory, code = result.stdout.split()
+    if code not in ("0", "1") or (arguments[0] == "build" and code != "0"):
+        sys.exit(f"sgdocs {' '.join(arguments)} failed:\n{result.stderr}")
+    return float(seconds), int(memory)
+
+
+def _imports_heavy(*arguments: str) -> list[str]:
+    probe = ("import runpy, sys; sys.argv = ['sgdocs', *sys.argv[1:]]\n"
+             "try:\n    runpy.run_module('sgdocs', run_name='__main__')\n"
+             "except SystemExit:\n    pass\n"
+             "print(*[m for m in ('weasyprint', 'docxtpl') if m in sys.modules], "
+             "file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe, *arguments], capture_output=True,
+                            text=True)
+    return result.stderr.split("\n")[-2].split() if result.stderr.strip() else []
+
+
+def _pages(pdf: Path) -> int:
+    import pikepdf
+
+    with pikepdf.open(pdf) as opened:
+        return len(opened.pages)
+
+
+def _timed(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def _median(measure: Callable[[], float], repeats: int) -> float:
+    measure()  # warm: imports, font caches
+    return statistics.median(measure() for _ in range(repeats))
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""Mail-merge: one document per row of a table, each row filling named fields of one
+content file (an AGM invitation to each member partnership).
+
+The table is a CSV file whose first line names the columns, or a YAML list of groups of
+keys. A column is a field of the content, dotted for a field inside another
+(`addressee.name`); its value replaces what the content file says, as text, exactly as a
+value written in the content file would be: it is checked by the kind's schema and never
+read as a template. One column names each row's outputs.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Finding, Location, usage_error
+from .yamlsource import KeyPath, YamlFile, read_yaml, source_text
+
+MAX_ROWS = 5000
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+"""An output name: letters, digits, dots, hyphens and underscores, not starting with a dot."""
+
+
+@dataclass(frozen=True)
+class Row:
+    where: Location
+    """The row's line in the table."""
+    name: str
+    """What its outputs are called."""
+    values: dict[str, str]
+    """The fields it fills, by dotted name."""
+
+
+def read_rows(path: Path, name_column: str) -> list[Row]:
+    """The rows of the table at `path`; ContentError naming the line of each problem."""
+    rows = _csv_rows(path) if path.suffix.lower() == ".csv" else _yaml_rows(path)
+    if not rows:
+        raise ContentError([Finding(Location(path), "the table has no rows",
+                                    "add a row for each document to make")])
+    if len(rows) > MAX_ROWS:
+        raise ContentError([Finding(Location(path), f"the table has {len(rows):,} rows, more "
+                                    f"than the {MAX_ROWS:,} one build makes",
+                                    "split it into several tables")])
+    problems, named, seen = [], [], dict[str, int]()
+    for where, values in rows:
+        name = values.pop(name_column, None)
+        if name is None:
+            problems.append(Finding(where, f"the row has no `{name_column}` column to name "
+                                    "its outputs", "add the column, or choose the column "
+                                    "naming the outputs with --name"))
+        elif not _NAME.fullmatch(name.strip()):
+            problems.append(Finding(where, f"\u201c{name}\u201d cannot name a file",
+                                    "use letters, digits, hyphens and underscores, e.g. "
+                                    "barnsley"))
+        elif name.strip().lower() in seen:
+            problems.append(Finding(where, f"\u201c{name}\u201d names another row's outputs too "
+                                    f"(line {seen[name.strip().lower()]})",
+                                    "give each row its own name"))
+        else:
+            seen[name.strip().lower()] = where.line
+            named.append(Row(where, name.strip(), values))
+    if problems:
+        raise ContentError(problems)
+    return named
+
+
+def merged(source: YamlFile, row: Row) -> YamlFile:
+    """The content with the row's values in place, each value's location the row's."""
+    data = copy.deepcopy(source.data)
+    locations = dict(source.locations)
+    for dotted, value in row.values.items():
+        at: KeyPath = tuple(int(part) if part.isdigit() else part
+                            for part in dotted.split("."))
+        _put(data, at, value)
+        locations[at] = row.where
+        for end in range(1, len(at)):  # a group the row made, e.g. addressee
+            locations.setdefault(at[:end], row.where)
+    return YamlFile(source.path, data, locations)
+
+
+def _put(data: Any, at: KeyPath, value: str) -> None:
+    for key, following in itertools.pairwise(at):
+        if isinstance(data, list) and isinstance(key, int) and key < len(data):
+            data = data[key]
+        elif isinstance(data, dict):
+            if not isinstance(data.get(key), dict | list):
+                data[key] = [] if isinstance(following, int) else {}
+            data = data[key]
+    last = at[-1]
+    if isinstance(data, list) and isinstance(last, int):
+        data.extend([None] * (last + 1 - len(data)))
+        data[last] = value
+    elif isinstance(data, dict):
+        data[last] = value
+
+
+def _csv_rows(path: Path) -> list[tuple[Location, dict[str, str]]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise usage_error(f"cannot read the table: {exc.strerror}", "check the path",
+                          path) from None
+    except UnicodeDecodeError:
+        raise ContentError([Finding(Location(path), "the table is not UTF-8 text",
+                                    "save it as CSV UTF-8 (in Excel: Save As, "
+                                    "CSV UTF-8)")]) from None
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(lines)
+    try:
+        header = [column.strip() for column in next(reader)]
+    except StopIteration:
+        return []
+    rows = []
+    start = reader.line_num + 1
+    for cells in reader:
+        where = Location(path, start)
+        start = reader.line_num + 1
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line
+        if len(cells) != len(header):
+            raise ContentError([Finding(where, f"the row has {len(cells)} cells but the "
+                                        f"first line names {len(header)} columns",
+                                        "check for a missing or extra comma, or text with a "
+                                        "comma that is not in double quotes")])
+        rows.append((where, {column: cell for column, cell in zip(header, cells, strict=True)
+                             if column and cell.strip()}))
+    return rows
+
+
+def _yaml_rows(path: Path) -> list[tuple[Location, dict[str, str]]]:
+    table = read_yaml(path)
+    if not isinstance(table.data, list) or not all(isinstance(row, dict)
+                                                   for row in table.data):
+        raise ContentError([Finding(table.where(), "the table should be a list of groups "
+                                    "of keys, one group a row", "start each row with `- `")])
+    rows = []
+    for i, row in enumerate(table.data):
+        nested = [key for key, value in row.items() if isinstance(value, dict | list)]
+        if nested:
+            raise ContentError([Finding(table.where((i, nested[0])), "a row's values are "
+                                        "text, not lists or groups", "name the field inside "
+                                        "with a dot, e.g. `addressee.name: Sam Patel`")])
+        rows.append((table.where((i,)), {str(key): _text(value) for key, value in row.items()
+                                         if value is not None}))
+    return rows
+
+
+def _text(value: object) -> str:
+    written = source_text(value)
+    return written if written is not None else str(value)
