@@ -19,7 +19,6 @@ import pytest
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from sgdocs.pdf_tags import _reachable
 from sgdocs.render_pdf import CONTENTS_FROM_PAGES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -78,6 +77,22 @@ def test_every_link_within_a_page_has_a_target(example_outputs: dict[str, Path])
 
 
 # The PDF
+
+
+def _reachable(kids: pikepdf.Object) -> set[tuple[int, int]]:
+    """The structure elements under `kids`, read back with pikepdf (object numbers)."""
+    found: set[tuple[int, int]] = set()
+    waiting = [kids]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, pikepdf.Array):
+            waiting.extend(item)
+        elif isinstance(item, pikepdf.Dictionary) and item.get("/S") is not None \
+                and item.objgen not in found:
+            found.add(item.objgen)
+            if item.get("/K") is not None:
+                waiting.append(item.K)
+    return found
 
 
 def _structure(pdf: pikepdf.Pdf) -> list[tuple[str, pikepdf.Object]]:

@@ -28,7 +28,7 @@ from .output import write_atomic
 
 RECORD_FILE = ".sgdocs-build.json"
 _FORMAT = 1
-_LIBRARIES = ("docxtpl", "python-docx", "jinja2", "weasyprint", "pydyf", "pikepdf",
+_LIBRARIES = ("docxtpl", "python-docx", "jinja2", "weasyprint", "pydyf",
               "openpyxl", "icalendar", "matplotlib", "markdown-it-py", "pydantic", "pyyaml")
 """The libraries whose version changes what an output holds."""
 

@@ -11,112 +11,109 @@
   follow the same rule).
 - A link within the document is described by where it goes (WeasyPrint gives the target's
   id, such as "period"), from `targets`: each anchor's text.
+
+This runs as WeasyPrint's finisher, on the PDF's objects before they are written: nothing
+is parsed or written twice.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-import pikepdf
+import pydyf
 
-_PAGINATION = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
+_NULL = b"null"
 
 
-def finish_tags(data: bytes, targets: Mapping[str, str]) -> bytes:
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        tree = pdf.Root.get("/StructTreeRoot")
-        if tree is None:
-            return data
-        reachable = _reachable(tree.K)
-        _scope_header_cells(tree.K)
-        _describe_links(pdf, targets)
-        parent_tree = tree.ParentTree.Nums
-        for page in pdf.pages:
-            mapping = _page_mapping(parent_tree, page)
-            if mapping is None:
+def finisher(targets: Mapping[str, str]) -> Callable[[Any, pydyf.PDF], None]:
+    """A WeasyPrint finisher completing the tags; `targets` is each anchor's text."""
+
+    def finish(document: Any, pdf: pydyf.PDF) -> None:
+        root = pdf.catalog.get("StructTreeRoot")
+        if root is None:
+            return
+        tree = _object(pdf, root)
+        reachable = {element.number for element in _elements(pdf, tree["K"])}
+        _scope_header_cells(pdf, tree["K"])
+        nums = _object(pdf, tree["ParentTree"])["Nums"]
+        mappings = dict(zip(nums[::2], nums[1::2], strict=True))
+        for number in pdf.pages["Kids"][::3]:  # pydyf lists each page as number, 0, R
+            page = pdf.objects[number]
+            _describe_links(pdf, page, targets)
+            mapping = mappings.get(page.get("StructParents"))
+            if not isinstance(mapping, pydyf.Array):
                 continue
             orphans = {mcid for mcid, element in enumerate(mapping)
-                       if isinstance(element, pikepdf.Dictionary)
-                       and element.objgen not in reachable}
+                       if element != _NULL and _object(pdf, element).number not in reachable}
             if orphans:
-                _mark_artifacts(pdf, page, orphans)
+                _mark_artifacts(_object(pdf, page["Contents"]), orphans)
                 for mcid in orphans:
-                    mapping[mcid] = None
-        out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, compress_streams=True)
-    return out.getvalue()
+                    mapping[mcid] = _NULL
+
+    return finish
 
 
-def _reachable(kids: pikepdf.Object) -> set[tuple[int, int]]:
-    """The structure elements under `kids` (object numbers; each element is an object)."""
-    found: set[tuple[int, int]] = set()
+def _object(pdf: pydyf.PDF, item: Any) -> Any:
+    """The object a reference ("12 0 R") names, or the item itself."""
+    if isinstance(item, bytes) and item.endswith(b" R"):
+        return pdf.objects[int(item.split()[0])]
+    return item
+
+
+def _elements(pdf: pydyf.PDF, kids: Any) -> Iterator[Any]:
+    """The structure elements under `kids`, each once."""
+    seen: set[int] = set()
     waiting = [kids]
     while waiting:
-        item = waiting.pop()
-        if isinstance(item, pikepdf.Array):
+        item = _object(pdf, waiting.pop())
+        if isinstance(item, pydyf.Array):
             waiting.extend(item)
-        elif isinstance(item, pikepdf.Dictionary) and item.get("/S") is not None:
-            if item.objgen in found:
+        elif isinstance(item, pydyf.Dictionary) and "S" in item:
+            if item.number in seen:
                 continue
-            found.add(item.objgen)
-            if item.get("/K") is not None:
-                waiting.append(item.K)
-    return found
+            seen.add(item.number)
+            yield item
+            if "K" in item:
+                waiting.append(item["K"])
 
 
-def _scope_header_cells(kids: pikepdf.Object) -> None:
-    waiting: list[tuple[pikepdf.Object, bool]] = [(kids, False)]
+def _scope_header_cells(pdf: pydyf.PDF, kids: Any) -> None:
+    waiting: list[tuple[Any, bool]] = [(kids, False)]
     while waiting:
         item, in_head = waiting.pop()
-        if isinstance(item, pikepdf.Array):
+        item = _object(pdf, item)
+        if isinstance(item, pydyf.Array):
             waiting.extend((child, in_head) for child in item)
-        elif isinstance(item, pikepdf.Dictionary) and item.get("/S") is not None:
-            in_head = in_head or item.S == "/THead"
-            if item.S == "/TH":
-                scope = pikepdf.Name.Column if in_head else pikepdf.Name.Row
-                attributes = item.get("/A")
-                if isinstance(attributes, pikepdf.Dictionary):  # keep its spans
-                    attributes.Scope = scope
+        elif isinstance(item, pydyf.Dictionary) and "S" in item:
+            in_head = in_head or item["S"] == "/THead"
+            if item["S"] == "/TH":
+                scope = "/Column" if in_head else "/Row"
+                attributes = _object(pdf, item.get("A"))
+                if isinstance(attributes, pydyf.Dictionary):  # keep its spans
+                    attributes["Scope"] = scope
                 else:
-                    item.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=scope)
-            if item.get("/K") is not None:
-                waiting.append((item.K, in_head))
+                    item["A"] = pydyf.Dictionary({"O": "/Table", "Scope": scope})
+            if "K" in item:
+                waiting.append((item["K"], in_head))
 
 
-def _describe_links(pdf: pikepdf.Pdf, targets: Mapping[str, str]) -> None:
-    for page in pdf.pages:
-        for annotation in page.obj.get("/Annots", []):
-            destination = annotation.get("/Dest")
-            if isinstance(destination, pikepdf.String) and str(destination) in targets:
-                annotation.Contents = pikepdf.String(
-                    f"Go to “{targets[str(destination)]}”")
+def _describe_links(pdf: pydyf.PDF, page: Any, targets: Mapping[str, str]) -> None:
+    for reference in page.get("Annots", []):
+        annotation = _object(pdf, reference)
+        destination = annotation.get("Dest")
+        if isinstance(destination, pydyf.String) and destination.string in targets:
+            annotation["Contents"] = pydyf.String(
+                f"Go to \u201c{targets[destination.string]}\u201d")
 
 
-def _page_mapping(nums: pikepdf.Object, page: pikepdf.Page) -> pikepdf.Object | None:
-    """The page's entry in the parent tree: its structure element for each MCID."""
-    key = page.obj.get("/StructParents")
-    if key is None:
-        return None
-    for i in range(0, len(nums), 2):
-        if int(nums[i]) == int(key) and isinstance(nums[i + 1], pikepdf.Array):
-            return nums[i + 1]
-    return None
-
-
-def _mark_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, mcids: set[int]) -> None:
-    instructions: list[Any] = []
-    for instruction in pikepdf.parse_content_stream(page):
-        if str(instruction.operator) == "BDC" and _mcid(instruction.operands) in mcids:
-            instruction = pikepdf.ContentStreamInstruction(
-                [pikepdf.Name.Artifact, _PAGINATION], instruction.operator)
-        instructions.append(instruction)
-    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
-
-
-def _mcid(operands: Any) -> int | None:
-    properties = operands[1] if len(operands) > 1 else None
-    if isinstance(properties, pikepdf.Dictionary) and properties.get("/MCID") is not None:
-        return int(properties.MCID)
-    return None
+def _mark_artifacts(stream: pydyf.Stream, mcids: set[int]) -> None:
+    """Re-mark the content sequences of `mcids` as pagination artifacts: `/Tag <<MCID n>>
+    BDC` becomes `/Artifact <</Type /Pagination>> BDC`."""
+    operations = stream.stream
+    for i in range(1, len(operations) - 1):
+        properties = operations[i]
+        if operations[i + 1] == b"BDC" and isinstance(properties, pydyf.Dictionary) and \
+                properties.get("MCID") in mcids:
+            operations[i - 1] = "/Artifact"
+            operations[i] = pydyf.Dictionary({"Type": "/Pagination"})

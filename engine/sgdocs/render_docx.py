@@ -81,6 +81,17 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
     """docxtpl, but refusing broken XML instead of quietly repairing it: its repair drops
     whatever does not parse, which would silently lose content."""
 
+    _patched: dict[str, str] = {}
+    """docxtpl's rewriting of each template part's XML before compiling it, kept: every
+    document made from one template asks for the same rewriting."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        if src_xml not in self._patched:
+            if len(self._patched) >= 64:
+                self._patched.clear()
+            self._patched[src_xml] = super().patch_xml(src_xml)
+        return self._patched[src_xml]
+
     def fix_tables(self, xml: str) -> Any:
         try:
             tree = etree.fromstring(xml.encode("utf-8"))

@@ -17,7 +17,7 @@ from . import render_html
 from .content import LoadedDocument
 from .errors import Finding, Location, Severity
 from .kinds import Output
-from .pdf_tags import finish_tags
+from .pdf_tags import finisher
 from .provenance import provenance
 
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -47,8 +47,10 @@ def render(document: LoadedDocument, output: Output) -> bytes:
         with_contents = not with_contents
         laid_out = _lay_out(listed if with_contents else bare, document)
     laid_out.metadata.custom = origin.properties()
-    pdf: bytes = laid_out.write_pdf(pdf_variant=VARIANT, custom_metadata=True)
-    return finish_tags(pdf, render_html.targets(listed if with_contents else bare))
+    pdf: bytes = laid_out.write_pdf(
+        pdf_variant=VARIANT, custom_metadata=True, pdf_identifier=True,
+        finisher=finisher(render_html.targets(listed if with_contents else bare)))
+    return pdf
 
 
 def machine_problems() -> list[Finding]:

@@ -20,6 +20,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
+from .wordml import style_names
+
 _NAMESPACES = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 _FIELD = etree.XPath(
     "./w:sdt[w:sdtPr/w:docPartObj/w:docPartGallery/@w:val='Table of Contents']"
@@ -44,7 +46,7 @@ def fill_contents(document: Any) -> None:
     if separate is None:
         return
     deepest = _deepest_level("".join(_INSTRUCTION(first)))
-    styles = _style_names(document)
+    styles = style_names(document)
     headings = [(level, paragraph) for paragraph in body.iterchildren(qn("w:p"))
                 if (level := _level(paragraph, styles)) and level <= deepest]
     for old in _PARAGRAPHS(content)[content.index(first):]:  # the old result, the end
@@ -60,14 +62,6 @@ def fill_contents(document: Any) -> None:
     content.extend(entries)
 
 
-def _style_names(document: Any) -> dict[str, str]:
-    """Each style's name in lower case ("heading 1", "toc 2"), by its id: read from the
-    styles part directly, which is many times quicker than python-docx's style objects."""
-    return {str(style.get(qn("w:styleId"))): str(name[0]).lower()
-            for style in document.styles.element.iterchildren(qn("w:style"))
-            if (name := style.xpath("./w:name/@w:val"))}
-
-
 def _deepest_level(instruction: str) -> int:
     """The last heading level a TOC field lists (its \\o "1-3" switch); 3 if unsaid."""
     found = re.search(r'\\o\s+"\d+-(\d+)"', instruction)
@@ -76,7 +70,7 @@ def _deepest_level(instruction: str) -> int:
 
 def _level(paragraph: Any, styles: dict[str, str]) -> int | None:
     """A heading's level (Heading 1 is 1), or None for any other paragraph or an empty one."""
-    found = re.fullmatch(r"heading (\d)", styles.get(paragraph.style or "", ""))
+    found = re.fullmatch(r"Heading (\d)", styles.get(paragraph.style or "", ""))
     if found and _text(paragraph):
         return int(found.group(1))
     return None
