@@ -188,7 +188,7 @@ def _long_report(work: Path, rows: list[tuple[str, str, str]]) -> None:
     shutil.copytree(YEARLY.parent, folder)
     data = yaml.safe_load(YEARLY.read_text())
     for section in ("what_we_did", "effectiveness", "impact", "learning", "voice"):
-        data[section] = "\n\n".join([data[section].strip()] * 160)
+        data[section] = "\n\n".join([data[section].strip()] * 180)
     (folder / YEARLY.name).write_text(yaml.safe_dump(data, allow_unicode=True,
                                                      sort_keys=False))
     seconds, memory = _run("build", str(folder / YEARLY.name), "--out", str(work / "long-out"),

@@ -168,6 +168,7 @@ def test_the_command_says_what_was_unchanged_and_can_be_quiet(tmp_path: Path) ->
     content, out = _copy(tmp_path, "bexley"), str(tmp_path / "out")
     first = cli("build", str(content), "--out", out, "--format", "docx", "--jobs", "2")
     assert first.exit_code == 0 and "written" in first.output
+    assert "building" not in first.output  # no progress bar when not on a terminal
     again = cli("build", str(content), "--out", out, "--format", "docx", "--quiet")
     assert again.exit_code == 0
     assert "0 written, 3 unchanged, 0 failed." in again.output

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import jinja2
 import pytest
 from click.testing import CliRunner, Result
 
@@ -132,7 +133,19 @@ def test_templates_cannot_reach_python_internals(restyled: Path, tmp_path: Path)
          "{{ ''.__class__.__mro__ }}")
     result = build_brief(restyled, tmp_path / "out", "--format", "html")
     assert result.exit_code == 1
-    assert "error: the template tried to reach something templates may not use" in result.output
+    assert "error: the template reaches for `__class__`, which templates may not use" in \
+        result.output  # found before anything is filled in
+
+
+@pytest.mark.parametrize("escape", ["{{ ''.__class__ }}", "{{ x.__init__.__globals__ }}",
+                                    "{{ cycler.__init__ }}", "{{ x['__class__'] }}"])
+def test_the_sandbox_refuses_python_internals_while_filling_in_too(escape: str) -> None:
+    from sgdocs.templating import environment, template_failure
+
+    with pytest.raises(jinja2.TemplateError) as raised:
+        environment().from_string(escape).render(x="text")
+    finding, = template_failure(raised.value, Path("t.html")).findings
+    assert "templates may not use" in finding.message
 
 
 def test_failed_build_keeps_the_previous_outputs(restyled: Path, tmp_path: Path) -> None:

@@ -67,3 +67,15 @@ def test_a_control_character_is_refused_at_its_line_with_a_hint(text: str) -> No
     assert finding.where.line == text[:text.index("\x07" if "\x07" in text else "\x1b")
                                       ].count("\n") + 1
     assert "cannot be printed (U+00" in finding.message and "pasted" in finding.hint
+
+
+def test_the_c_parser_is_used_where_installed() -> None:
+    """PyYAML's C parser is several times quicker; sgdocs still gives every value's line."""
+    import yaml
+
+    from sgdocs import yamlsource
+
+    if yaml.__with_libyaml__:
+        assert yamlsource._Loader is yaml.CSafeLoader
+    source = parse_yaml("a: 1\nb:\n  - x\n  - y\n", Path("x.yaml"))
+    assert [source.where(at).line for at in (("a",), ("b",), ("b", 1))] == [1, 2, 4]

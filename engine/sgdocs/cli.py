@@ -300,7 +300,7 @@ def _formats(text: str, known: Sequence[str]) -> list[str]:
 def _print_findings(findings: Sequence[Finding]) -> None:
     for finding in findings:
         colour = "red" if finding.is_error else "yellow"
-        head = f"{finding.where}: "
+        head = f"{finding.where}: " if str(finding.where) else ""
         click.echo(head + click.style(finding.severity.value, fg=colour, bold=True) +
                    f": {finding.message}", err=True)
         if finding.hint:

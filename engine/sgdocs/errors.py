@@ -27,6 +27,9 @@ class Location:
     line: int = 0
 
     def __str__(self) -> str:
+        """"file:line"; nothing for a problem with no file (the command, the machine)."""
+        if self.file == Path(".") and not self.line:
+            return ""
         shown = display_path(self.file)
         return f"{shown}:{self.line}" if self.line else shown
 
@@ -45,7 +48,8 @@ class Finding:
         return self.severity is Severity.ERROR
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.severity.value}: {self.message}"
+        where = f"{self.where}: " if str(self.where) else ""
+        text = f"{where}{self.severity.value}: {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
 

@@ -203,6 +203,10 @@ class _Walker:
 
     def member(self, node: nodes.Node, base: Shape, name: str,
                scope: dict[str, Shape]) -> Shape:
+        if name.startswith("_"):  # Python's insides: the sandbox refuses them when rendering
+            self.report(node, f"the template reaches for `{name}`, which templates may not "
+                        "use", "templates may only print fields and loop over lists")
+            return ANYTHING
         if not isinstance(base, Fields):
             return ANYTHING
         if name in base.names:
