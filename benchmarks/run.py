@@ -140,8 +140,8 @@ def _examples(work: Path, rows: list[tuple[str, str, str]]) -> None:
     documents = len(discover([CONTENT]))
     pages = sum(_pages(path) for path in outputs if path.suffix == ".pdf")
     rows.append(("every example, one process", f"{seconds:.1f} s",
-                 f"{len(outputs)} files from {documents} documents: "
-                 f"{len(outputs) / seconds:.1f} files/s, {pages / seconds:.1f} PDF pages/s, "
+                 f"{documents} documents, {len(outputs)} files: "
+                 f"{documents / seconds:.1f} documents/s, {pages / seconds:.1f} PDF pages/s, "
                  f"peak {memory} MB"))
 
 

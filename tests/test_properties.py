@@ -140,3 +140,15 @@ def test_the_markdown_alphabet_has_a_refusal_for_each_refused_mark() -> None:
         assert "a link to `javascript:` is not allowed" in messages
     finally:
         shutil.rmtree(folder)
+
+
+@given(st.text(alphabet=" \t\n#`~-*_=![]()abc:<>1.+)", max_size=80))
+def test_text_the_quick_check_lets_through_has_nothing_to_refuse(text: str) -> None:
+    """Text is parsed for refused Markdown only when it holds a mark that could start some;
+    whatever it lets through, the parser finds nothing in either."""
+    from sgdocs import richtext
+
+    if not richtext._MAYBE_REFUSED.search(text):
+        for inline in (False, True):
+            tokens = richtext.inline_tokens(text) if inline else richtext.block_tokens(text)
+            assert not [t for t in richtext._walk(tokens) if t.type in richtext._REFUSED]

@@ -74,8 +74,16 @@ def inline_tokens(text: str) -> list[Token]:
     return list(tokens[0].children or []) if tokens else []
 
 
+_MAYBE_REFUSED = re.compile(r"[#`~\t]|    |!\[|[-*_=][ \t]*$", re.MULTILINE)
+"""Text without any of these marks (a hash, backtick, tilde, tab, four spaces, an image's
+`![`, or a line ending in a rule's mark) cannot hold a heading, code block, rule or image;
+most text has none, and is not parsed again here."""
+
+
 def refusals(text: str, *, inline: bool = False) -> list[tuple[str, str]]:
     """Why `text` cannot be rendered, each naming the offending line, with what to do."""
+    if not _MAYBE_REFUSED.search(text):
+        return _unsafe_links(text, inline)
     tokens = inline_tokens(text) if inline else block_tokens(text)
     lines = text.splitlines()
     reasons = []
