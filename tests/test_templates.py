@@ -148,6 +148,16 @@ def test_the_sandbox_refuses_python_internals_while_filling_in_too(escape: str) 
     assert "templates may not use" in finding.message
 
 
+def test_a_template_expression_that_fails_is_reported_at_its_line(restyled: Path,
+                                                                  tmp_path: Path) -> None:
+    edit(restyled / "templates/html/role-brief.html", "{{ purpose }}", "{{ 1 / 0 }}")
+    result = build_brief(restyled, tmp_path / "out", "--format", "html")
+    assert result.exit_code == 1
+    assert "role-brief.html:9: error: the template could not be filled: division by zero" in \
+        result.output
+    assert "fault in sgdocs" not in result.output
+
+
 def test_failed_build_keeps_the_previous_outputs(restyled: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert build_brief(restyled, out).exit_code == 0

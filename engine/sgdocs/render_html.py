@@ -35,7 +35,13 @@ from .kinds import Kind, Output
 from .provenance import Provenance, provenance
 from .schema import Image
 from .template_check import TemplateChecker
-from .templating import environment, html_environment, template_failure, template_folders
+from .templating import (
+    environment,
+    html_environment,
+    raised_in_template,
+    template_failure,
+    template_folders,
+)
 from .values import Rag
 
 Mode = Literal["web", "print"]
@@ -69,6 +75,10 @@ def pages(document: LoadedDocument, output: Output, mode: Mode,
         try:
             return template.render(context, toc=contents)
         except TemplateError as exc:
+            raise template_failure(exc, Path(name)) from None
+        except Exception as exc:  # raised by the template's own expression, e.g. 1 / 0
+            if not raised_in_template(exc):
+                raise
             raise template_failure(exc, Path(name)) from None
     return render
 

@@ -106,7 +106,15 @@ def word_environment() -> SandboxedEnvironment:
     return _CompilingOnce(**_OPTIONS)
 
 
-def template_failure(exc: TemplateError, template: Path) -> TemplateProblem:
+def raised_in_template(exc: BaseException) -> bool:
+    """Whether `exc` was raised by a template's own expression, not by code it called."""
+    trace = exc.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return trace is not None and trace.tb_frame.f_code.co_filename.endswith(".html")
+
+
+def template_failure(exc: Exception, template: Path) -> TemplateProblem:
     """A Jinja error raised while rendering `template`, told as a finding."""
     where = _template_frame(exc) or Location(template)
     if isinstance(exc, TemplateSyntaxError):
@@ -120,6 +128,9 @@ def template_failure(exc: TemplateError, template: Path) -> TemplateProblem:
                                         f"templates may not use ({exc.message})",
                                         "templates may only print fields and loop over "
                                         "lists")])
+    if not isinstance(exc, TemplateError):  # the template's own arithmetic or the like
+        return TemplateProblem([Finding(where, f"the template could not be filled: {exc}",
+                                        "correct the expression on that line")])
     return TemplateProblem([Finding(where, f"the template could not be filled: {exc.message}",
                                     "`sgdocs schema` lists the fields a template can use")])
 
