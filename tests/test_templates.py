@@ -260,6 +260,23 @@ def test_lint_finds_what_word_does_to_a_template(restyled: Path) -> None:
     assert "Linted" in output and "warning(s)" in output
 
 
+def test_a_half_tag_is_an_error_not_lost_text(restyled: Path, tmp_path: Path) -> None:
+    """docxtpl would pair `{{p purpose }` with the next tag's closing and drop the Purpose
+    and the Background heading between them without a word."""
+    template = restyled / "templates/docx/role-brief.docx"
+    document = docx.Document(str(template))
+    paragraph = next(p for p in document.paragraphs if p.text == "{{p purpose }}")
+    for run in paragraph.runs:
+        run.text = run.text.replace("}}", "}")
+    document.save(str(template))
+    result = CliRunner().invoke(main, ["lint", str(template), "--kind", "role-brief"])
+    assert result.exit_code == 1
+    assert "“{{p purpose }” is not a whole tag" in result.output
+    built = build_brief(restyled, tmp_path / "out", "--format", "docx")
+    assert built.exit_code == 1 and "is not a whole tag" in built.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_lint_names_the_table_cell(restyled: Path) -> None:
     template = restyled / "templates/docx/role-brief.docx"
     document = docx.Document(str(template))

@@ -31,6 +31,9 @@ from .wordml import MISSING_STYLE_HINT, WordWriter, missing_style
 _HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 _FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 TAG = re.compile(r"\{[{%#].*?[}%#]\}")
+HALF_TAG = re.compile(r".{0,30}(?:\{[{%]|[}%]\}).{0,30}")
+"""A tag's opening or closing left over once the whole tags are taken out, with the text
+around it."""
 BLOCK = re.compile(r"\{%-?\s*(?:p|tr|tc|r)?\s*(if|for|endif|endfor)\b")
 CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
 
@@ -94,11 +97,18 @@ def _run_problems(paragraphs: list[tuple[Any, list[str]]], part: str, path: Path
 
 def _balance_problems(paragraphs: list[tuple[Any, list[str]]], part: str, path: Path
                       ) -> list[Finding]:
-    """Block tags that open without closing, or close without opening."""
+    """Half tags, and block tags that open without closing or close without opening."""
     found = []
     opened: list[tuple[str, str, str]] = []  # keyword, tag, where
     for paragraph, runs in paragraphs:
         text = "".join(runs)
+        half = HALF_TAG.search(TAG.sub("", text))
+        if half:  # docxtpl would pair it with a tag further on, and lose what is between
+            found.append(Finding(Location(path), f"{_where(paragraph, text, part)}: "
+                                 f"\u201c{half.group(0).strip()}\u201d is not a whole tag",
+                                 "a tag opens and closes in one paragraph, {{ with }} and {% "
+                                 "with %}: add what is missing"))
+            continue
         for tag in TAG.finditer(text):
             block = BLOCK.match(tag.group(0))
             if not block:
