@@ -96,7 +96,7 @@ def test_blank_text_and_impossible_numbers(brief: Path) -> None:
     assert_fails_with(check(brief), f"{brief}:{line_of(brief, 'title:')}: error: `title` is "
                       "empty\n  hint: fill it in, or remove the key if it is optional",
                       f"{brief}:{line_of(brief, 'days_per_year')}: error: "
-                      "`days_and_cost.days_per_year` must be more than 0")
+                      "`days_and_cost.days_per_year` is “0”, but must be more than 0")
 
 
 def test_dates_out_of_order(brief: Path) -> None:

@@ -88,6 +88,14 @@ def test_an_article_not_placed_in_the_issue(tasp: Path) -> None:
     assert f"{stray}: warning: this article is not used by any document" in result.output
 
 
+def test_a_failing_issue_does_not_make_its_articles_look_unused(tasp: Path) -> None:
+    issue = tasp / ISSUE.name
+    issue.write_text(issue.read_text().replace("\ntitle:", "\ntitel:", 1))
+    result = cli("check", str(tasp))
+    assert result.exit_code == 1 and "unknown key `titel`" in result.output
+    assert "not used by any document" not in result.output
+
+
 def test_a_section_split_by_another(tasp: Path) -> None:
     issue = tasp / ISSUE.name
     text = issue.read_text().replace("  - newsletter-autumn-2023/webinars-december.yaml\n", "")

@@ -232,7 +232,24 @@ def load_documents(files: Iterable[Path], used_elsewhere: Iterable[Path] = ()
             documents.append(load_document(path))
         except ContentError as exc:
             failures[path] = list(exc.findings)
-    return _report_unused_parts(documents, {path.resolve() for path in used_elsewhere}), failures
+    used = {path.resolve() for path in used_elsewhere}
+    used.update(named for path in failures for named in _written_references(path))
+    return _report_unused_parts(documents, used), failures
+
+
+def _written_references(path: Path) -> Iterator[Path]:
+    """The files a content file names in its reference fields, even when it does not load:
+    a newsletter's own problem must not make its articles look unused."""
+    try:
+        data = read_yaml(path).data
+    except ContentError:
+        return
+    kind = all_kinds().get(str(data.get("kind"))) if isinstance(data, dict) else None
+    for name in kind.references if kind else ():
+        written = data.get(name)
+        for each in written if isinstance(written, list) else [written]:
+            if isinstance(each, str):
+                yield (path.parent / each).resolve()
 
 
 def _report_unused_parts(documents: list[LoadedDocument], used: set[Path]

@@ -72,6 +72,11 @@ def _misspellings_explain_missing(errors: list[ErrorDetails],
             if not (error["type"] == "missing" and tuple(error["loc"]) in suggested)]
 
 
+_LIMITS = {"greater_than": ("more than", "gt"), "greater_than_equal": ("at least", "ge"),
+           "less_than": ("less than", "lt"), "less_than_equal": ("at most", "le")}
+"""pydantic's limits on numbers, as a sentence ends."""
+
+
 def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
              what: str) -> Finding:
     at: KeyPath = tuple(error["loc"])
@@ -100,9 +105,11 @@ def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
     if kind == "string_pattern_mismatch":
         return Finding(source.where(at), f"`{name}` does not look right: {_describe(found)}",
                        _description(model, at) or "check the value")
-    if kind == "greater_than":
-        return Finding(source.where(at), f"`{name}` must be more than "
-                       f"{error.get('ctx', {}).get('gt')}", "")
+    if kind in _LIMITS:
+        words, bound = _LIMITS[kind]
+        return Finding(source.where(at), f"`{name}` is {_describe(found)}, but must be "
+                       f"{words} {error.get('ctx', {}).get(bound)}",
+                       _description(model, at) or "correct the number")
     message = error["msg"].removeprefix("Value error, ")
     return Finding(source.where(at), f"`{name}`: {message}",
                    str(error.get("ctx", {}).get("hint", "")))
