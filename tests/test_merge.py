@@ -84,7 +84,8 @@ def test_a_row_is_never_read_as_a_template(letter: Path, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(("table", "message", "line"), [
-    ("name,addressee.name\nbarnet,Sam\n", "has no `file` column", 2),
+    ("name,addressee.name\nbarnet,Sam\n", "the table has no `file` column", 1),
+    ("file,addressee.name\nbarnet,Sam\n,Jo\n", "the row gives no `file`", 3),
     ("file,addressee.name\n../up,Sam\n", "cannot name a file", 2),
     ("file,addressee.name\nbarnet,Sam\nBarnet,Jo\n", "names another row's outputs too", 3),
     ("file,addressee.name\nbarnet,Sam,extra\n", "the row has 3 cells", 2),

@@ -106,7 +106,11 @@ def test_other_options_or_rebuild_build_again(tmp_path: Path) -> None:
 def test_a_damaged_record_is_started_afresh(tmp_path: Path) -> None:
     content, out = _copy(tmp_path, "bexley"), tmp_path / "out"
     build([content / "bexley/role-brief.yaml"], out, FORMATS)
-    for damage in ("{not json", json.dumps({"format": 1, "documents": []}), ""):
+    saved = json.loads((out / RECORD_FILE).read_text())
+    mangled = {key: {**entry, "outcomes": [{"format": 1}]}
+               for key, entry in saved["documents"].items()}
+    for damage in ("{not json", json.dumps({"format": 1, "documents": []}), "",
+                   json.dumps({**saved, "documents": mangled})):
         (out / RECORD_FILE).write_text(damage)
         report = build([content / "bexley/role-brief.yaml"], out, FORMATS)
         assert report.ok and not any(o.unchanged for o in report.outcomes)

@@ -141,11 +141,12 @@ def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS
     report, stale, uses = BuildReport(), [], set[Path]()
     for file in files:
         entry = None if rebuild else record.unchanged(file)
-        if entry is None:
+        replayed = _replayed(file, entry) if entry is not None else None
+        if replayed is None:
             stale.append(file)
             continue
-        report.outcomes += [Outcome.from_record(file, saved) for saved in entry["outcomes"]]
-        uses.update(Path(used) for used in entry["uses"])
+        report.outcomes += replayed[0]
+        uses.update(replayed[1])
     if stale:
         built = _Build(out_dir, formats, allow_incomplete, allow_sensitive, record,
                        progress or _Silent())
@@ -156,6 +157,16 @@ def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS
     if stale and out_dir.is_dir():
         record.save()
     return report
+
+
+def _replayed(file: Path, entry: dict[str, Any]) -> tuple[list[Outcome], list[Path]] | None:
+    """What the last build did with `file` (its outcomes, and the parts it used), from its
+    record; None if the record cannot say (edited by hand, say)."""
+    try:
+        return ([Outcome.from_record(file, saved) for saved in entry["outcomes"]],
+                [Path(path) for path in entry["uses"]])
+    except (TypeError, KeyError, ValueError):
+        return None
 
 
 def build_each(path: Path, table: Path, out_dir: Path, formats: Sequence[str] = FORMATS,

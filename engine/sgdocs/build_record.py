@@ -59,7 +59,7 @@ class BuildRecord:
         """The recorded entry for `source`, if nothing it was built from and none of its
         outputs has changed since."""
         entry = self.entries.get(_key(source))
-        if entry is None or entry.get("engine") != self.engine:
+        if not isinstance(entry, dict) or entry.get("engine") != self.engine:
             return None
         inputs: dict[str, str | None] = entry.get("inputs", {})
         if any(_state(Path(path)) != state for path, state in inputs.items()):

@@ -46,13 +46,16 @@ def read_rows(path: Path, name_column: str) -> list[Row]:
         raise ContentError([Finding(Location(path), f"the table has {len(rows):,} rows, more "
                                     f"than the {MAX_ROWS:,} one build makes",
                                     "split it into several tables")])
+    if not any(name_column in values for _, values in rows):
+        raise ContentError([Finding(Location(path, 1), f"the table has no `{name_column}` "
+                                    "column to name each row's outputs", "add the column, or "
+                                    "name the column that names the outputs with --name")])
     problems, named, seen = [], [], dict[str, int]()
     for where, values in rows:
         name = values.pop(name_column, None)
         if name is None:
-            problems.append(Finding(where, f"the row has no `{name_column}` column to name "
-                                    "its outputs", "add the column, or choose the column "
-                                    "naming the outputs with --name"))
+            problems.append(Finding(where, f"the row gives no `{name_column}` to name its "
+                                    "outputs", "fill in the cell"))
         elif not _NAME.fullmatch(name.strip()):
             problems.append(Finding(where, f"\u201c{name}\u201d cannot name a file",
                                     "use letters, digits, hyphens and underscores, e.g. "
