@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import shutil
 import statistics
 import subprocess
@@ -35,6 +34,8 @@ from pathlib import Path
 import yaml
 from rich.console import Console
 from rich.table import Table
+
+from sgdocs.build import available_cores
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
@@ -59,7 +60,7 @@ def main() -> None:
         _long_report(work, rows)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    table = Table(title=f"sgdocs benchmarks ({_cores()} cores)", title_justify="left")
+    table = Table(title=f"sgdocs benchmarks ({available_cores()} cores)", title_justify="left")
     for column in ("Measure", "Result", "Notes"):
         table.add_column(column)
     for row in rows:
@@ -156,9 +157,9 @@ def _parallel(work: Path, rows: list[tuple[str, str, str]]) -> float:
     one, _ = _run("build", str(batch), "--out", str(work / "one"), "--format", "pdf",
                   "--jobs", "1")
     many, memory = _run("build", str(batch), "--out", str(work / "many"), "--format", "pdf",
-                        "--jobs", str(_cores()))
+                        "--jobs", str(available_cores()))
     rows.append((f"{BATCH} PDFs, one process", f"{one:.1f} s", f"{BATCH / one:.1f} PDFs/s"))
-    rows.append((f"{BATCH} PDFs, {_cores()} processes", f"{many:.1f} s",
+    rows.append((f"{BATCH} PDFs, {available_cores()} processes", f"{many:.1f} s",
                  f"{BATCH / many:.1f} PDFs/s, peak {memory} MB per process"))
     return one / many
 
@@ -167,7 +168,7 @@ def _unchanged_rebuild(work: Path, rows: list[tuple[str, str, str]]) -> float:
     out = work / "again"
     full, _ = _run("build", str(CONTENT), "--out", str(out), "--allow-sensitive")
     again, _ = _run("build", str(CONTENT), "--out", str(out), "--allow-sensitive")
-    rows.append(("every example, full build", f"{full:.1f} s", f"{_cores()} processes"))
+    rows.append(("every example, full build", f"{full:.1f} s", f"{available_cores()} processes"))
     rows.append(("every example, unchanged", f"{again * 1000:.0f} ms",
                  "every document skipped"))
     return again / full
@@ -244,11 +245,6 @@ def _compare(bare: Callable[[], float], ours: Callable[[], float], repeats: int
     bare(), ours()  # warm: imports, font caches
     pairs = [(bare(), ours()) for _ in range(repeats)]
     return statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-        os.cpu_count() or 1)
 
 
 if __name__ == "__main__":

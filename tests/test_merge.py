@@ -58,6 +58,8 @@ def test_a_failed_row_is_reported_at_its_line_and_the_others_are_built(letter: P
     assert result.exit_code == 1
     assert f"{table}:4: error: `date`: expected a date" in result.output  # bury's row: line 4
     assert "2 of 3 row(s) built, 1 failed." in result.output
+    table = result.output[result.output.index("sgdocs build --each"):]
+    assert table.index("barnet") < table.index("bury") < table.index("york")  # table order
     made = sorted(path.name for path in (tmp_path / "out/tasp/agm-invitation").iterdir())
     assert made == ["barnet.docx", "york.docx"]
 

@@ -10,13 +10,14 @@ to spare. Loading and rendering are imported only when there is work to do.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .build_record import BuildRecord
-from .discovery import PARTNERSHIP_FILE, REQUIREMENTS_FILE, discover
+from .discovery import REQUIREMENTS_FILE, discover
 from .errors import Finding, Location, Severity, SgdocsError, has_errors
 from .output import write_atomic
 
@@ -193,7 +194,9 @@ def build_each(path: Path, table: Path, out_dir: Path, formats: Sequence[str] = 
             failed.append(Outcome(path, "all", findings=exc.findings, row=row.name))
     built = _Build(out_dir, formats, allow_incomplete, allow_sensitive, None,
                    progress or _Silent())
-    return BuildReport(built.render(documents, failed, jobs), built.notes)
+    order = {row.name: place for place, row in enumerate(rows)}
+    outcomes = sorted(built.render(documents, failed, jobs), key=lambda o: order[o.row or ""])
+    return BuildReport(outcomes, built.notes)
 
 
 @dataclass
@@ -272,17 +275,23 @@ def _depends_on(document: LoadedDocument) -> list[Path]:
     """Every file a document's outputs are made from, and every place where a file added
     would change them: a partnership.yaml further up, the partnership's own templates,
     its requirements file."""
+    from .partnership import places
     from .provenance import sources
 
-    here = document.path.resolve().parent
     return [*sources(document), document.root / "templates", document.root / REQUIREMENTS_FILE,
-            *(folder / PARTNERSHIP_FILE for folder in (here, *here.parents))]
+            *places(document.path.resolve().parent)]
 
 
 def _drawn_in(document: LoadedDocument) -> Iterator[LoadedDocument]:
     from .content import drawn_in
 
     return drawn_in(document.references)
+
+
+def available_cores() -> int:
+    """The cores this process may use (fewer than the machine's under a CPU limit)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
 
 
 def _renderer(fmt: str) -> Renderer:

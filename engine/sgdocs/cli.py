@@ -24,7 +24,7 @@ from .errors import Finding, SgdocsError, display_path, usage_error
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .build import BuildReport, Progress
+    from .build import BuildReport, Outcome, Progress
     from .content import LoadedDocument
     from .readability import Score
 
@@ -99,12 +99,12 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, allow_incomplete
     With --each, one document is built for each row of a table, into a folder named after
     the content file (outputs/tasp/agm-invitation/barnsley.pdf).
     """
-    from .build import FORMATS, build_each
+    from .build import FORMATS, available_cores, build_each
     from .build import build as run_build
 
     chosen = _formats(formats, FORMATS) if formats else list(FORMATS)
-    options: dict[str, Any] = {"allow_incomplete": allow_incomplete,
-                               "allow_sensitive": allow_sensitive, "jobs": jobs or _cores()}
+    options: dict[str, Any] = {"allow_incomplete": allow_incomplete, "allow_sensitive":
+                               allow_sensitive, "jobs": jobs or available_cores()}
     with _progress(quiet) as progress:
         if table is None:
             report = run_build(_content_paths(paths), out_dir, chosen, rebuild=rebuild,
@@ -334,33 +334,26 @@ def _print_rows(report: BuildReport, table: bool) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    rows: dict[str, list[str]] = {}
+    rows: dict[str, list[Outcome]] = {}
     for outcome in report.outcomes:
-        results = rows.setdefault(outcome.row or "", [])
-        if outcome.written:
-            results.append(escape(display_path(outcome.output)) if outcome.output else "")
-        elif not outcome.withheld:
-            problem = next((f for f in outcome.findings if f.is_error), None)
-            results.append(f"[red]failed[/] {escape(str(problem.where))}: "
-                         f"{escape(problem.message)}" if problem else "[red]failed[/]")
+        rows.setdefault(outcome.row or "", []).append(outcome)
     shown = Table(title="sgdocs build --each", title_justify="left")
     for column in ("Row", "Result", "Outputs or problem"):
         shown.add_column(column, overflow="fold")
-    for name, results in rows.items():
-        failed = any(result.startswith("[red]") for result in results)
-        shown.add_row(name, "[red]failed[/]" if failed else "[green]written[/]",
-                      "\n".join(result for result in results
-                                 if result.startswith("[red]") == failed))
+    failures = 0
+    for name, outcomes in rows.items():
+        failed = [o for o in outcomes if not (o.written or o.withheld)]
+        failures += bool(failed)
+        if failed:
+            problem = next((f for o in failed for f in o.findings if f.is_error), None)
+            details = f"{escape(str(problem.where))}: {escape(problem.message)}" if problem \
+                else ""
+        else:
+            details = "\n".join(escape(display_path(o.output)) for o in outcomes if o.output)
+        shown.add_row(name, "[red]failed[/]" if failed else "[green]written[/]", details)
     if table:
         _console().print(shown)
-    failures = sum(any(r.startswith("[red]") for r in results) for results in rows.values())
     click.echo(f"{len(rows) - failures} of {len(rows)} row(s) built, {failures} failed.")
-
-
-def _cores() -> int:
-    """The cores this process may use (fewer than the machine's under a CPU limit)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-        os.cpu_count() or 1)
 
 
 @contextlib.contextmanager

@@ -148,11 +148,7 @@ def _yaml_rows(path: Path) -> list[tuple[Location, dict[str, str]]]:
             raise ContentError([Finding(table.where((i, nested[0])), "a row's values are "
                                         "text, not lists or groups", "name the field inside "
                                         "with a dot, e.g. `addressee.name: Sam Patel`")])
-        rows.append((table.where((i,)), {str(key): _text(value) for key, value in row.items()
-                                         if value is not None}))
+        rows.append((table.where((i,)), {str(key): source_text(value) or str(value)
+                                         for key, value in row.items() if value is not None}))
     return rows
 
-
-def _text(value: object) -> str:
-    written = source_text(value)
-    return written if written is not None else str(value)

@@ -137,12 +137,15 @@ def find_setting(folder: Path) -> Setting:
     return Setting(partnership, files[0].parent, merged, tuple(files))
 
 
+def places(folder: Path) -> list[Path]:
+    """Where partnership.yaml files are looked for, for documents in `folder`: in it and
+    every folder above it, the top-most first."""
+    return [parent / FILENAME for parent in reversed((folder, *folder.parents))]
+
+
 def _files_above(folder: Path) -> Iterator[Path]:
     """partnership.yaml files from the top-most down to `folder`."""
-    for parent in reversed((folder, *folder.parents)):
-        candidate = parent / FILENAME
-        if candidate.is_file():
-            yield candidate
+    yield from (candidate for candidate in places(folder) if candidate.is_file())
 
 
 def _merge(layers: list[YamlFile]) -> YamlFile:

@@ -85,19 +85,15 @@ class _CompilingOnce(SandboxedEnvironment):
     """Compiles each template text once. docxtpl hands over the same Word XML for every
     document made from one template, and compiling it costs more than rendering it."""
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        self._compiled: dict[str, Template] = {}
-
     def from_string(self, source: str | nodes.Template, globals: Any = None,
                     template_class: Any = None) -> Template:
-        if not isinstance(source, str) or globals is not None or template_class is not None:
-            return super().from_string(source, globals, template_class)
-        if source not in self._compiled:
-            if len(self._compiled) >= 64:
-                self._compiled.clear()
-            self._compiled[source] = super().from_string(source)
-        return self._compiled[source]
+        if isinstance(source, str) and globals is None and template_class is None:
+            return self._compiled(source)
+        return super().from_string(source, globals, template_class)
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 (one environment serves the whole process)
+    def _compiled(self, source: str) -> Template:
+        return super().from_string(source)
 
 
 @functools.cache
