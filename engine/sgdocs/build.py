@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .build_record import BuildRecord
 from .discovery import REQUIREMENTS_FILE, discover
-from .errors import Finding, Location, Severity, SgdocsError, has_errors
+from .errors import Finding, Location, Severity, SgdocsError, fault, has_errors
 from .output import write_atomic
 
 if TYPE_CHECKING:
@@ -391,9 +391,7 @@ def _build_one(job: Job, out_dir: Path, blocking: list[Finding]) -> Outcome:
     except SgdocsError as exc:
         return failed(*exc.findings)
     except Exception as exc:  # a fault in a library or in sgdocs: report it, build the rest
-        return failed(Finding(Location(document.path), f"sgdocs failed while making the {fmt} "
-                              f"({exc.__class__.__name__}: {exc})", "this is a fault in "
-                              "sgdocs; please report it with the content file"))
+        return failed(fault(document.path, f"making the {fmt}", exc))
     try:
         write_atomic(target, data)
     except OSError as exc:

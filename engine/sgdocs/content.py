@@ -20,6 +20,7 @@ from .errors import (
     Location,
     Severity,
     did_you_mean,
+    fault,
     has_errors,
 )
 from .images import find_images
@@ -116,12 +117,12 @@ def load_document(path: Path, _referring: tuple[Path, ...] = (), *,
     `_referring` is the chain of documents that led here, to refuse reference cycles;
     `source` is the file's values if already read (and changed: a mail-merge row's).
     """
-    source = source or read_yaml(path)
+    setting = partnership.find_setting(path.parent)
+    source = source or read_yaml(path, setting.root)
     if not isinstance(source.data, dict):
         raise ContentError([Finding(source.where(), "a content file should be a group of keys "
                                     "starting with `kind:`", "`sgdocs new` writes a starter")])
     kind = _kind_of(source.data.get("kind"), source.where(("kind",)))
-    setting = partnership.find_setting(path.parent)
     model, findings = validate(kind.model, source, what=kind.name)
     if model is None or has_errors(findings):
         raise ContentError(findings)
@@ -232,6 +233,8 @@ def load_documents(files: Iterable[Path], used_elsewhere: Iterable[Path] = ()
             documents.append(load_document(path))
         except ContentError as exc:
             failures[path] = list(exc.findings)
+        except Exception as exc:  # a fault met on one file must not stop the others
+            failures[path] = [fault(path, "reading the file", exc)]
     used = {path.resolve() for path in used_elsewhere}
     used.update(named for path in failures for named in _written_references(path))
     return _report_unused_parts(documents, used), failures

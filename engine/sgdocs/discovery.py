@@ -38,7 +38,13 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def _yaml_files(folder: Path) -> Iterator[Path]:
+def _yaml_files(folder: Path, seen: set[Path] | None = None) -> Iterator[Path]:
+    """YAML files in `folder` and the folders inside it; a folder reached twice (a link
+    back up the tree) is read once."""
+    seen = seen if seen is not None else set()
+    if folder.resolve() in seen:
+        return
+    seen.add(folder.resolve())
     try:
         entries = list(folder.iterdir())
     except OSError as exc:
@@ -47,6 +53,6 @@ def _yaml_files(folder: Path) -> Iterator[Path]:
         if path.name.startswith("."):
             continue
         if path.is_dir() and path.name not in _SKIPPED_FOLDERS:
-            yield from _yaml_files(path)
+            yield from _yaml_files(path, seen)
         elif path.suffix in SUFFIXES and path.name not in _NOT_DOCUMENTS:
             yield path

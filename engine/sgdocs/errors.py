@@ -96,6 +96,14 @@ def did_you_mean(word: str, choices: Iterable[str], otherwise: str = "") -> str:
     return otherwise or f"choose one of: {', '.join(choices)}"
 
 
+def fault(path: Path, doing: str, exc: BaseException) -> Finding:
+    """A fault in sgdocs or a library it uses, met on one file: reported against that file
+    so the other files still go on."""
+    return Finding(Location(path), f"sgdocs failed while {doing} ({exc.__class__.__name__}: "
+                   f"{exc})", "this is a fault in sgdocs; please report it with the content "
+                   "file")
+
+
 def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.is_error for f in findings)
 

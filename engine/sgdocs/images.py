@@ -11,12 +11,14 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .errors import Finding
-from .paths import PathRefused, resolve_inside
+from .paths import PathRefused, read_contained, resolve_inside
 from .schema import Image, parts
 from .yamlsource import YamlFile
 
 IMAGE_TYPES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 MAX_IMAGE_BYTES = 10_000_000
+MAX_PIXELS = 25_000_000
+"""A 24-megapixel camera's photograph fits; every pixel costs memory in each PDF made."""
 EMPTY_ALT = {"image", "picture", "photo", "photograph", "logo", "chart", "graph", "graphic",
              "icon", "img", "diagram", "figure", "alt", "alt text", "todo", "tbc"}
 """Words that, on their own, tell someone who cannot see the picture nothing."""
@@ -39,7 +41,7 @@ def find_images(model: BaseModel, source: YamlFile, root: Path) -> list[Finding]
             problems.append(Finding(where, f"there is no picture `{part.file}`",
                                     "give its path from this file, e.g. images/plan.png"))
             continue
-        problem = _picture_problem(found, part.file)
+        problem = _picture_problem(found, part.file, root)
         if problem:
             problems.append(Finding(where, *problem))
         else:
@@ -47,24 +49,27 @@ def find_images(model: BaseModel, source: YamlFile, root: Path) -> list[Finding]
     return problems
 
 
-def _picture_problem(path: Path, written: str) -> tuple[str, str] | None:
+def _picture_problem(path: Path, written: str, root: Path) -> tuple[str, str] | None:
     """What stops `path` being used as a picture (message, hint), if anything."""
     try:
-        if path.stat().st_size > MAX_IMAGE_BYTES:
-            return (f"`{written}` is larger than {MAX_IMAGE_BYTES // 1_000_000} MB",
-                    "make the picture smaller")
-        data = path.read_bytes()
+        data = read_contained(path, root, MAX_IMAGE_BYTES, "a picture")
+    except PathRefused as exc:
+        return f"`{written}`: {exc}", exc.hint
     except OSError as exc:
         return f"`{written}` cannot be read ({exc.strerror})", "check the file's permissions"
     if not any(data.startswith(magic) for magic in IMAGE_TYPES):
         return f"`{written}` is not a PNG or JPEG picture", "save the picture as .png or .jpg"
     from docx.image.image import Image as DocxImage
 
-    try:
-        DocxImage.from_blob(data)  # reads the size and resolution Word and PDF lay it out by
+    try:  # the size and resolution Word and PDF lay it out by
+        size = DocxImage.from_blob(data)
     except Exception:  # the image parser raises several types for a damaged file
         return (f"`{written}` is a damaged picture", "open it in an image editor and save "
                 "it again as .png or .jpg")
+    if size.px_width * size.px_height > MAX_PIXELS:
+        return (f"`{written}` is {size.px_width:,} \u00d7 {size.px_height:,} pixels, more than "
+                f"the {MAX_PIXELS // 1_000_000} million a picture may have",
+                "scale it down in an image editor: 2,000 pixels across is plenty for a page")
     return None
 
 

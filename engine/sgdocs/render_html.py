@@ -15,9 +15,7 @@ from typing import Literal
 
 import lxml.html
 from jinja2 import (
-    ChoiceLoader,
     Environment,
-    FileSystemLoader,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -38,6 +36,7 @@ from .template_check import TemplateChecker
 from .templating import (
     environment,
     html_environment,
+    html_loader,
     raised_in_template,
     template_failure,
     template_folders,
@@ -156,7 +155,7 @@ def lint_file(path: Path, kind: Kind) -> list[Finding]:
     """Every problem in the HTML template at `path`, for documents of `kind`; the templates
     it includes are looked for beside it, then among the shipped ones."""
     folders = [path.parent, *template_folders(path.parent, "html")]
-    env = environment(ChoiceLoader([FileSystemLoader(folder) for folder in folders]))
+    env = environment(html_loader(folders, path.parent))
     return _problems(env, path.name, kind, path.parent)
 
 

@@ -12,6 +12,8 @@ field a template names that the content lacks is an error, never a silent blank)
 from __future__ import annotations
 
 import functools
+import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +24,20 @@ from jinja2 import (
     StrictUndefined,
     Template,
     TemplateError,
+    TemplateNotFound,
     TemplateSyntaxError,
     nodes,
 )
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import Finding, Location, TemplateProblem
+from .paths import PathRefused, contained, read_contained
 
 _PACKAGE = Path(__file__).parent
+MAX_TEMPLATE_BYTES = 2_000_000
+"""An HTML template or stylesheet; the shipped ones are a few kilobytes."""
 
 
 def shipped_templates() -> Path:
@@ -51,13 +58,63 @@ def restyled(root: Path, fmt: str) -> bool:
     return (root / "templates" / fmt).is_dir()
 
 
+def _boundary(folder: Path, root: Path) -> Path:
+    """The folder a template in `folder` may not lead out of: sgdocs's own, or the content
+    root (a partnership's `templates/` that is itself a link elsewhere leads out of it)."""
+    shipped = shipped_templates()
+    return shipped if folder.is_relative_to(shipped) else root
+
+
 def find_template(root: Path, fmt: str, name: str) -> Path:
+    """The template file `name` for content under `root`: the partnership's own if it has
+    one (which must be an ordinary file inside the content root), else the shipped one."""
     for folder in template_folders(root, fmt):
-        if (folder / name).is_file():
-            return folder / name
+        path = folder / name
+        if os.path.lexists(path):
+            try:
+                contained(path, _boundary(folder, root), "a template")
+            except PathRefused as exc:
+                raise TemplateProblem([Finding(Location(path), str(exc), exc.hint)]) from None
+            return path
     raise TemplateProblem([Finding(Location(root / "templates" / fmt / name),
                                    f"there is no {fmt} template `{name}`",
                                    "`sgdocs templates export` copies out the shipped ones")])
+
+
+class _ContainedLoader(FileSystemLoader):
+    """A folder of templates none of which may lead out of `boundary` (by a symbolic link),
+    be anything but an ordinary file, or be larger than MAX_TEMPLATE_BYTES: an `include`
+    in a restyled template must not publish a file from elsewhere on the machine."""
+
+    def __init__(self, folder: Path, boundary: Path) -> None:
+        super().__init__(folder)
+        self.folder, self.boundary = folder, boundary
+
+    def get_source(self, environment: Any, template: str
+                   ) -> tuple[str, str, Callable[[], bool]]:
+        path = self.folder.joinpath(*split_template_path(template))
+        if not os.path.lexists(path):
+            raise TemplateNotFound(template)
+        try:
+            data = read_contained(path, self.boundary, MAX_TEMPLATE_BYTES, "a template")
+        except PathRefused as exc:
+            raise TemplateProblem([Finding(Location(path), str(exc), exc.hint)]) from None
+        written = path.stat().st_mtime_ns
+        return data.decode("utf-8"), str(path), lambda: _mtime(path) == written
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+def html_loader(folders: Sequence[Path], root: Path) -> ChoiceLoader:
+    """The HTML templates in `folders`, first found wins, none leading out of `root` (or,
+    for the shipped ones, out of sgdocs's own folder)."""
+    return ChoiceLoader([_ContainedLoader(folder, _boundary(folder, root))
+                         for folder in folders])
 
 
 _OPTIONS: dict[str, Any] = {"undefined": StrictUndefined, "autoescape": True,
@@ -71,14 +128,14 @@ def environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:
 
 def html_environment(root: Path) -> SandboxedEnvironment:
     """The HTML templates for content under `root`."""
-    return _html_environment(tuple(template_folders(root, "html")))
+    return _html_environment(tuple(template_folders(root, "html")), root)
 
 
 @functools.lru_cache(maxsize=16)
-def _html_environment(folders: tuple[Path, ...]) -> SandboxedEnvironment:
+def _html_environment(folders: tuple[Path, ...], root: Path) -> SandboxedEnvironment:
     """One environment per set of folders, so each template is compiled once (and again
     only when its file changes)."""
-    return environment(ChoiceLoader([FileSystemLoader(folder) for folder in folders]))
+    return environment(html_loader(folders, root))
 
 
 class _CompilingOnce(SandboxedEnvironment):

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError, Finding, Location
+from .paths import PathRefused, read_contained
 
 KeyPath = tuple[str | int, ...]
 
@@ -27,6 +28,9 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 """Control characters and non-characters: XML (hence Word) cannot hold them, and no page
 can show them."""
 MAX_DEPTH = 40
+MAX_NUMBER_LENGTH = 40
+"""Digits and signs in a number; longer ones stay text (Python refuses to read an integer
+of over 4,300 digits, and nothing a document counts comes near)."""
 """Lists and groups inside one another; real documents use fewer than ten."""
 
 _STR = "tag:yaml.org,2002:str"
@@ -80,17 +84,17 @@ class YamlFile:
         return Location(self.path)
 
 
-def read_yaml(path: Path) -> YamlFile:
-    """Read `path`; raise ContentError with every problem found, never a YAML traceback."""
+def read_yaml(path: Path, inside: Path | None = None) -> YamlFile:
+    """Read `path`, which must lie in the folder `inside` (by default its own: a file that
+    is a link to somewhere else is refused); raise ContentError with every problem found,
+    never a YAML traceback."""
     where = Location(path)
     try:
-        raw = path.read_bytes()
+        raw = read_contained(path, inside or path.parent, MAX_FILE_BYTES, "a content file")
+    except PathRefused as exc:
+        raise ContentError([Finding(where, str(exc), exc.hint)]) from None
     except OSError as exc:
         raise ContentError([Finding(where, f"cannot read the file: {exc.strerror}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ContentError([Finding(where, f"the file is {len(raw):,} bytes, over the "
-                                    f"{MAX_FILE_BYTES:,}-byte limit for a content file",
-                                    "split it into smaller documents")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -133,18 +137,22 @@ def _check_depth(text: str, path: Path) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 line = event.start_mark.line + 1 if event.start_mark else 0
-                raise ContentError([Finding(
-                    Location(path, line), f"lists and groups are nested "
-                    f"more than {MAX_DEPTH} deep", "check the indentation; no document needs "
-                    "this much nesting")])
+                raise ContentError([_too_deep(Location(path, line))])
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+def _too_deep(where: Location) -> Finding:
+    return Finding(where, f"lists and groups are nested more than {MAX_DEPTH} deep",
+                   "check the indentation; no document needs this much nesting")
 
 
 def _syntax_finding(exc: yaml.MarkedYAMLError, path: Path) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 0
     problem = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    if "maximum nesting depth" in problem:  # the parser's own limit (PyYAML 6.0.3 and later)
+        return _too_deep(Location(path, line))
     if "expected a single document" in problem:
         return Finding(Location(path, line), "the file holds more than one YAML document "
                        "(a second `---` line)", "keep one document per file")
@@ -170,6 +178,7 @@ class _Builder:
         self.locations: dict[KeyPath, Location] = {}
         self.problems: list[Finding] = []
         self.nodes = 0
+        self.too_deep = False
 
     def value(self, node: yaml.Node, at: KeyPath) -> Any:
         self.nodes += 1
@@ -178,6 +187,11 @@ class _Builder:
                 self._problem(node, f"the file expands to more than {MAX_NODES:,} values "
                               "(anchors and aliases repeated inside each other?)",
                               "write the values out instead of nesting aliases")
+            return None
+        if len(at) > MAX_DEPTH:  # aliases nest without the text showing it, or in a circle
+            if not self.too_deep:
+                self.too_deep = True
+                self.problems.append(_too_deep(Location(self.path, node.start_mark.line + 1)))
             return None
         self.locations.setdefault(at, Location(self.path, node.start_mark.line + 1))
         if node.tag not in _CORE_TAGS:
@@ -225,6 +239,8 @@ class _Builder:
         if text in _BOOL:
             return _BOOL[text]
         number: YamlInt | YamlFloat
+        if len(text) > MAX_NUMBER_LENGTH:
+            return text  # no figure has this many digits: the schema says what it wanted
         if _INT.match(text):
             number = YamlInt(text)
         elif _FLOAT.match(text):
