@@ -19,7 +19,7 @@ from .brand import Brand
 from .discovery import PARTNERSHIP_FILE
 from .errors import ContentError, Finding, Location
 from .images import find_images
-from .schema import Inline, Issue, Lines, Model, Text
+from .schema import Inline, Issue, Lines, Model, Text, Url
 from .validation import validate
 from .values import PartialDate
 from .yamlsource import KeyPath, YamlFile, read_yaml
@@ -57,7 +57,7 @@ class Partnership(Model):
     """A short form used in running text, e.g. "Bexley"."""
     area: Text | None = None
     """The area covered, e.g. "London Borough of Bexley"."""
-    website: Text | None = None
+    website: Url | None = None
     """The public website's address."""
     address: Lines = []
     """The postal address letters are sent from, a line each, e.g. [Town Hall, High

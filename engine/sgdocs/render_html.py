@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from . import charts, richtext
 from .accessibility import html_template_problems
+from .addresses import PageProblem, page_problems
 from .charts import BarChart
 from .content import LoadedDocument
 from .context import context_shape, template_context
@@ -72,14 +73,30 @@ def pages(document: LoadedDocument, output: Output, mode: Mode,
 
     def render(contents: Sequence[Entry]) -> str:
         try:
-            return template.render(context, toc=contents)
+            html = template.render(context, toc=contents)
         except TemplateError as exc:
             raise template_failure(exc, Path(name)) from None
         except Exception as exc:  # raised by the template's own expression, e.g. 1 / 0
             if not raised_in_template(exc):
                 raise
             raise template_failure(exc, Path(name)) from None
+        refused = list(page_problems(html))
+        if refused:
+            raise TemplateProblem(traced(refused, _template_sources(env, name)))
+        return html
     return render
+
+
+def traced(problems: list[PageProblem], sources: dict[Path, str]) -> list[Finding]:
+    """Findings for what a filled-in page must not hold, each at the template line that
+    wrote it, or at the template for what a field filled in."""
+    found = []
+    for problem in problems:
+        where = next((Location(file, number) for file, text in sources.items()
+                      for number, line in enumerate(text.splitlines(), 1)
+                      if problem.text in line), Location(next(iter(sources))))
+        found.append(Finding(where, problem.message, problem.hint))
+    return list(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -110,10 +127,11 @@ def targets(html: str) -> dict[str, str]:
             for element in tree.xpath("//main//*[@id]")}
 
 
-def template_files(document: LoadedDocument, output: Output) -> list[Path]:
-    """The files the document's HTML template is made of: itself, then what it uses."""
-    env = html_environment(document.root)
-    return list(_template_sources(env, _template_name(document.kind, output)))
+def template_files(document: LoadedDocument, output: Output) -> dict[Path, str]:
+    """The files the document's HTML template is made of, each with its text: itself, then
+    what it uses."""
+    return _template_sources(html_environment(document.root),
+                             _template_name(document.kind, output))
 
 
 def _template_sources(env: Environment, name: str) -> dict[Path, str]:
@@ -175,7 +193,9 @@ def _problems(env: Environment, name: str, kind: Kind, folder: Path) -> list[Fin
     return [*(Finding(Location(_filename(env, problem.template), problem.line),
                       problem.message, problem.hint) for problem in found),
             *(problem for file, text in sources.items()
-              for problem in html_template_problems(text, file))]
+              for problem in html_template_problems(text, file)),
+            *(Finding(Location(file, problem.line), problem.message, problem.hint)
+              for file, text in sources.items() for problem in page_problems(text))]
 
 
 class _HtmlFormatter:

@@ -10,15 +10,19 @@ leaves gaps (`pdf_tags`).
 from __future__ import annotations
 
 import logging
+import mimetypes
 from pathlib import Path
 from typing import Any
 
 from . import render_html
+from .addresses import RESOURCE_HINT, PageProblem
 from .content import LoadedDocument
-from .errors import Finding, Location, Severity
+from .errors import Finding, Location, Severity, TemplateProblem
 from .kinds import Output
+from .paths import PathRefused, read_contained
 from .pdf_tags import finisher
 from .provenance import provenance
+from .templating import shipped_templates
 
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -41,11 +45,11 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     listed = page(entries) if (entries := render_html.headings(bare)) else bare
     with_contents = listed != bare and (render_html.text_length(bare) // CHARACTERS_PER_PAGE
                                         + 1 >= CONTENTS_FROM_PAGES)
-    laid_out = _lay_out(listed if with_contents else bare, document)
+    laid_out = _lay_out(listed if with_contents else bare, document, output)
     if listed != bare and (len(laid_out.pages) - with_contents >= CONTENTS_FROM_PAGES
                            ) != with_contents:  # the guess was wrong
         with_contents = not with_contents
-        laid_out = _lay_out(listed if with_contents else bare, document)
+        laid_out = _lay_out(listed if with_contents else bare, document, output)
     laid_out.metadata.custom = origin.properties()
     pdf: bytes = laid_out.write_pdf(
         pdf_variant=VARIANT, custom_metadata=True, pdf_identifier=True,
@@ -68,7 +72,60 @@ def prepare() -> None:
     import weasyprint  # noqa: F401
 
 
-def _lay_out(html: str, document: LoadedDocument) -> Any:
+def _lay_out(html: str, document: LoadedDocument, output: Output) -> Any:
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=str(document.root)).render(pdf_variant=VARIANT)
+    fetcher = _fetcher(document.root)
+    try:
+        return HTML(string=html, base_url=str(document.root), url_fetcher=fetcher
+                    ).render(pdf_variant=VARIANT)
+    except _Refused as refused:
+        problem = PageProblem(0, refused.message, RESOURCE_HINT, refused.shown)
+        raise TemplateProblem(render_html.traced(
+            [problem], render_html.template_files(document, output))) from None
+
+
+class _Refused(BaseException):
+    """A file or address the PDF may not read: stops the layout at once (WeasyPrint turns
+    ordinary exceptions from a fetcher into warnings and carries on)."""
+
+    def __init__(self, message: str, shown: str) -> None:
+        super().__init__(message)
+        self.message, self.shown = message, shown
+
+
+MAX_RESOURCE_BYTES = 10_000_000
+"""A picture, stylesheet or font a template names."""
+
+
+def _fetcher(root: Path) -> Any:
+    """WeasyPrint's fetcher, reading only what is embedded in the page and files inside the
+    content root or sgdocs's own folders: never the network, never a file elsewhere."""
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    allowed = (root, shipped_templates(), Path(__file__).parent)
+
+    class Fetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            shown = url if not url.startswith("file:") else unquote(urlsplit(url).path)
+            if not url.startswith("file:"):
+                raise _Refused(f"the template makes the PDF load \u201c{url[:80]}\u201d, "
+                               "which is not in the content folder", url)
+            path = Path(shown)
+            try:
+                data = read_contained(path, allowed, MAX_RESOURCE_BYTES, "a picture or "
+                                      "stylesheet")
+            except PathRefused as exc:
+                raise _Refused(f"the template makes the PDF read \u201c{shown[:80]}\u201d: "
+                               f"{exc}", path.name) from None
+            except OSError as exc:
+                raise _Refused(f"the template makes the PDF read \u201c{shown[:80]}\u201d, "
+                               f"which cannot be read ({exc.strerror})", path.name) from None
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, data, {"Content-Type": kind})
+
+    return Fetcher()

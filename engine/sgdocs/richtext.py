@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .addresses import LINK_HINT, link_problem
+
 
 class Markdown(str):
     """Text with block Markdown: paragraphs, lists and quotes."""
@@ -44,8 +46,6 @@ _REFUSED = {
 }
 
 
-LINK_SCHEMES = ("http", "https", "mailto", "tel")
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 @functools.cache
@@ -108,12 +108,8 @@ def _unsafe_links(text: str, inline: bool) -> list[tuple[str, str]]:
         tokens = parser.parse(text)
     reasons = []
     for token in _walk(tokens):
-        href = str(token.attrGet("href") or "") if token.type == "link_open" else ""
-        scheme = _SCHEME.match(href.strip())
-        if scheme and scheme.group(1).lower() not in LINK_SCHEMES:
-            reasons.append((f"a link to `{scheme.group(1).lower()}:` is not allowed here "
-                            f"(\u201c{href[:60]}\u201d)", "link to a web page (https://), an "
-                            "e-mail address (mailto:) or a phone number (tel:)"))
+        if token.type == "link_open" and (problem := link_problem(str(token.attrGet("href")))):
+            reasons.append((problem, LINK_HINT))
     return reasons
 
 

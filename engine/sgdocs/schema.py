@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import richtext
+from .addresses import LINK_HINT, link_problem
 from .errors import Severity
 from .values import PartialDate, Rag
 from .yamlsource import KeyPath, source_text
@@ -143,6 +144,18 @@ Lines = Annotated[list[Text], BeforeValidator(
     _lines, json_schema_input_type=str | list[str | int | float])]
 """Lines of plain text, such as a postal address: a list, or one block of text with a line
 each (as a spreadsheet cell holds an address)."""
+
+def _link(value: str) -> str:
+    problem = link_problem(value)
+    if problem:
+        raise PydanticCustomError("link", problem, {"hint": LINK_HINT})
+    return value.strip()
+
+
+Url = Annotated[str, _WRITTEN, AfterValidator(_link), Field(json_schema_extra={
+    "format": "uri"})]
+"""An address a reader can follow: a web page (https://…), an e-mail address (mailto:…) or
+a phone number (tel:…)."""
 
 RAG = Annotated[Literal["green", "amber", "red"], AfterValidator(Rag)]
 """A red / amber / green rating, written green, amber or red."""

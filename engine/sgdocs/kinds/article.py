@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import computed_field
 
-from ..schema import Document, DocumentControl, Image, Inline, Issue, Markdown, Model, Text
+from ..schema import Document, DocumentControl, Image, Inline, Issue, Markdown, Model, Text, Url
 from ..values import Clock, PartialDate
 from . import Kind
 
@@ -27,7 +27,7 @@ class Event(Model):
     """Start time, e.g. 16:00."""
     end: Clock | None = None
     """End time, e.g. 17:15."""
-    booking: Text | None = None
+    booking: Url | None = None
     """The booking or registration link."""
 
     @computed_field  # type: ignore[prop-decorator]
@@ -55,7 +55,7 @@ class Event(Model):
 class Link(Model):
     text: Text
     """What the link says, e.g. "Register for the AGM"."""
-    url: Text
+    url: Url
     """Where it goes."""
 
 

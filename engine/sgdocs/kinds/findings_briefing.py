@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, NonNegativeInt, PositiveInt, computed_field
 
 from ..charts import BarChart
-from ..schema import Document, Inline, Issue, Markdown, Model, Text
+from ..schema import Document, Inline, Issue, Markdown, Model, Text, Url
 from ..values import Proportion
 from . import Kind
 
@@ -61,7 +61,7 @@ class Section(Model):
 class Link(Model):
     text: Inline
     """What the output is."""
-    url: Text | None = None
+    url: Url | None = None
     """Where to find it."""
 
 

@@ -17,10 +17,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, PositiveInt, computed_field
 
-from ..schema import Document, Issue, Markdown, Model, Text
+from ..schema import Document, Issue, Markdown, Model, Text, Url
 from ..values import Clock, PartialDate
 from . import Kind, Output
 
+MAX_MONTHS = 120
+"""Ten years of meetings: a programme is planned a year or two ahead."""
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 WEEKDAYS = [day.lower() for day in calendar.day_name]
 RULE_PATTERN = rf"(?i)^({'|'.join(ORDINALS)}) ({'|'.join(WEEKDAYS)})$"
@@ -48,7 +50,7 @@ class Meeting(Model):
     """Why the day differs from the rule, e.g. "Launch meeting"."""
     status: Literal["confirmed", "to be confirmed"] = "confirmed"
     """confirmed, or to be confirmed."""
-    registration: Text | None = None
+    registration: Url | None = None
     """The meeting's registration link, where it differs from the series' pattern."""
 
 
@@ -99,7 +101,7 @@ class MeetingSeries(Document):
     """Months with no meeting."""
     meetings: list[Meeting] = []
     """Meetings on another day than the rule's, or still to be confirmed."""
-    registration: Text | None = None
+    registration: Url | None = None
     """The registration link, with {number} for the meeting's number, e.g.
     "https://example.org/register/meeting-{number}"."""
     revision: PositiveInt = 1
@@ -143,7 +145,7 @@ class MeetingSeries(Document):
             if status == "confirmed":
                 number += 1
             link = (meeting.registration if meeting and meeting.registration else
-                    self.registration.format(number=number) if self.registration and
+                    self.registration.replace("{number}", str(number)) if self.registration and
                     status == "confirmed" else None)
             slots.append(Slot(month=when, number=number if status == "confirmed" else None,
                               date=PartialDate(day.year, day.month, day.day), status=status,
@@ -167,6 +169,13 @@ class MeetingSeries(Document):
                 return
         if self.last_month < self.first_month:
             yield Issue(("last_month",), "the programme ends before it starts")
+        span = ((self.last_month.year - self.first_month.year) * 12 + self.last_month.month
+                - self.first_month.month + 1)
+        if span > MAX_MONTHS:
+            yield Issue(("last_month",), f"the programme runs for {span:,} months, more than "
+                        f"the {MAX_MONTHS} a series may cover", "make a series for each year "
+                        "or two")
+            return
         months = set(self._months())
         breaks = {(b.month.year, b.month.month) for b in self.breaks}
         seen: set[tuple[int, int]] = set()

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, PositiveInt, computed_field
 
 from .. import richtext
-from ..schema import RAG, Document, Inline, Issue, Markdown, Model, Text
+from ..schema import RAG, Document, Inline, Issue, Markdown, Model, Text, Url
 from . import Kind
 
 
@@ -110,7 +110,7 @@ class Source(Model):
     """The footnote mark used in the text, e.g. "¹"."""
     title: Text
     """The source, e.g. "Working Together 2018 – Chapter 3"."""
-    url: Text | None = None
+    url: Url | None = None
     """Its web address, where known."""
 
 
