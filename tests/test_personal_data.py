@@ -11,6 +11,7 @@ import pytest
 from conftest import CONTENT, cli
 from sgdocs.check import check
 from sgdocs.personal_data import personal_data
+from sgdocs.yamlsource import read_yaml
 from yamledit import drop_key, line_of, set_value
 
 REPORT = "yearly-report-2024-25.yaml"
@@ -83,14 +84,14 @@ def test_published_contacts_are_not_reported(eastmoor: Path) -> None:
 def test_comments_are_not_published_so_not_scanned(tmp_path: Path) -> None:
     file = tmp_path / "notes.yaml"
     file.write_text("# call me on 07700 900 123\ntitle: Call 07700 900 124\n")
-    assert [(f.where.line, f.message) for f in personal_data([file])] == [
+    assert [(f.where.line, f.message) for f in personal_data([read_yaml(file)])] == [
         (2, "this may be personal data (a mobile phone number: “07700 900 124”)")]
 
 
 def test_an_nhs_number_with_a_country_code_is_reported_once(tmp_path: Path) -> None:
     file = tmp_path / "notes.yaml"
     file.write_text("title: NHS number +44 943 476 5919\n")
-    assert [f.message for f in personal_data([file])] == [
+    assert [f.message for f in personal_data([read_yaml(file)])] == [
         "this may be personal data (an NHS number: “943 476 5919”)"]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Finding, Location
+from .yamlsource import YamlFile, text_lines
 
 COLOUR_SYMBOLS = "\U0001f534\U0001f7e0\U0001f7e1\U0001f7e2\U0001f7e5\U0001f7e7\U0001f7e8\U0001f7e9"
 """Red, orange, yellow and green circles and squares, as people type RAG ratings."""
@@ -24,14 +25,14 @@ HTML_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 
-def colour_only_ratings(path: Path) -> list[Finding]:
-    """An error at each line of a content file that shows a rating as a coloured symbol
-    with no word saying which."""
+def colour_only_ratings(source: YamlFile) -> list[Finding]:
+    """An error at each line of a content file's values that shows a rating as a coloured
+    symbol with no word saying which."""
     found = []
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+    for where, line in text_lines(source):
         symbols = [c for c in line if c in COLOUR_SYMBOLS]
-        if symbols and not line.lstrip().startswith("#") and not RATING_WORDS.search(line):
-            found.append(Finding(Location(path, number), f"a RAG status shown only as colour "
+        if symbols and not RATING_WORDS.search(line):
+            found.append(Finding(where, f"a RAG status shown only as colour "
                                  f"({''.join(symbols)})", "write the rating as a word too "
                                  "(Red, Amber or Green), or use a `rag:` field, which prints "
                                  "both"))

@@ -156,7 +156,13 @@ def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS
     order = {file: place for place, file in enumerate(files)}
     report.outcomes.sort(key=lambda outcome: order.get(outcome.source, len(order)))
     if stale and out_dir.is_dir():
-        record.save()
+        try:
+            record.save()
+        except OSError as exc:
+            report.notes.append(Finding(Location(record.path), "the record of this build "
+                                        f"could not be saved ({exc.strerror})", "the next "
+                                        "build makes every document again; check that the "
+                                        "output folder can be written to", Severity.WARNING))
     return report
 
 
@@ -264,9 +270,11 @@ class _Build:
         if not all(outcome.written or outcome.withheld for outcome in outcomes):
             self.record.forget(document.path)
             return
+        withheld = [job.target(self.out_dir) for job in work
+                    if job.withheld and not self.allow_sensitive]
         self.record.remember(
             document.path, _depends_on(document),
-            [outcome.output for outcome in outcomes if outcome.output],
+            [*(outcome.output for outcome in outcomes if outcome.output), *withheld],
             {"outcomes": [outcome.as_record() for outcome in outcomes],
              "uses": [str(other.path.resolve()) for other in _drawn_in(document)]})
 

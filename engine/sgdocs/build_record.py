@@ -61,18 +61,23 @@ class BuildRecord:
         entry = self.entries.get(_key(source))
         if not isinstance(entry, dict) or entry.get("engine") != self.engine:
             return None
-        inputs: dict[str, str | None] = entry.get("inputs", {})
-        if any(_state(Path(path)) != state for path, state in inputs.items()):
-            return None
-        outputs: dict[str, list[int]] = entry.get("outputs", {})
-        if any(_stamp(Path(path)) != stamp for path, stamp in outputs.items()):
-            return None
+        try:
+            inputs: dict[str, str | None] = entry["inputs"]
+            if any(_state(Path(path)) != state for path, state in inputs.items()):
+                return None
+            outputs: dict[str, list[int] | None] = entry["outputs"]
+            if any(_stamp(Path(path)) != stamp for path, stamp in outputs.items()):
+                return None
+        except (KeyError, AttributeError, TypeError, ValueError):
+            return None  # edited by hand or damaged: build again
         return entry
 
     def remember(self, source: Path, depends_on: Iterable[Path], outputs: Iterable[Path],
                  details: Mapping[str, Any]) -> None:
         """Record that `source` was built from `depends_on` into `outputs`; `details` is
-        what to report when it is next skipped."""
+        what to report when it is next skipped. An output recorded as absent (one withheld
+        from publication) that appears later, say written by another build running at the
+        same time, makes the document be built, and so withheld, again."""
         self.entries[_key(source)] = {
             "engine": self.engine,
             "inputs": {str(path): _state(path) for path in dict.fromkeys(depends_on)},

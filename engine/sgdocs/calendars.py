@@ -29,7 +29,7 @@ def meeting_calendar(series: MeetingSeries) -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", series.series)
+    calendar.add("x-wr-calname", _one_line(series.series))
     slug = re.sub(r"[^a-z0-9]+", "-", series.series.lower()).strip("-")
     for slot in series.programme:
         if slot.date is None:
@@ -44,16 +44,22 @@ def meeting_calendar(series: MeetingSeries) -> Calendar:
         event.add("dtend", dt.datetime(day.year, day.month, day.day, series.end.hour,
                                        series.end.minute, tzinfo=zone))
         title = f"{series.series}: meeting {slot.number}" if slot.number else series.series
-        event.add("summary", title + (f" ({slot.label})" if slot.label else ""))
+        event.add("summary", _one_line(title + (f" ({slot.label})" if slot.label else "")))
         event.add("status", "TENTATIVE" if slot.status == "to be confirmed" else "CONFIRMED")
         if slot.registration:
             event.add("url", slot.registration)
         if series.location:
-            event.add("location", series.location)
+            event.add("location", _one_line(series.location))
         event.add("description", _description(series, slot.registration, slot.status))
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar
+
+
+def _one_line(text: str) -> str:
+    """Names and places as calendar apps show them: on one line (a line break typed into a
+    series' name would otherwise break the calendar file)."""
+    return " ".join(text.split())
 
 
 def _description(series: MeetingSeries, registration: str | None, status: str) -> str:

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .errors import Finding, SgdocsError, display_path, usage_error
+from .errors import Finding, SgdocsError, display_path, printable, usage_error
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from .build import BuildReport, Outcome, Progress
     from .content import LoadedDocument
@@ -175,9 +176,9 @@ def requirements(kind: str | None, content: Path | None) -> None:
     for column in ("Level", "Confidence", "Reference", "Requirement", "Kinds"):
         table.add_column(column, overflow="fold")
     for requirement in chosen:
-        table.add_row(requirement.id, requirement.level, requirement.confidence,
-                      str(requirement.reference), requirement.summary,
-                      ", ".join(requirement.addressed_by))
+        table.add_row(*_cells(requirement.id, requirement.level, requirement.confidence,
+                              str(requirement.reference), requirement.summary,
+                              ", ".join(requirement.addressed_by)))
     _console().print(table)
 
 
@@ -300,11 +301,23 @@ def _formats(text: str, known: Sequence[str]) -> list[str]:
 def _print_findings(findings: Sequence[Finding]) -> None:
     for finding in findings:
         colour = "red" if finding.is_error else "yellow"
-        head = f"{finding.where}: " if str(finding.where) else ""
+        head = printable(f"{finding.where}: ") if str(finding.where) else ""
         click.echo(head + click.style(finding.severity.value, fg=colour, bold=True) +
-                   f": {finding.message}", err=True)
+                   f": {printable(finding.message)}", err=True)
         if finding.hint:
-            click.echo(f"  hint: {finding.hint}", err=True)
+            click.echo(f"  hint: {printable(finding.hint)}", err=True)
+
+
+def _styled(text: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(printable(text), style=style)
+
+
+def _cells(*values: str | Text) -> list[Text]:
+    """Table cells shown exactly as written: content may hold `[red]` or `[/]`, which rich
+    would otherwise read as its own markup."""
+    return [value if not isinstance(value, str) else _styled(value) for value in values]
 
 
 def _print_build_summary(report: BuildReport, table: bool) -> None:
@@ -315,11 +328,12 @@ def _print_build_summary(report: BuildReport, table: bool) -> None:
         for column in ("Content", "Format", "Result", "Output"):
             shown.add_column(column, overflow="fold")
         for outcome in report.outcomes:
-            result = ("[green]unchanged[/]" if outcome.unchanged else
-                      "[green]written[/]" if outcome.written else
-                      "[yellow]withheld[/]" if outcome.withheld else "[red]failed[/]")
-            shown.add_row(display_path(outcome.source), outcome.format, result,
-                          display_path(outcome.output) if outcome.output else "-")
+            result = (_styled("unchanged", "green") if outcome.unchanged else
+                      _styled("written", "green") if outcome.written else
+                      _styled("withheld", "yellow") if outcome.withheld else
+                      _styled("failed", "red"))
+            shown.add_row(*_cells(display_path(outcome.source), outcome.format, result,
+                                  display_path(outcome.output) if outcome.output else "-"))
         _console().print(shown)
     unchanged = sum(outcome.unchanged for outcome in report.outcomes)
     written = sum(outcome.written and not outcome.unchanged for outcome in report.outcomes)
@@ -331,7 +345,6 @@ def _print_build_summary(report: BuildReport, table: bool) -> None:
 
 def _print_rows(report: BuildReport, table: bool) -> None:
     """The mail-merge, row by row: what was made for each, or where its problem is."""
-    from rich.markup import escape
     from rich.table import Table
 
     rows: dict[str, list[Outcome]] = {}
@@ -346,11 +359,11 @@ def _print_rows(report: BuildReport, table: bool) -> None:
         failures += bool(failed)
         if failed:
             problem = next((f for o in failed for f in o.findings if f.is_error), None)
-            details = f"{escape(str(problem.where))}: {escape(problem.message)}" if problem \
-                else ""
+            details = f"{problem.where}: {problem.message}" if problem else ""
         else:
-            details = "\n".join(escape(display_path(o.output)) for o in outcomes if o.output)
-        shown.add_row(name, "[red]failed[/]" if failed else "[green]written[/]", details)
+            details = "\n".join(display_path(o.output) for o in outcomes if o.output)
+        shown.add_row(*_cells(name, _styled("failed", "red") if failed else
+                              _styled("written", "green"), details))
     if table:
         _console().print(shown)
     click.echo(f"{len(rows) - failures} of {len(rows)} row(s) built, {failures} failed.")
@@ -372,19 +385,19 @@ def _progress(quiet: bool) -> Iterator[Progress | None]:
 def _print_readability(path: Path, scores: Sequence[Score]) -> None:
     from rich.table import Table
 
-    table = Table(title=f"{display_path(path)}: readability of each section",
+    table = Table(title=_styled(f"{display_path(path)}: readability of each section"),
                   title_justify="left", caption="Reading ease: Flesch, 0 to 100, higher is "
                   "easier. Reading age: Flesch-Kincaid grade + 5.", caption_justify="left")
     for column in ("Section", "Words", "Reading ease", "Reading age", "Line"):
         table.add_column(column, overflow="fold")
     for score in scores:
-        age = "-" if score.reading_age is None else str(score.reading_age)
+        age = _styled("-" if score.reading_age is None else str(score.reading_age))
         if score.target is not None:
-            colour = "red" if score.too_hard else "green"
-            age += f" [{colour}](aim: {score.target} or under)[/]"
+            age.append(f" (aim: {score.target} or under)",
+                       "red" if score.too_hard else "green")
         ease = "-" if score.reading_ease is None else f"{score.reading_ease:.0f}"
-        table.add_row(score.section, str(score.words), f"{ease} ({score.band})", age,
-                      str(score.where.line))
+        table.add_row(*_cells(score.section, str(score.words), f"{ease} ({score.band})", age,
+                              str(score.where.line)))
     _console().print(table)
 
 
@@ -399,8 +412,8 @@ def _print_requirements(document: LoadedDocument) -> None:
 
     if not document.assessments:
         return
-    table = Table(title=f"{display_path(document.path)}: {document.kind.name} against Working "
-                  "Together 2023", title_justify="left")
+    table = Table(title=_styled(f"{display_path(document.path)}: {document.kind.name} against "
+                                "Working Together 2023"), title_justify="left")
     for column in ("Requirement", "Level", "Reference", "Status", "Where"):
         table.add_column(column, overflow="fold")
     colours = {"addressed": "green", "missing": "red", "empty": "red",
@@ -410,8 +423,8 @@ def _print_requirements(document: LoadedDocument) -> None:
         where = str(assessment.where) if assessment.where else f"add `{assessment.section}`"
         if assessment.status == "not applicable":
             where = assessment.reason
-        table.add_row(requirement.id, requirement.level, str(requirement.reference),
-                      f"[{colours[assessment.status]}]{assessment.status}[/]", where)
+        table.add_row(*_cells(requirement.id, requirement.level, str(requirement.reference),
+                              _styled(assessment.status, colours[assessment.status]), where))
     _console().print(table)
 
 

@@ -29,7 +29,7 @@ from .partnership import Partnership, Setting
 from .paths import PathRefused, resolve_inside
 from .personal_data import personal_data
 from .requirements import Assessment, assess, load_catalogue
-from .schema import Document
+from .schema import CLASSIFICATIONS, Document
 from .validation import validate
 from .yamlsource import YamlFile, read_yaml
 
@@ -38,8 +38,6 @@ MAX_REFERENCES = 200
 
 
 References = dict[str, "LoadedDocument | list[LoadedDocument]"]
-CLASSIFICATIONS = (None, "OFFICIAL", "OFFICIAL-SENSITIVE")
-"""Security classifications, lowest first."""
 
 
 @dataclass(frozen=True)
@@ -134,10 +132,11 @@ def load_document(path: Path, _referring: tuple[Path, ...] = (), *,
                     for issue in model.issues_with(models(references))]
     assessments, requirement_problems = assess(kind.name, model, source, setting.partnership,
                                                setting.source, load_catalogue(setting.root))
-    problems += requirement_problems + colour_only_ratings(path)
+    problems += requirement_problems + colour_only_ratings(source)
     if classification(model, references) != "OFFICIAL-SENSITIVE":  # for publication
-        files = dict.fromkeys([path, *(other.path for other in drawn_in(references))])
-        problems += personal_data(files, setting.partnership.published_contacts)
+        sources = {other.path: other.source for other in drawn_in(references)}
+        problems += personal_data([source, *sources.values()],
+                                  setting.partnership.published_contacts)
     if has_errors(problems):
         raise ContentError([*findings, *problems])
     return LoadedDocument(path, kind, model, setting, source, tuple(assessments),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +107,16 @@ def fault(path: Path, doing: str, exc: BaseException) -> Finding:
 
 def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.is_error for f in findings)
+
+
+_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Characters a terminal acts on rather than shows (escape sequences, bidirectional
+overrides): content carries them into messages, so they are shown as codes instead."""
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: each hidden character written as its code."""
+    return _HIDDEN.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)
 
 
 def display_path(path: Path) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import io
 import itertools
 import re
 from dataclasses import dataclass
@@ -19,7 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, Finding, Location, usage_error
-from .yamlsource import KeyPath, YamlFile, read_yaml, source_text
+from .paths import PathRefused, read_contained
+from .schema import CLASSIFICATIONS
+from .yamlsource import (
+    MAX_TABLE_BYTES,
+    KeyPath,
+    YamlFile,
+    read_yaml,
+    source_text,
+    unprintable,
+)
+from .yamlsource import unprintable_finding as _unprintable
 
 MAX_ROWS = 5000
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -50,7 +61,11 @@ def read_rows(path: Path, name_column: str) -> list[Row]:
         raise ContentError([Finding(Location(path, 1), f"the table has no `{name_column}` "
                                     "column to name each row's outputs", "add the column, or "
                                     "name the column that names the outputs with --name")])
-    problems, named, seen = [], [], dict[str, int]()
+    columns = dict.fromkeys(column for _, values in rows for column in values)
+    problems = [problem for column in columns if (problem := _column_problem(column, path))]
+    if problems:
+        raise ContentError(problems)
+    named, seen = [], dict[str, int]()
     for where, values in rows:
         name = values.pop(name_column, None)
         if name is None:
@@ -73,17 +88,57 @@ def read_rows(path: Path, name_column: str) -> list[Row]:
 
 
 def merged(source: YamlFile, row: Row) -> YamlFile:
-    """The content with the row's values in place, each value's location the row's."""
+    """The content with the row's values in place, each value's location the row's. A row
+    may not lower the document's classification: one spreadsheet cell must not publish a
+    sensitive letter."""
     data = copy.deepcopy(source.data)
     locations = dict(source.locations)
     for dotted, value in row.values.items():
-        at: KeyPath = tuple(int(part) if part.isdigit() else part
-                            for part in dotted.split("."))
+        if character := unprintable(value):
+            raise ContentError([_unprintable(row.where, character)])
+        at = _key_path(dotted)
+        if at == CLASSIFICATION:
+            _refuse_lowering(source, value, row.where)
         _put(data, at, value)
         locations[at] = row.where
         for end in range(1, len(at)):  # a group the row made, e.g. addressee
             locations.setdefault(at[:end], row.where)
     return YamlFile(source.path, data, locations)
+
+
+CLASSIFICATION = ("document_control", "classification")
+MAX_INDEX = 200
+"""The highest list position a column may name (`addressee.address.3`): far more than any
+list in a document holds, and a list is never grown further."""
+
+
+def _key_path(dotted: str) -> KeyPath:
+    return tuple(int(part) if part.isdigit() else part for part in dotted.split("."))
+
+
+def _column_problem(column: str, table: Path) -> Finding | None:
+    """What is wrong with a column's name, a dotted field path: found once for the whole
+    table, at its first line."""
+    where = Location(table, 1)
+    if (character := unprintable(column)):
+        return _unprintable(where, character)
+    if any(isinstance(part, int) and part > MAX_INDEX for part in _key_path(column)):
+        return Finding(where, f"the column `{column}` names a list position over "
+                       f"{MAX_INDEX}", "number list entries from 0, e.g. addressee.address.0 "
+                       "for the first line")
+    return None
+
+
+def _refuse_lowering(source: YamlFile, value: str, where: Location) -> None:
+    control = source.data.get("document_control") if isinstance(source.data, dict) else None
+    written = control.get("classification") if isinstance(control, dict) else None
+    levels = {level: rank for rank, level in enumerate(CLASSIFICATIONS)}
+    if levels.get(value.strip(), len(levels)) < levels.get(written, 0):
+        raise ContentError([Finding(where, f"the row sets the classification to "
+                                    f"\u201c{value}\u201d, lower than the content file's "
+                                    f"{written}", "a row may raise a document's "
+                                    "classification, never lower it: change the content file "
+                                    "if the document may be published")])
 
 
 def _put(data: Any, at: KeyPath, value: str) -> None:
@@ -104,7 +159,9 @@ def _put(data: Any, at: KeyPath, value: str) -> None:
 
 def _csv_rows(path: Path) -> list[tuple[Location, dict[str, str]]]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_contained(path, path.parent, MAX_TABLE_BYTES, "a table").decode("utf-8-sig")
+    except PathRefused as exc:
+        raise ContentError([Finding(Location(path), str(exc), exc.hint)]) from None
     except OSError as exc:
         raise usage_error(f"cannot read the table: {exc.strerror}", "check the path",
                           path) from None
@@ -112,15 +169,29 @@ def _csv_rows(path: Path) -> list[tuple[Location, dict[str, str]]]:
         raise ContentError([Finding(Location(path), "the table is not UTF-8 text",
                                     "save it as CSV UTF-8 (in Excel: Save As, "
                                     "CSV UTF-8)")]) from None
-    lines = text.splitlines(keepends=True)
-    reader = csv.reader(lines)
+    reader = csv.reader(io.StringIO(text, newline=""))  # lines end only at \n, \r or \r\n
     try:
         header = [column.strip() for column in next(reader)]
-    except StopIteration:
+    except (StopIteration, csv.Error):
         return []
+    repeated = next((column for i, column in enumerate(header) if column in header[:i]
+                     and column), None)
+    if repeated:
+        raise ContentError([Finding(Location(path, 1), f"the column `{repeated}` is named "
+                                    "twice", "keep one: the table must say one value for "
+                                    "each field")])
     rows = []
     start = reader.line_num + 1
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise ContentError([Finding(Location(path, start), f"the row cannot be read as "
+                                        f"CSV ({exc})", "a cell may hold at most "
+                                        f"{csv.field_size_limit():,} characters; check for a "
+                                        "double quote that is never closed")]) from None
         where = Location(path, start)
         start = reader.line_num + 1
         if not any(cell.strip() for cell in cells):

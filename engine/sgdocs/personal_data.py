@@ -1,4 +1,4 @@
-"""Likely personal data in content meant for publication, found line by line in the files
+"""Likely personal data in content meant for publication, found line by line in the values
 a document is made from, so each warning points at the line to look at.
 
 What it looks for: dates of birth, NHS numbers (ten digits whose check digit is right),
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
-from .errors import Finding, Location, Severity
+from .errors import Finding, Severity
+from .yamlsource import YamlFile, text_lines
 
 _DATE = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? "
          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})")
@@ -39,21 +39,15 @@ HINT = ("remove it before publishing; if it is meant to be public (a helpline, a
         "mailbox), list it under `published_contacts` in partnership.yaml")
 
 
-def personal_data(files: Iterable[Path], published: Iterable[str] = ()) -> list[Finding]:
-    """A warning at each line of `files` holding likely personal data; contacts listed in
-    `published` are not reported."""
+def personal_data(sources: Iterable[YamlFile], published: Iterable[str] = ()
+                  ) -> list[Finding]:
+    """A warning at each line of the values in `sources` holding likely personal data;
+    contacts listed in `published` are not reported."""
     allowed = {_key(contact) for contact in published}
-    found = []
-    for path in files:
-        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
-            if line.lstrip().startswith("#"):
-                continue
-            for what, text in _suspects(line):
-                if _key(text) not in allowed:
-                    found.append(Finding(Location(path, number),
-                                         f"this may be personal data ({what}: \u201c{text}"
-                                         "\u201d)", HINT, Severity.WARNING))
-    return found
+    return [Finding(where, f"this may be personal data ({what}: \u201c{text}\u201d)", HINT,
+                    Severity.WARNING)
+            for source in sources for where, line in text_lines(source)
+            for what, text in _suspects(line) if _key(text) not in allowed]
 
 
 def _suspects(line: str) -> Iterator[tuple[str, str]]:

@@ -199,6 +199,8 @@ class ChangeRecord(Model):
 
 Classification = Literal["OFFICIAL", "OFFICIAL-SENSITIVE"]
 """The Government Security Classifications marking for documents a partnership handles."""
+CLASSIFICATIONS = (None, "OFFICIAL", "OFFICIAL-SENSITIVE")
+"""Security classifications, lowest first."""
 
 
 class DocumentControl(Model):

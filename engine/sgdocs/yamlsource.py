@@ -10,7 +10,9 @@ text (a version "1.10") gets exactly what the user typed.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,8 @@ from .paths import PathRefused, read_contained
 KeyPath = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 2_000_000
+MAX_TABLE_BYTES = 20_000_000
+"""A mail-merge table: up to 5,000 rows of a few fields each."""
 MAX_NODES = 200_000
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """Control characters and non-characters: XML (hence Word) cannot hold them, and no page
@@ -84,6 +88,55 @@ class YamlFile:
         return Location(self.path)
 
 
+def text_lines(source: YamlFile) -> Iterator[tuple[Location, str]]:
+    """Each line of text in the values of `source`, with the place it was written: the
+    line in the file where it is found (the content file, or the mail-merge table a value
+    came from), else its key's line. Checks of what will be published read the values, not
+    the file: comments are never published, and a merged value is not in the file."""
+    for at, value in _texts(source.data, ()):
+        key = source.where(at)
+        written = _file_lines(key.file)
+        start = max(key.line - 1, 0)
+        for line in value.splitlines():
+            if not line.strip():
+                continue
+            found = next((number for number in range(start, min(start + 200, len(written)))
+                          if line.strip() in written[number]), None)
+            if found is not None:
+                start = found
+            yield Location(key.file, found + 1 if found is not None else key.line), line
+
+
+def _texts(value: Any, at: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    if isinstance(value, str):
+        yield at, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*at, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*at, index))
+
+
+def _file_lines(path: Path) -> list[str]:
+    try:
+        status = path.stat()
+    except OSError:
+        return []
+    return _lines_as_saved(path, status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _lines_as_saved(path: Path, mtime: int, size: int) -> list[str]:
+    """The lines of `path` as saved at `mtime` with `size`: read once however many values
+    it holds."""
+    try:
+        return read_contained(path, path.parent, MAX_TABLE_BYTES, "a content file"
+                              ).decode("utf-8-sig", errors="replace").splitlines()
+    except (OSError, PathRefused):
+        return []
+
+
 def read_yaml(path: Path, inside: Path | None = None) -> YamlFile:
     """Read `path`, which must lie in the folder `inside` (by default its own: a file that
     is a link to somewhere else is refused); raise ContentError with every problem found,
@@ -111,9 +164,10 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
     except yaml.MarkedYAMLError as exc:
         raise ContentError([_syntax_finding(exc, path)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow at all
-        raise ContentError([_unprintable(Location(path, text.count("\n", 0, exc.position) + 1),
-                                         chr(exc.character) if isinstance(exc.character, int)
-                                         else str(exc.character))]) from None
+        line = text.count("\n", 0, exc.position) + 1
+        character = (chr(exc.character) if isinstance(exc.character, int)
+                     else str(exc.character))
+        raise ContentError([unprintable_finding(Location(path, line), character)]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Finding(Location(path), f"not readable as YAML: {exc}")]) from None
     if root is None:
@@ -164,7 +218,13 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, path: Path) -> Finding:
                    "put text containing `: ` or starting with a quote in quotes")
 
 
-def _unprintable(where: Location, character: str) -> Finding:
+def unprintable(text: str) -> str | None:
+    """The first character in `text` no page can show, if any."""
+    found = _UNPRINTABLE.search(text)
+    return found.group(0) if found else None
+
+
+def unprintable_finding(where: Location, character: str) -> Finding:
     return Finding(where, "the text contains a character that cannot be printed "
                    f"(U+{ord(character[:1] or '?'):04X})", "remove it; such characters often "
                    "come with text pasted from another program")
@@ -203,10 +263,9 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*at, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
-        unprintable = _UNPRINTABLE.search(node.value)
-        if unprintable:
-            self.problems.append(_unprintable(Location(self.path, node.start_mark.line + 1),
-                                              unprintable.group(0)))
+        if character := unprintable(node.value):
+            self.problems.append(unprintable_finding(
+                Location(self.path, node.start_mark.line + 1), character))
             return None
         return self._scalar(node)
 
@@ -219,6 +278,9 @@ class _Builder:
                 self._problem(key_node, "a key must be a plain word such as `title`")
                 continue
             key = key_node.value
+            if character := unprintable(key):
+                self.problems.append(unprintable_finding(Location(self.path, line), character))
+                continue
             if key in first_line:
                 self._problem(key_node, f"the key `{key}` appears twice (first on line "
                               f"{first_line[key]})", "keep one of them; YAML would silently "
