@@ -152,3 +152,4 @@ def test_text_the_quick_check_lets_through_has_nothing_to_refuse(text: str) -> N
         for inline in (False, True):
             tokens = richtext.inline_tokens(text) if inline else richtext.block_tokens(text)
             assert not [t for t in richtext._walk(tokens) if t.type in richtext._REFUSED]
+            assert not richtext._too_deep(tokens, text.splitlines())

@@ -50,8 +50,8 @@ _REFUSED = {
 
 @functools.cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}
-                      ).enable("strikethrough")
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+                                     "maxNesting": MAX_PARSED_NESTING}).enable("strikethrough")
 
 
 @functools.cache
@@ -74,10 +74,17 @@ def inline_tokens(text: str) -> list[Token]:
     return list(tokens[0].children or []) if tokens else []
 
 
-_MAYBE_REFUSED = re.compile(r"[#`~\t]|    |!\[|[-*_=][ \t]*$", re.MULTILINE)
-"""Text without any of these marks (a hash, backtick, tilde, tab, four spaces, an image's
-`![`, or a line ending in a rule's mark) cannot hold a heading, code block, rule or image;
-most text has none, and is not parsed again here."""
+_MAYBE_REFUSED = re.compile(r"[#`~\t>]|    |!\[|[-*_=][ \t]*$|(?:[-*+]|\d+[.)])[ \t]+"
+                            r"(?:[-*+]|\d+[.)])(?:[ \t]|$)", re.MULTILINE)
+"""Text without any of these marks (a hash, backtick, tilde, tab, quote mark, four spaces, an
+image's `![`, a line ending in a rule's mark, or two list marks in a row) cannot hold a
+heading, code block, rule or image, nor lists nested deeper than two; most text has none,
+and is not parsed again here."""
+MAX_NESTING = 9
+"""Lists and quotes inside one another: Word shows nine levels of list."""
+MAX_PARSED_NESTING = 100
+"""The parser's own limit, past which it drops text silently: far above MAX_NESTING, so text
+nested too deep is always seen and refused."""
 
 
 def refusals(text: str, *, inline: bool = False) -> list[tuple[str, str]]:
@@ -94,7 +101,24 @@ def refusals(text: str, *, inline: bool = False) -> list[tuple[str, str]]:
         line = token.map[0] if token.map else _line_of(token, lines)
         quoted = lines[line].strip() if 0 <= line < len(lines) else ""
         reasons.append((f"{what} is not allowed here (\u201c{quoted}\u201d)", hint))
-    return reasons + _unsafe_links(text, inline)
+    return reasons + _too_deep(tokens, lines) + _unsafe_links(text, inline)
+
+
+def _too_deep(tokens: list[Token], lines: list[str]) -> list[tuple[str, str]]:
+    """Lists and quotes nested deeper than MAX_NESTING: the reason, at the first such line."""
+    depth = 0
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            depth += 1
+            if depth > MAX_NESTING:
+                line = token.map[0] if token.map else 0
+                quoted = lines[line].strip() if 0 <= line < len(lines) else ""
+                return [(f"lists or quotes are nested more than {MAX_NESTING} deep "
+                         f"(\u201c{quoted}\u201d)", "Word shows nine levels of list at "
+                         "most: bring the deepest entries up a level")]
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            depth -= 1
+    return []
 
 
 def _unsafe_links(text: str, inline: bool) -> list[tuple[str, str]]:

@@ -25,6 +25,7 @@ from jinja2 import (
     Template,
     TemplateError,
     TemplateNotFound,
+    TemplateRuntimeError,
     TemplateSyntaxError,
     nodes,
 )
@@ -122,8 +123,37 @@ _OPTIONS: dict[str, Any] = {"undefined": StrictUndefined, "autoescape": True,
                             "keep_trailing_newline": True}
 
 
+MAX_RESULT = 1_000_000
+"""Characters, list items or digits one template expression may make: `title * 100000000`
+and `7 ** 300000000` would exhaust memory or run for hours."""
+
+
+class TooLarge(TemplateRuntimeError):
+    """A template expression whose result no page could hold."""
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, with repetition and powers kept to a size a page can hold. (Loops
+    and everything else a template does are bounded by the time and memory each document
+    may use: `bounds`.)"""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) and \
+                right > 0 and abs(left) > 1 and abs(left).bit_length() * right > MAX_RESULT:
+            raise TooLarge(f"{left} ** {right} is too large a number to work out")
+        if operator == "*":
+            sized, times = (left, right) if isinstance(right, int) else (right, left)
+            if isinstance(sized, str | list | tuple) and isinstance(times, int) and \
+                    len(sized) * times > MAX_RESULT:
+                raise TooLarge(f"repeating something {times:,} times would make "
+                                           f"more than {MAX_RESULT:,} characters or items")
+        return super().call_binop(context, operator, left, right)
+
+
 def environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:
-    return SandboxedEnvironment(loader=loader, **_OPTIONS)
+    return _Sandbox(loader=loader, **_OPTIONS)
 
 
 def html_environment(root: Path) -> SandboxedEnvironment:
@@ -138,7 +168,7 @@ def _html_environment(folders: tuple[Path, ...], root: Path) -> SandboxedEnviron
     return environment(html_loader(folders, root))
 
 
-class _CompilingOnce(SandboxedEnvironment):
+class _CompilingOnce(_Sandbox):
     """Compiles each template text once. docxtpl hands over the same Word XML for every
     document made from one template, and compiling it costs more than rendering it."""
 
@@ -181,6 +211,10 @@ def template_failure(exc: Exception, template: Path) -> TemplateProblem:
                                         f"templates may not use ({exc.message})",
                                         "templates may only print fields and loop over "
                                         "lists")])
+    if isinstance(exc, TooLarge):
+        return TemplateProblem([Finding(where, f"the template could not be filled: {exc}",
+                                        "a page holds far less: correct the expression on "
+                                        "that line")])
     if not isinstance(exc, TemplateError):  # the template's own arithmetic or the like
         return TemplateProblem([Finding(where, f"the template could not be filled: {exc}",
                                         "correct the expression on that line")])

@@ -32,6 +32,9 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 """Control characters and non-characters: XML (hence Word) cannot hold them, and no page
 can show them."""
 MAX_DEPTH = 40
+MAX_ITEMS = 5000
+"""Entries in one list: as many as the rows of a mail-merge table; lists in real documents
+(a year's cases, a programme) run to a few hundred."""
 MAX_NUMBER_LENGTH = 40
 """Digits and signs in a number; longer ones stay text (Python refuses to read an integer
 of over 4,300 digits, and nothing a document counts comes near)."""
@@ -261,6 +264,11 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_ITEMS:
+                self._problem(node, f"the list has {len(node.value):,} entries, more than the "
+                              f"{MAX_ITEMS:,} a list may hold", "split it into several "
+                              "documents or tables")
+                return None
             return [self.value(item, (*at, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         if character := unprintable(node.value):
