@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..errors import ContentError, Finding, Location
 from ..kinds.self_assessment import RAG_ORDER, SelfAssessment
-from ..render_xlsx import FONT, body_cell, fit_rows, header, row_height, title
+from ..render_xlsx import FONT, Formula, body_cell, fit_rows, header, put, row_height, title
 
 DATA_SHEET = "_sgdocs"
 ABOUT_SHEET = "About"
@@ -66,7 +66,7 @@ def workbook(document: SelfAssessment) -> Workbook:
     _tracker(book.create_sheet(TRACKER_SHEET), document)
     data = book.create_sheet(DATA_SHEET)
     data.sheet_state = "hidden"
-    data["A1"] = yaml.safe_dump(_kept(document), sort_keys=False, allow_unicode=True)
+    put(data["A1"], yaml.safe_dump(_kept(document), sort_keys=False, allow_unicode=True))
     return book
 
 
@@ -111,7 +111,7 @@ def _tracker(sheet: Any, document: SelfAssessment) -> None:
             body_cell(sheet, row, 1, step.number)
             for column, letter in ((2, "B"), (3, "C"), (4, "E"), (5, "F"), (6, "G"), (7, "H")):
                 reference = f"{source}!{letter}{at}"
-                body_cell(sheet, row, column, f'=IF({reference}="","",{reference})',
+                body_cell(sheet, row, column, Formula(f'=IF({reference}="","",{reference})'),
                           DATE_FORMAT if column == 6 else "")
             row += 1
     _rating_rules(sheet, "C", row - FIRST_ROW)

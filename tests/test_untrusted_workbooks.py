@@ -1,0 +1,109 @@
+"""Workbooks carry untrusted text: a tender's bidder names and a self-assessment's answers
+are written into workbooks, where text is always text, never a formula, while the
+workbook's own formulas stay formulas."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import BEXLEY, CONTENT
+from sgdocs.build import build
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+BIDDERS = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1,1)",
+           "\t=1+1", "\r=1+1", "#N/A"]
+"""Bidder names a spreadsheet would take for formulas, one for each way a formula can start,
+and one it would take for an error value."""
+ANSWERS = {  # the Eastmoor self-assessment's text → text that looks like a formula
+    "completed_by: The three delegated safeguarding partners, with the independent "
+    "scrutineer": "completed_by: '=1+1'",
+    "evidence: Lead partners attend the twice-yearly leaders' meeting; the strategic plan was "
+    "signed by all three.": "evidence: '=HYPERLINK(\"http://x\",\"y\")'",
+    "action: Keep the leaders' meeting and report attendance in the yearly report.":
+        "action: =1+1",
+    "owner: Executive Group": "owner: '@SUM(1,1)'",
+    "evidence: The budget is agreed yearly, but the training budget fell by 10% in 2024-25.":
+        "evidence: -2+3",
+}
+HYPERLINK = '=HYPERLINK("http://x","y")'
+CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+"""LibreOffice's CSV export of each sheet to a file of its own, values as worked out."""
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Copies of the Bexley tender (hostile bidder names) and the Eastmoor self-assessment
+    (answers that look like formulas), their content files and workbooks."""
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(BEXLEY, root / "bexley")
+    shutil.copytree(CONTENT / "eastmoor", root / "eastmoor")
+    tender = root / "bexley/tender.yaml"
+    tender.write_text(tender.read_text() + "bidders:\n" +
+                      "".join(f"  - {json.dumps(name)}\n" for name in BIDDERS))
+    assessment = root / "eastmoor/self-assessment-2024.yaml"
+    text = assessment.read_text()
+    for old, new in ANSWERS.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    assessment.write_text(text)
+    report = build([tender, assessment], root / "out", ["xlsx"])
+    assert report.ok, [str(f) for f in report.findings]
+    return {"tender": tender, "assessment": assessment,
+            "scoring": root / "out/bexley/tender-scoring.xlsx",
+            "workbook": root / "out/eastmoor/self-assessment-2024.xlsx"}
+
+
+def test_bidder_names_are_text_and_totals_are_formulas(hostile: dict[str, Path]) -> None:
+    sheet = openpyxl.load_workbook(hostile["scoring"])["Scoring"]
+    names = [sheet.cell(row=5 + offset, column=1) for offset in range(len(BIDDERS))]
+    assert [(cell.value, cell.data_type) for cell in names] == [(n, "s") for n in BIDDERS]
+    assert [cell.quotePrefix for cell in names] == [True] * 7 + [False]  # "#N/A" is safe
+    assert (sheet["J5"].value, sheet["J5"].data_type) == ("=SUM(F5:I5)", "f")
+    assert sheet["F5"].value == "=IF(ISNUMBER(B5),B5/5*30,0)"
+
+
+def test_answers_are_text_and_the_tracker_is_formulas(hostile: dict[str, Path]) -> None:
+    book = openpyxl.load_workbook(hostile["workbook"])
+    step = book["Step 1"]
+    cells = [book["About"]["B4"], step["D4"], step["E4"], step["D5"], step["F5"]]
+    assert [(cell.value, cell.data_type, cell.quotePrefix) for cell in cells] == [
+        ("=1+1", "s", True), (HYPERLINK, "s", True), ("=1+1", "s", True),
+        ("-2+3", "s", True), ("@SUM(1,1)", "s", True)]
+    assert step["B4"].quotePrefix is False
+    tracker = book["Action tracker"]["D4"]
+    assert (tracker.value, tracker.data_type) == ("=IF('Step 1'!E4=\"\",\"\",'Step 1'!E4)",
+                                                  "f")
+
+
+@pytest.mark.skipif(SOFFICE is None and not os.environ.get("SGDOCS_REQUIRE_LIBREOFFICE"),
+                    reason="LibreOffice is not installed (bash .ci/run installs it)")
+def test_libreoffice_shows_the_text_and_works_out_the_formulas(hostile: dict[str, Path],
+                                                               tmp_path: Path) -> None:
+    assert SOFFICE
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", CSV_EVERY_SHEET, "--outdir", str(tmp_path),
+                    str(hostile["scoring"]), str(hostile["workbook"])],
+                   check=True, capture_output=True, timeout=180)
+
+    def sheet(name: str) -> list[list[str]]:
+        with (tmp_path / f"{name}.csv").open(encoding="utf-8", newline="") as file:
+            return list(csv.reader(file))
+
+    scoring = sheet("tender-scoring-Scoring")[4:4 + len(BIDDERS)]
+    assert [row[0] for row in scoring] == BIDDERS
+    assert [row[-1] for row in scoring] == ["0"] * len(BIDDERS)  # worked out: no score yet
+    step = sheet("self-assessment-2024-Step 1")
+    assert step[3][3:6] == [HYPERLINK, "=1+1", "Partnership business manager"]
+    assert step[4][3:6] == ["-2+3", "Review the budget against the plan before 2025-26 "
+                            "contributions are set.", "@SUM(1,1)"]
+    tracker = sheet("self-assessment-2024-Action tracker")
+    assert tracker[3][3] == "=1+1" and tracker[4][4] == "@SUM(1,1)"
+    assert sheet("self-assessment-2024-About")[3][1] == "=1+1"
