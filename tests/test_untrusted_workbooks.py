@@ -1,6 +1,7 @@
-"""Workbooks carry untrusted text: a tender's bidder names and a self-assessment's answers
-are written into workbooks, where text is always text, never a formula, while the
-workbook's own formulas stay formulas."""
+"""Workbooks carry untrusted text both ways. A tender's bidder names and a self-assessment's
+answers are written into workbooks: there text is always text, never a formula, while the
+workbook's own formulas stay formulas. A filled-in workbook comes back from partner
+agencies: its hidden tab is read by sgdocs's own YAML rules."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from conftest import BEXLEY, CONTENT
+from conftest import BEXLEY, CONTENT, cli
 from sgdocs.build import build
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -107,3 +109,48 @@ def test_libreoffice_shows_the_text_and_works_out_the_formulas(hostile: dict[str
     tracker = sheet("self-assessment-2024-Action tracker")
     assert tracker[3][3] == "=1+1" and tracker[4][4] == "@SUM(1,1)"
     assert sheet("self-assessment-2024-About")[3][1] == "=1+1"
+
+
+def _hidden(hostile: dict[str, Path], target: Path, text: str) -> Path:
+    book = openpyxl.load_workbook(hostile["workbook"])
+    book["_sgdocs"]["A1"] = text
+    book["_sgdocs"]["A1"].data_type = "s"
+    book.save(target)
+    return target
+
+
+ALIAS_BOMB = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n" for i in range(1, 9))
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    (ALIAS_BOMB, "the file expands to more than 200,000 values (anchors and aliases repeated "
+     "inside each other?) (line 1 of its text)"),
+    ("kind: [self-assessment\n", "YAML syntax error: while parsing a flow sequence did not "
+     "find expected ',' or ']' (line 2 of its text)"),
+    ("kind: !!python/object/apply:os.system [ls]\n", "YAML tags such as "
+     "`tag:yaml.org,2002:python/object/apply:os.system` are not supported (line 1 of its "
+     "text)"),
+    ("- kind\n- steps\n", "it should hold a group of keys"),
+    ("Just some text", "it should hold a group of keys"),
+    ("kind: self-assessment\n", "`steps` should be a list of steps, each a group of keys"),
+    ("kind: self-assessment\nsteps: 3\n", "`steps` should be a list of steps, each a group of "
+     "keys"),
+    ("steps: [Leadership]\n", "`steps` should be a list of steps, each a group of keys"),
+    ("steps:\n- title: Leadership\n", "step 1 has no `number` (a whole number from 1)"),
+    ("steps:\n- {number: 1}\n- {number: true}\n", "step 2 has no `number` (a whole number "
+     "from 1)"),
+    ("steps:\n- {number: '1'}\n", "step 1 has no `number` (a whole number from 1)"),
+    ("   ", "it holds no text"),
+])
+def test_a_damaged_hidden_tab_is_refused_quickly(hostile: dict[str, Path], tmp_path: Path,
+                                                  text: str, problem: str) -> None:
+    filled = _hidden(hostile, tmp_path / "filled.xlsx", text)
+    started = time.monotonic()
+    result = cli("import", "self-assessment", str(filled), "-o", str(tmp_path / "x.yaml"))
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 1
+    assert result.output == (f"{filled}: error: the hidden tab \u201c_sgdocs\u201d is "
+                             f"damaged: {problem}\n  hint: the hidden tab must not be "
+                             "changed: copy the answers into the workbook `sgdocs build` "
+                             "makes, and import that\n")

@@ -15,7 +15,7 @@ from .errors import ContentError, Finding, Location, has_errors, usage_error
 from .kinds import get_kind
 from .output import write_atomic
 from .validation import validate
-from .yamlsource import YamlFile
+from .yamlsource import YamlFile, YamlFloat, YamlInt
 
 
 def import_workbook(kind_name: str, workbook: Path, target: Path, force: bool = False) -> None:
@@ -52,4 +52,12 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _number(dumper: yaml.SafeDumper, value: YamlInt | YamlFloat) -> yaml.ScalarNode:
+    """A number as it was written in the workbook's hidden tab (a version 1.10 stays 1.10)."""
+    tag = "int" if isinstance(value, YamlInt) else "float"
+    return dumper.represent_scalar(f"tag:yaml.org,2002:{tag}", value.text)
+
+
 _Dumper.add_representer(str, _text)
+_Dumper.add_representer(YamlInt, _number)
+_Dumper.add_representer(YamlFloat, _number)

@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..errors import ContentError, Finding, Location
 from ..kinds.self_assessment import RAG_ORDER, SelfAssessment
 from ..render_xlsx import FONT, Formula, body_cell, fit_rows, header, put, row_height, title
+from ..yamlsource import MAX_FILE_BYTES, parse_yaml
 
 DATA_SHEET = "_sgdocs"
 ABOUT_SHEET = "About"
@@ -150,14 +151,14 @@ def read_workbook(path: Path) -> dict[str, Any]:
         raise ContentError([Finding(where, "this is not a self-assessment workbook made by "
                                     "sgdocs (its hidden data tab is missing)",
                                     "start from the workbook `sgdocs build` makes")])
-    data = yaml.safe_load(str(book[DATA_SHEET]["A1"].value or "")) or {}
+    data = _kept_data(book[DATA_SHEET]["A1"], path)
     about = book[ABOUT_SHEET]
     for key, row in (("completed_by", 4), ("completed_on", 5)):
         value = _text(about.cell(row=row, column=2).value)
         if value is not None:
             data[key] = value
     problems: list[Finding] = []
-    for step in data.get("steps", []):
+    for step in data["steps"]:
         name = step_sheet(step["number"])
         if name not in book.sheetnames:
             problems.append(Finding(where, f"the tab \u201c{name}\u201d is missing",
@@ -189,6 +190,40 @@ def _answers(sheet: Any, where: Location, problems: list[Finding]) -> Any:
             answer[key] = text
         yield answer
         row += 1
+
+
+def _kept_data(cell: Any, path: Path) -> dict[str, Any]:
+    """What sgdocs kept in the hidden tab, read by sgdocs's own YAML rules and limits (the
+    tab is as untrusted as the rest of the file), in the shape sgdocs wrote it."""
+    text = cell.value if cell.data_type == "s" else None
+    if not isinstance(text, str) or not text.strip():
+        raise ContentError([_damaged(path, "it holds no text")])
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise ContentError([_damaged(path, f"it holds more than {MAX_FILE_BYTES:,} bytes of "
+                                     "text, the limit for a content file")])
+    try:
+        data = parse_yaml(text, path).data
+    except ContentError as exc:
+        raise ContentError([_damaged(path, f"{f.message} (line {f.where.line} of its text)")
+                            for f in exc.findings]) from None
+    if not isinstance(data, dict):
+        raise ContentError([_damaged(path, "it should hold a group of keys")])
+    steps = data.get("steps")
+    if not isinstance(steps, list) or not all(isinstance(step, dict) for step in steps):
+        raise ContentError([_damaged(path, "`steps` should be a list of steps, each a group "
+                                     "of keys")])
+    for position, step in enumerate(steps, start=1):
+        number = step.get("number")
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise ContentError([_damaged(path, f"step {position} has no `number` (a whole "
+                                         "number from 1)")])
+    return data
+
+
+def _damaged(path: Path, problem: str) -> Finding:
+    return Finding(Location(path), f"the hidden tab \u201c{DATA_SHEET}\u201d is damaged: "
+                   f"{problem}", "the hidden tab must not be changed: copy the answers into "
+                   "the workbook `sgdocs build` makes, and import that")
 
 
 def _text(value: Any) -> str | None:
