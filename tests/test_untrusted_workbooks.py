@@ -1,7 +1,8 @@
 """Workbooks carry untrusted text both ways. A tender's bidder names and a self-assessment's
 answers are written into workbooks: there text is always text, never a formula, while the
 workbook's own formulas stay formulas. A filled-in workbook comes back from partner
-agencies: its hidden tab is read by sgdocs's own YAML rules."""
+agencies: it is bounded in size before it is opened, a formula in it is refused at its
+cell, and its hidden tab is read by sgdocs's own YAML rules."""
 
 from __future__ import annotations
 
@@ -11,13 +12,22 @@ import os
 import shutil
 import subprocess
 import time
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from conftest import BEXLEY, CONTENT, cli
+from conftest import BEXLEY, CONTENT, REPO, cli
 from sgdocs.build import build
+from sgdocs.content import load_document
+from sgdocs.workbooks.reading import (
+    MAX_CELLS,
+    MAX_FILE_BYTES,
+    MAX_PARTS,
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+)
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 BIDDERS = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1,1)",
@@ -111,6 +121,55 @@ def test_libreoffice_shows_the_text_and_works_out_the_formulas(hostile: dict[str
     assert sheet("self-assessment-2024-About")[3][1] == "=1+1"
 
 
+def test_text_that_looks_like_a_formula_comes_back_as_written(hostile: dict[str, Path]
+                                                              ) -> None:
+    imported = hostile["assessment"].with_name("imported.yaml")
+    result = cli("import", "self-assessment", str(hostile["workbook"]), "-o", str(imported))
+    assert result.exit_code == 0, result.output
+    assert result.output == f"wrote {imported}\n"
+    original = load_document(hostile["assessment"]).model.model_dump()
+    assert load_document(imported).model.model_dump() == original
+
+
+def _filled(hostile: dict[str, Path], target: Path, cells: dict[tuple[str, str], object]
+            ) -> Path:
+    """The hostile self-assessment workbook with `cells` ((tab, cell): value) filled in as
+    someone typing would: text starting with "=" becomes a formula."""
+    book = openpyxl.load_workbook(hostile["workbook"])
+    for (tab, coordinate), value in cells.items():
+        book[tab][coordinate] = value
+    book.save(target)
+    return target
+
+
+def test_a_formula_typed_in_is_refused_at_its_cell(hostile: dict[str, Path],
+                                                   tmp_path: Path) -> None:
+    filled = _filled(hostile, tmp_path / "filled.xlsx", {
+        ("Step 2", "D5"): HYPERLINK, ("About", "B4"): "=1+1", ("Step 3", "G4"): "=TODAY()",
+        ("Step 3", "B5"): '=CONCAT("a","b")'})
+    target = tmp_path / "partners.yaml"
+    result = cli("import", "self-assessment", str(filled), "-o", str(target))
+    assert result.exit_code == 1 and not target.exists()
+    assert result.output == (
+        f"{filled}: error: About, row 4: the completed-by cell holds a formula (=1+1)\n"
+        "  hint: type the text itself\n"
+        f"{filled}: error: Step 2, row 5: the evidence cell holds a formula ({HYPERLINK})\n"
+        "  hint: type the text itself\n"
+        f"{filled}: error: Step 3, row 4: the due date cell holds a formula (=TODAY())\n"
+        "  hint: type the text itself\n"
+        f"{filled}: error: Step 3, row 5: the question cell holds a formula "
+        "(=CONCAT(\"a\",\"b\"))\n"
+        "  hint: type the text itself\n")
+
+
+def test_a_long_formula_is_shown_shortened(hostile: dict[str, Path], tmp_path: Path) -> None:
+    formula = "=" + "+".join(["1"] * 30)
+    filled = _filled(hostile, tmp_path / "filled.xlsx", {("Step 1", "F4"): formula})
+    result = cli("import", "self-assessment", str(filled), "-o", str(tmp_path / "x.yaml"))
+    assert f"Step 1, row 4: the owner cell holds a formula ({formula[:40]}\u2026)" in \
+        result.output
+
+
 def _hidden(hostile: dict[str, Path], target: Path, text: str) -> Path:
     book = openpyxl.load_workbook(hostile["workbook"])
     book["_sgdocs"]["A1"] = text
@@ -154,3 +213,82 @@ def test_a_damaged_hidden_tab_is_refused_quickly(hostile: dict[str, Path], tmp_p
                              f"damaged: {problem}\n  hint: the hidden tab must not be "
                              "changed: copy the answers into the workbook `sgdocs build` "
                              "makes, and import that\n")
+
+
+def _rezipped(source: Path, target: Path, added: dict[str, bytes],
+              method: int = zipfile.ZIP_DEFLATED) -> Path:
+    """`source` with more files packed into it."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", method) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info.filename))
+        for name, data in added.items():
+            new.writestr(name, data)
+    return target
+
+
+START_AGAIN = "  hint: copy the answers into the workbook `sgdocs build` makes, and import that\n"
+CLEAR = ("  hint: delete the rows and columns beyond the table (select them, then Delete), or "
+         "copy the answers into the workbook `sgdocs build` makes, and import that\n")
+
+
+def test_an_oversized_workbook_is_refused_before_it_is_opened(hostile: dict[str, Path],
+                                                              tmp_path: Path) -> None:
+    base = hostile["workbook"]
+    picture = _rezipped(base, tmp_path / "picture.xlsx",
+                        {"xl/media/image1.png": os.urandom(MAX_FILE_BYTES)}, zipfile.ZIP_STORED)
+    bomb = _rezipped(base, tmp_path / "bomb.xlsx",
+                     {"xl/media/padding.bin": bytes(MAX_UNPACKED_BYTES)})
+    parts = _rezipped(base, tmp_path / "parts.xlsx",
+                      {f"customXml/item{i}.xml": b"" for i in range(MAX_PARTS)})
+    text = tmp_path / "text.xlsx"
+    text.write_text("kind: self-assessment\n")
+    unpacked = sum(info.file_size for info in zipfile.ZipFile(bomb).infolist())
+    expected = {
+        picture: f"the workbook is {picture.stat().st_size:,} bytes, over the 5,000,000-byte "
+                 f"limit for a workbook to import\n{START_AGAIN}",
+        bomb: f"the workbook unpacks to {unpacked:,} bytes, over the 10,000,000-byte limit "
+              f"for a workbook to import\n{START_AGAIN}",
+        parts: f"the workbook holds {MAX_PARTS + 18:,} files, more than the 1,000 a workbook "
+               f"to import may hold\n{START_AGAIN}",
+        text: "cannot read the workbook (it is not an .xlsx file)\n  hint: save it as an "
+              "Excel workbook (.xlsx)\n",
+    }
+    assert bomb.stat().st_size < 100_000
+    for path, message in expected.items():
+        started = time.monotonic()
+        result = cli("import", "self-assessment", str(path), "-o", str(tmp_path / "x.yaml"))
+        assert time.monotonic() - started < 5
+        assert result.exit_code == 1 and result.output == f"{path}: error: {message}"
+
+
+def test_a_tab_too_long_or_wide_is_refused(hostile: dict[str, Path], tmp_path: Path) -> None:
+    questions = {("Step 1", f"B{row}"): "A question?" for row in range(6, MAX_ROWS + 2)}
+    long = _filled(hostile, tmp_path / "long.xlsx", questions)
+    result = cli("import", "self-assessment", str(long), "-o", str(tmp_path / "x.yaml"))
+    assert result.output == (f"{long}: error: the tab \u201cStep 1\u201d has more than 2,000 "
+                             f"rows\n{CLEAR}")
+    row = MAX_CELLS // 26 + 1
+    wide = _filled(hostile, tmp_path / "wide.xlsx", {("Step 2", f"Z{row}"): "x"})
+    result = cli("import", "self-assessment", str(wide), "-o", str(tmp_path / "x.yaml"))
+    assert result.output == (f"{wide}: error: the tab \u201cStep 2\u201d spans "
+                             f"{26 * row:,} cells (A1 to Z{row}), more than the 50,000 a tab "
+                             f"may have\n{CLEAR}")
+
+
+def test_a_missing_tab_is_named(hostile: dict[str, Path], tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(hostile["workbook"])
+    del book["About"]
+    book["Step 4"].title = "Step four"
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    result = cli("import", "self-assessment", str(filled), "-o", str(tmp_path / "x.yaml"))
+    hint = "  hint: put it back as it was: do not delete or rename the tabs\n"
+    assert result.output == (f"{filled}: error: the tab \u201cAbout\u201d is missing\n{hint}"
+                             f"{filled}: error: the tab \u201cStep 4\u201d is missing\n{hint}")
+
+
+def test_the_limits_are_stated_where_users_read_them() -> None:
+    for document in (REPO / "README.md", REPO / "docs/errors.md"):
+        text = " ".join(document.read_text().split())
+        for limit in (MAX_FILE_BYTES, MAX_PARTS, MAX_UNPACKED_BYTES, MAX_ROWS, MAX_CELLS):
+            assert f"{limit:,}" in text, (document.name, limit)
