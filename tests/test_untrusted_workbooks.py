@@ -2,7 +2,8 @@
 answers are written into workbooks: there text is always text, never a formula, while the
 workbook's own formulas stay formulas. A filled-in workbook comes back from partner
 agencies: it is bounded in size before it is opened, a formula in it is refused at its
-cell, and its hidden tab is read by sgdocs's own YAML rules."""
+cell, its hidden tab is read by sgdocs's own YAML rules, and every problem and warning
+names its tab and row."""
 
 from __future__ import annotations
 
@@ -168,6 +169,40 @@ def test_a_long_formula_is_shown_shortened(hostile: dict[str, Path], tmp_path: P
     result = cli("import", "self-assessment", str(filled), "-o", str(tmp_path / "x.yaml"))
     assert f"Step 1, row 4: the owner cell holds a formula ({formula[:40]}\u2026)" in \
         result.output
+
+
+def test_problems_and_warnings_name_their_tab_and_row(hostile: dict[str, Path],
+                                                      tmp_path: Path) -> None:
+    target = tmp_path / "partners.yaml"
+    filled = _filled(hostile, tmp_path / "filled.xlsx", {("Step 3", "G4"): "31/01/2025"})
+    result = cli("import", "self-assessment", str(filled), "-o", str(target))
+    assert result.exit_code == 1 and not target.exists()
+    assert result.output == (
+        f"{filled}: error: Step 3, row 4: `steps[3].questions[1].due`: expected a date "
+        "written as YYYY-MM-DD (or YYYY-MM for a month), found \u201c31/01/2025\u201d\n"
+        "  hint: write dates as YYYY-MM-DD, e.g. 2018-10-29, or YYYY-MM for a month, or YYYY\n")
+    filled = _filled(hostile, tmp_path / "filled.xlsx", {("Step 3", "F4"): None,
+                                                         ("Step 1", "C5"): None})
+    result = cli("import", "self-assessment", str(filled), "-o", str(target))
+    assert result.exit_code == 1 and not target.exists()
+    assert result.output == (
+        f"{filled}: warning: Step 1, row 5: this question is not rated yet\n"
+        "  hint: rate it green, amber or red\n"
+        f"{filled}: error: Step 3, row 4: the answer is rated Red but has no owner for the "
+        "action\n  hint: every answer, whatever its colour, needs an action with an owner "
+        "and a due date\n")
+    filled = _filled(hostile, tmp_path / "filled.xlsx", {("Step 1", "C5"): None})
+    result = cli("import", "self-assessment", str(filled), "-o", str(target))
+    assert result.exit_code == 0
+    assert result.output == (f"{filled}: warning: Step 1, row 5: this question is not rated "
+                             f"yet\n  hint: rate it green, amber or red\nwrote {target}\n")
+    assert "rag:" not in target.read_text().split("- question: The partners allocate")[1] \
+        .split("- question:")[0]
+    emptied = {("Step 2", f"{column}{row}"): None for column in "ABCDEFGH" for row in (4, 5)}
+    filled = _filled(hostile, tmp_path / "filled.xlsx", emptied)
+    result = cli("import", "self-assessment", str(filled), "-o", str(tmp_path / "x.yaml"))
+    assert result.output == (f"{filled}: error: Step 2: `steps[2].questions` is empty\n"
+                             "  hint: add at least one entry\n")
 
 
 def _hidden(hostile: dict[str, Path], target: Path, text: str) -> Path:

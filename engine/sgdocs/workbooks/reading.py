@@ -20,6 +20,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from ..errors import ContentError, Finding, Location
+from ..yamlsource import KeyPath
 
 MAX_FILE_BYTES = 5_000_000
 """The workbook on disk, checked first, before the file is opened. The self-assessment
@@ -42,6 +43,15 @@ _UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 START_AGAIN = "copy the answers into the workbook `sgdocs build` makes, and import that"
 _CLEAR = ("delete the rows and columns beyond the table (select them, then Delete), or "
           + START_AGAIN)
+
+
+class ReadBack(dict[str, Any]):
+    """A workbook's content, with the place (tab and row) each value was read from, so a
+    problem found later, when the content is checked, is reported at its cell."""
+
+    def __init__(self, data: dict[str, Any], places: dict[KeyPath, str]) -> None:
+        super().__init__(data)
+        self.places = places
 
 
 def open_workbook(path: Path) -> Workbook:

@@ -25,8 +25,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..errors import ContentError, Finding, Location
 from ..kinds.self_assessment import RAG_ORDER, SelfAssessment
 from ..render_xlsx import FONT, Formula, body_cell, fit_rows, header, put, row_height, title
-from ..yamlsource import MAX_FILE_BYTES, parse_yaml
-from .reading import START_AGAIN, open_workbook, rows, typed, worksheet
+from ..yamlsource import MAX_FILE_BYTES, KeyPath, parse_yaml
+from .reading import START_AGAIN, ReadBack, open_workbook, rows, typed, worksheet
 
 DATA_SHEET = "_sgdocs"
 ABOUT_SHEET = "About"
@@ -141,8 +141,9 @@ def _date(value: Any) -> dt.date | str | None:
     return dt.date(value.year, value.month, value.day) if value.day else value.iso
 
 
-def read_workbook(path: Path) -> dict[str, Any]:
-    """The content of a filled-in self-assessment workbook."""
+def read_workbook(path: Path) -> ReadBack:
+    """The content of a filled-in self-assessment workbook, with the tab and row each answer
+    was read from."""
     book = open_workbook(path)
     try:
         return _read(book, path)
@@ -150,7 +151,7 @@ def read_workbook(path: Path) -> dict[str, Any]:
         book.close()
 
 
-def _read(book: Any, path: Path) -> dict[str, Any]:
+def _read(book: Any, path: Path) -> ReadBack:
     where = Location(path)
     hidden = worksheet(book, DATA_SHEET)
     if hidden is None:
@@ -159,23 +160,27 @@ def _read(book: Any, path: Path) -> dict[str, Any]:
                                     "start from the workbook `sgdocs build` makes")])
     data = _kept_data(hidden, path)
     problems: list[Finding] = []
+    places: dict[KeyPath, str] = {(key,): f"the hidden tab \u201c{DATA_SHEET}\u201d"
+                                  for key in data}
     about = worksheet(book, ABOUT_SHEET)
     if about is None:
         problems.append(_missing(path, ABOUT_SHEET))
     else:
-        data.update(_completed(about, path, problems))
-    for step in data["steps"]:
+        data.update(_completed(about, path, problems, places))
+    for index, step in enumerate(data["steps"]):
         sheet = worksheet(book, step_sheet(step["number"]))
         if sheet is None:
             problems.append(_missing(path, step_sheet(step["number"])))
             continue
-        step["questions"] = list(_answers(sheet, path, problems))
+        places[("steps", index)] = sheet.title
+        step["questions"] = list(_answers(sheet, ("steps", index), path, problems, places))
     if problems:
         raise ContentError(problems)
-    return data
+    return ReadBack(data, places)
 
 
-def _completed(sheet: Any, path: Path, problems: list[Finding]) -> dict[str, str]:
+def _completed(sheet: Any, path: Path, problems: list[Finding],
+               places: dict[KeyPath, str]) -> dict[str, str]:
     """Who completed the assessment and when, from the About tab."""
     values = {}
     for number, cells in rows(sheet, path, 2):
@@ -187,6 +192,7 @@ def _completed(sheet: Any, path: Path, problems: list[Finding]) -> dict[str, str
             value = _text(typed(cells[1], place, what, problems, path))
             if value is not None:
                 values[key] = value
+                places[(key,)] = place
     return values
 
 
@@ -202,7 +208,8 @@ _READ = (("question", "question"), ("rag", "rating"), ("evidence", "evidence"),
 """Columns B to H of a step tab: each answer's key in content, and the column's name."""
 
 
-def _answers(sheet: Any, path: Path, problems: list[Finding]) -> Iterator[dict[str, Any]]:
+def _answers(sheet: Any, at: KeyPath, path: Path, problems: list[Finding],
+             places: dict[KeyPath, str]) -> Iterator[dict[str, Any]]:
     """The answers, a row each from FIRST_ROW to the first row with no question."""
     for number, cells in rows(sheet, path, len(COLUMNS)):
         if number < FIRST_ROW:
@@ -221,6 +228,7 @@ def _answers(sheet: Any, path: Path, problems: list[Finding]) -> Iterator[dict[s
                                         "choose from the drop-down"))
             if text is not None or key == "question":
                 answer[key] = text
+        places[(*at, "questions", number - FIRST_ROW)] = place
         yield answer
 
 
