@@ -205,7 +205,7 @@ def import_(kind: str, workbook: Path, target: Path, force: bool) -> None:
     """Read a filled-in WORKBOOK of KIND (e.g. self-assessment) back into a content file."""
     from .importing import import_workbook
 
-    import_workbook(kind, workbook, target, force)
+    _print_findings(import_workbook(kind, workbook, target, force))
     click.echo(f"wrote {target}")
 
 

@@ -14,11 +14,16 @@ import yaml
 from .errors import ContentError, Finding, Location, has_errors, usage_error
 from .kinds import get_kind
 from .output import write_atomic
+from .schema import Document
 from .validation import validate
-from .yamlsource import YamlFile
+from .workbooks.reading import ReadBack
+from .yamlsource import YamlFile, YamlFloat, YamlInt
 
 
-def import_workbook(kind_name: str, workbook: Path, target: Path, force: bool = False) -> None:
+def import_workbook(kind_name: str, workbook: Path, target: Path,
+                    force: bool = False) -> list[Finding]:
+    """Write the content of `workbook` to `target`; the warnings about it. Nothing is written
+    if there is an error: all of them are raised, with the warnings."""
     kind = get_kind(kind_name)
     if kind.importer is None:
         raise usage_error(f"{kind.name} has no workbook to import",
@@ -27,14 +32,26 @@ def import_workbook(kind_name: str, workbook: Path, target: Path, force: bool = 
         raise usage_error(f"{target} already exists", "choose another name, or use --force to "
                           "replace it", target)
     data = kind.importer(workbook)
-    _, findings = validate(kind.model, YamlFile(workbook, data, {}), what=kind.name)
+    findings = _checked(kind.model, kind.name, workbook, data)
     if has_errors(findings):
-        raise ContentError([Finding(Location(workbook), f"the workbook's content has a "
-                                    f"problem: {f.message}", f.hint) for f in findings
-                            if f.is_error])
+        raise ContentError(findings)
     ordered = {name: data[name] for name in kind.model.model_fields if name in data}
     write_atomic(target, content_yaml(ordered, f"Read from {workbook.name} by `sgdocs import "
                                                f"{kind.name}`.").encode("utf-8"))
+    return findings
+
+
+def _checked(model: type[Document], what: str, workbook: Path,
+             data: dict[str, Any]) -> list[Finding]:
+    """Every finding about the workbook's content, each at the tab and row its value was
+    read from. Findings come back at lines; here line n stands for the n-th place read, so
+    they are also in the order the workbook was read."""
+    places = list(data.places.items()) if isinstance(data, ReadBack) else []
+    locations = {at: Location(workbook, line) for line, (at, _) in enumerate(places, start=1)}
+    _, findings = validate(model, YamlFile(workbook, dict(data), locations), what=what)
+    return [Finding(Location(workbook), f"{places[f.where.line - 1][1]}: {f.message}"
+                    if f.where.line else f"the workbook's content has a problem: {f.message}",
+                    f.hint, f.severity) for f in findings]
 
 
 def content_yaml(data: dict[str, Any], note: str) -> str:
@@ -52,4 +69,12 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _number(dumper: yaml.SafeDumper, value: YamlInt | YamlFloat) -> yaml.ScalarNode:
+    """A number as it was written in the workbook's hidden tab (a version 1.10 stays 1.10)."""
+    tag = "int" if isinstance(value, YamlInt) else "float"
+    return dumper.represent_scalar(f"tag:yaml.org,2002:{tag}", value.text)
+
+
 _Dumper.add_representer(str, _text)
+_Dumper.add_representer(YamlInt, _number)
+_Dumper.add_representer(YamlFloat, _number)

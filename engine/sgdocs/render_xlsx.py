@@ -1,7 +1,9 @@
 """Spreadsheet output: workbooks a kind lays out (a tender's scoring workbook), saved so
 the same content gives the same bytes, with a house style shared by every workbook.
 
-openpyxl is imported only here and by the layouts, when a workbook is built.
+Every value goes into a cell through `put`: text from content is always text, and only a
+`Formula` the layout writes is a formula. openpyxl is imported only here and by the
+layouts, when a workbook is built.
 """
 
 from __future__ import annotations
@@ -31,9 +33,30 @@ BODY_FONT = Font(name=FONT, size=10)
 THIN = Side(style="thin", color="B8C4D4")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
-
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How text starts that a spreadsheet takes for a formula when the cell is typed into
+(OWASP's list for formula injection)."""
 
 problems = no_template
+
+
+class Formula(str):
+    """A formula the workbook itself works out (a weighted total, an action pulled through):
+    the only text `put` writes as a formula."""
+
+    __slots__ = ()
+
+
+def put(cell: Any, value: Any) -> None:
+    """Write `value` into `cell`; text is text however it starts. Content is untrusted (a
+    bidder's name, a partner's evidence): written as a formula, `=HYPERLINK(…)` would be a
+    live link. Text that looks like a formula is also marked quotePrefix, as Excel marks text
+    typed after an apostrophe, so editing the cell does not turn it into one either."""
+    cell.value = value
+    if isinstance(value, str) and not isinstance(value, Formula):
+        cell.data_type = "s"  # openpyxl guesses "f" from a leading "=", "e" from "#N/A"
+        if value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
 
 
 def render(document: LoadedDocument, output: Output) -> bytes:
@@ -60,10 +83,10 @@ def render(document: LoadedDocument, output: Output) -> bytes:
 
 
 def title(sheet: Any, text: str, note: str = "") -> None:
-    sheet["A1"] = text
+    put(sheet["A1"], text)
     sheet["A1"].font = TITLE_FONT
     if note:
-        sheet["A2"] = note
+        put(sheet["A2"], note)
         sheet["A2"].font = BODY_FONT
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
@@ -73,7 +96,8 @@ def title(sheet: Any, text: str, note: str = "") -> None:
 def header(sheet: Any, row: int, labels: Sequence[str], widths: Sequence[float]) -> None:
     """A header row in the house style, repeated when printed, with column widths."""
     for column, (label, width) in enumerate(zip(labels, widths, strict=True), start=1):
-        cell = sheet.cell(row=row, column=column, value=label)
+        cell = sheet.cell(row=row, column=column)
+        put(cell, label)
         cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, BOX
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[get_column_letter(column)].width = width
@@ -86,7 +110,8 @@ def header(sheet: Any, row: int, labels: Sequence[str], widths: Sequence[float])
 def body_cell(sheet: Any, row: int, column: int, value: Any, number_format: str = "",
               editable: bool = False, bold: bool = False) -> Any:
     """A cell of a table; cells people type in are shaded so they stand out."""
-    cell = sheet.cell(row=row, column=column, value=value)
+    cell = sheet.cell(row=row, column=column)
+    put(cell, value)
     cell.border, cell.alignment = BOX, WRAP
     cell.font = Font(name=FONT, size=10, bold=True) if bold else BODY_FONT
     if number_format:
@@ -101,7 +126,7 @@ def fit_rows(sheet: Any, first: int, last: int) -> None:
     for a file they did not write themselves."""
     for row in range(first, last + 1):
         texts = [(cell.column_letter, str(cell.value)) for cell in sheet[row]
-                 if cell.value is not None and not str(cell.value).startswith("=")]
+                 if cell.value is not None and cell.data_type != "f"]
         sheet.row_dimensions[row].height = row_height(sheet, texts)
 
 

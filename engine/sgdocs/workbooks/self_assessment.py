@@ -11,11 +11,12 @@ the same data.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import quote_sheetname
@@ -23,7 +24,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..errors import ContentError, Finding, Location
 from ..kinds.self_assessment import RAG_ORDER, SelfAssessment
-from ..render_xlsx import FONT, body_cell, fit_rows, header, row_height, title
+from ..render_xlsx import FONT, Formula, body_cell, fit_rows, header, put, row_height, title
+from ..yamlsource import MAX_FILE_BYTES, KeyPath, parse_yaml
+from .reading import START_AGAIN, ReadBack, open_workbook, rows, typed, worksheet
 
 DATA_SHEET = "_sgdocs"
 ABOUT_SHEET = "About"
@@ -66,7 +69,7 @@ def workbook(document: SelfAssessment) -> Workbook:
     _tracker(book.create_sheet(TRACKER_SHEET), document)
     data = book.create_sheet(DATA_SHEET)
     data.sheet_state = "hidden"
-    data["A1"] = yaml.safe_dump(_kept(document), sort_keys=False, allow_unicode=True)
+    put(data["A1"], yaml.safe_dump(_kept(document), sort_keys=False, allow_unicode=True))
     return book
 
 
@@ -111,7 +114,7 @@ def _tracker(sheet: Any, document: SelfAssessment) -> None:
             body_cell(sheet, row, 1, step.number)
             for column, letter in ((2, "B"), (3, "C"), (4, "E"), (5, "F"), (6, "G"), (7, "H")):
                 reference = f"{source}!{letter}{at}"
-                body_cell(sheet, row, column, f'=IF({reference}="","",{reference})',
+                body_cell(sheet, row, column, Formula(f'=IF({reference}="","",{reference})'),
                           DATE_FORMAT if column == 6 else "")
             row += 1
     _rating_rules(sheet, "C", row - FIRST_ROW)
@@ -138,57 +141,129 @@ def _date(value: Any) -> dt.date | str | None:
     return dt.date(value.year, value.month, value.day) if value.day else value.iso
 
 
-def read_workbook(path: Path) -> dict[str, Any]:
-    """The content of a filled-in self-assessment workbook."""
-    where = Location(path)
+def read_workbook(path: Path) -> ReadBack:
+    """The content of a filled-in self-assessment workbook, with the tab and row each answer
+    was read from."""
+    book = open_workbook(path)
     try:
-        book = load_workbook(path)
-    except Exception as exc:  # openpyxl raises several types for a file it cannot read
-        raise ContentError([Finding(where, f"cannot read the workbook ({exc.__class__.__name__})",
-                                    "save it as an Excel workbook (.xlsx)")]) from None
-    if DATA_SHEET not in book.sheetnames:
+        return _read(book, path)
+    finally:
+        book.close()
+
+
+def _read(book: Any, path: Path) -> ReadBack:
+    where = Location(path)
+    hidden = worksheet(book, DATA_SHEET)
+    if hidden is None:
         raise ContentError([Finding(where, "this is not a self-assessment workbook made by "
                                     "sgdocs (its hidden data tab is missing)",
                                     "start from the workbook `sgdocs build` makes")])
-    data = yaml.safe_load(str(book[DATA_SHEET]["A1"].value or "")) or {}
-    about = book[ABOUT_SHEET]
-    for key, row in (("completed_by", 4), ("completed_on", 5)):
-        value = _text(about.cell(row=row, column=2).value)
-        if value is not None:
-            data[key] = value
+    data = _kept_data(hidden, path)
     problems: list[Finding] = []
-    for step in data.get("steps", []):
-        name = step_sheet(step["number"])
-        if name not in book.sheetnames:
-            problems.append(Finding(where, f"the tab \u201c{name}\u201d is missing",
-                                    "do not delete or rename the step tabs"))
+    places: dict[KeyPath, str] = {(key,): f"the hidden tab \u201c{DATA_SHEET}\u201d"
+                                  for key in data}
+    about = worksheet(book, ABOUT_SHEET)
+    if about is None:
+        problems.append(_missing(path, ABOUT_SHEET))
+    else:
+        data.update(_completed(about, path, problems, places))
+    for index, step in enumerate(data["steps"]):
+        sheet = worksheet(book, step_sheet(step["number"]))
+        if sheet is None:
+            problems.append(_missing(path, step_sheet(step["number"])))
             continue
-        step["questions"] = list(_answers(book[name], where, problems))
+        places[("steps", index)] = sheet.title
+        step["questions"] = list(_answers(sheet, ("steps", index), path, problems, places))
     if problems:
         raise ContentError(problems)
+    return ReadBack(data, places)
+
+
+def _completed(sheet: Any, path: Path, problems: list[Finding],
+               places: dict[KeyPath, str]) -> dict[str, str]:
+    """Who completed the assessment and when, from the About tab."""
+    values = {}
+    for number, cells in rows(sheet, path, 2):
+        if number > max(_ABOUT):
+            break
+        if number in _ABOUT:
+            key, what = _ABOUT[number]
+            place = f"{ABOUT_SHEET}, row {number}"
+            value = _text(typed(cells[1], place, what, problems, path))
+            if value is not None:
+                values[key] = value
+                places[(key,)] = place
+    return values
+
+
+def _missing(path: Path, name: str) -> Finding:
+    return Finding(Location(path), f"the tab \u201c{name}\u201d is missing",
+                   "put it back as it was: do not delete or rename the tabs")
+
+
+_ABOUT = {4: ("completed_by", "completed-by"), 5: ("completed_on", "completed-on")}
+"""Rows of the About tab people fill in: the key in content, and what the cell is called."""
+_READ = (("question", "question"), ("rag", "rating"), ("evidence", "evidence"),
+         ("action", "action"), ("owner", "owner"), ("due", "due date"), ("status", "status"))
+"""Columns B to H of a step tab: each answer's key in content, and the column's name."""
+
+
+def _answers(sheet: Any, at: KeyPath, path: Path, problems: list[Finding],
+             places: dict[KeyPath, str]) -> Iterator[dict[str, Any]]:
+    """The answers, a row each from FIRST_ROW to the first row with no question."""
+    for number, cells in rows(sheet, path, len(COLUMNS)):
+        if number < FIRST_ROW:
+            continue
+        if cells[1].value in (None, ""):
+            return
+        place = f"{sheet.title}, row {number}"
+        answer: dict[str, Any] = {}
+        for (key, what), cell in zip(_READ, cells[1:], strict=True):
+            text = _text(typed(cell, place, what, problems, path))
+            if key in ("rag", "status") and text is not None:
+                text = text.lower()
+            if key == "rag" and text is not None and text not in RAG_ORDER:
+                problems.append(Finding(Location(path), f"{place}: the rating "
+                                        f"\u201c{cell.value}\u201d is not Green, Amber or Red",
+                                        "choose from the drop-down"))
+            if text is not None or key == "question":
+                answer[key] = text
+        places[(*at, "questions", number - FIRST_ROW)] = place
+        yield answer
+
+
+def _kept_data(sheet: Any, path: Path) -> dict[str, Any]:
+    """What sgdocs kept in the hidden tab, read by sgdocs's own YAML rules and limits (the
+    tab is as untrusted as the rest of the file), in the shape sgdocs wrote it."""
+    cell = next((cells[0] for _, cells in rows(sheet, path, 1)), None)
+    text = cell.value if cell is not None and cell.data_type == "s" else None
+    if not isinstance(text, str) or not text.strip():
+        raise ContentError([_damaged(path, "it holds no text")])
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise ContentError([_damaged(path, f"it holds more than {MAX_FILE_BYTES:,} bytes of "
+                                     "text, the limit for a content file")])
+    try:
+        data = parse_yaml(text, path).data
+    except ContentError as exc:
+        raise ContentError([_damaged(path, f"{f.message} (line {f.where.line} of its text)")
+                            for f in exc.findings]) from None
+    if not isinstance(data, dict):
+        raise ContentError([_damaged(path, "it should hold a group of keys")])
+    steps = data.get("steps")
+    if not isinstance(steps, list) or not all(isinstance(step, dict) for step in steps):
+        raise ContentError([_damaged(path, "`steps` should be a list of steps, each a group "
+                                     "of keys")])
+    for position, step in enumerate(steps, start=1):
+        number = step.get("number")
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise ContentError([_damaged(path, f"step {position} has no `number` (a whole "
+                                         "number from 1)")])
     return data
 
 
-def _answers(sheet: Any, where: Location, problems: list[Finding]) -> Any:
-    row = FIRST_ROW
-    while sheet.cell(row=row, column=2).value not in (None, ""):
-        cells = [sheet.cell(row=row, column=column).value for column in range(1, 9)]
-        _, question, rag, evidence, action, owner, due, status = cells
-        answer: dict[str, Any] = {"question": _text(question)}
-        for key, value in (("rag", rag), ("evidence", evidence), ("action", action),
-                           ("owner", owner), ("due", due), ("status", status)):
-            text = _text(value)
-            if text is None:
-                continue
-            if key in ("rag", "status"):
-                text = text.lower()
-            if key == "rag" and text not in RAG_ORDER:
-                problems.append(Finding(where, f"{sheet.title}, row {row}: the rating "
-                                        f"\u201c{value}\u201d is not Green, Amber or Red",
-                                        "choose from the drop-down"))
-            answer[key] = text
-        yield answer
-        row += 1
+def _damaged(path: Path, problem: str) -> Finding:
+    return Finding(Location(path), f"the hidden tab \u201c{DATA_SHEET}\u201d is damaged: "
+                   f"{problem}", "the hidden tab must not be changed: " + START_AGAIN)
 
 
 def _text(value: Any) -> str | None:

@@ -8,7 +8,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..kinds.tender import SCORING_SCALE, Tender
-from ..render_xlsx import body_cell, fit_rows, header, title
+from ..render_xlsx import Formula, body_cell, fit_rows, header, title
 
 BLANK_BIDDER_ROWS = 8
 
@@ -52,10 +52,10 @@ def scoring_workbook(tender: Tender) -> Workbook:
                             f"{column}{row}*{criterion.weighting},0)")
         start = 2 + len(quality) + len(price)
         for i, formula in enumerate(weighted, start=start):
-            body_cell(sheet, row, i, f"={formula}", "0.00")
+            body_cell(sheet, row, i, Formula(f"={formula}"), "0.00")
         body_cell(sheet, row, start + len(weighted),
-                  f"=SUM({get_column_letter(start)}{row}:"
-                  f"{get_column_letter(start + len(weighted) - 1)}{row})", "0.00",
+                  Formula(f"=SUM({get_column_letter(start)}{row}:"
+                          f"{get_column_letter(start + len(weighted) - 1)}{row})"), "0.00",
                   bold=True)
     sheet.freeze_panes = f"B{first}"
 
@@ -70,12 +70,10 @@ def scoring_workbook(tender: Tender) -> Workbook:
     fit_rows(criteria, 4, 3 + len(tender.evaluation))
     total_row = 4 + len(tender.evaluation)
     body_cell(criteria, total_row, 1, "Total")
-    body_cell(criteria, total_row, 3, f"=SUM(C4:C{total_row - 1})")
+    body_cell(criteria, total_row, 3, Formula(f"=SUM(C4:C{total_row - 1})"))
     scale_row = total_row + 2
     header(criteria, scale_row, ["Score", "Meaning", "", "Description"], [34, 10, 14, 70])
     for row, (score, meaning, description) in enumerate(SCORING_SCALE, start=scale_row + 1):
         for column, value in ((1, score), (2, meaning), (4, description)):
             body_cell(criteria, row, column, value)
     return workbook
-
-
