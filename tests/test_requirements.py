@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, cli
-from sgdocs.requirements import load_catalogue
+from sgdocs.requirements import load_catalogue, shipped_section_problems
 from yamledit import drop_key, empty_key, line_of
 
 EASTMOOR = CONTENT / "eastmoor"
@@ -42,6 +42,10 @@ def test_the_catalogue_has_every_requirement_of_the_reference() -> None:
         "is_critical_friend", "is_disagreement", "is_evaluate_reports", "is_published_plan"}
     assert [r.id for r in CATALOGUE.requirements if r.level == "must"][:1] == [
         "arr_yearly_report"]
+
+
+def test_every_section_the_shipped_catalogue_names_exists() -> None:
+    assert shipped_section_problems() == []
 
 
 def test_references_cite_chapter_and_section_without_unconfirmed_paragraphs() -> None:

@@ -321,3 +321,13 @@ def test_the_shipped_templates_lint_clean() -> None:
 def _outputs(folder: Path) -> list[Path]:
     """The documents in an output folder (not the build's record of them)."""
     return [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")]
+
+
+def test_each_kind_is_found_by_its_name_alone() -> None:
+    """A kind is loaded by its name (role-brief from role_brief.py), without the others."""
+    from sgdocs.kinds import find_kind, kind_names
+
+    assert all(kind.name == name for name, kind in all_kinds().items())
+    assert list(all_kinds()) == kind_names()
+    assert find_kind("role-brief") is all_kinds()["role-brief"]
+    assert find_kind("role_brief") is None and find_kind("nothing") is None

@@ -10,9 +10,17 @@ The library is the API; the `sgdocs` command only calls it:
     report = build([Path("content")], Path("outputs"))
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-try:
-    __version__ = version("sgdocs")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    """`__version__`, read from the installed package only when asked for: reading package
+    metadata costs every command's start-up more than the rest of sgdocs's own."""
+    if name != "__version__":
+        raise AttributeError(name)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("sgdocs")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"

@@ -19,11 +19,9 @@ import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .output import write_atomic
 
 RECORD_FILE = ".sgdocs-build.json"
@@ -132,6 +130,7 @@ def _engine_state(options: Mapping[str, object]) -> str:
 def _engine() -> str:
     """sgdocs's files (their names, sizes and times: installed files change only when
     replaced), its version and the libraries' versions; once a process."""
+    from . import __version__
     from .templating import shipped_templates
 
     digest = hashlib.sha256(json.dumps([__version__, _versions(_LIBRARIES)]).encode())
@@ -144,6 +143,8 @@ def _engine() -> str:
 
 
 def _versions(names: Sequence[str]) -> list[str]:
+    from importlib import metadata
+
     found = []
     for name in names:
         try:

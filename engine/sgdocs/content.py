@@ -25,7 +25,7 @@ from .errors import (
     has_errors,
 )
 from .images import find_images
-from .kinds import Kind, all_kinds
+from .kinds import Kind, find_kind, kind_names
 from .partnership import Partnership, Setting
 from .paths import PathRefused, resolve_inside
 from .personal_data import personal_data
@@ -212,14 +212,14 @@ def models(references: References) -> dict[str, Any]:
 
 
 def _kind_of(name: object, where: Location) -> Kind:
-    kinds = all_kinds()
     if name is None:
         raise ContentError([Finding(where, "the file has no `kind:`",
-                                    f"add `kind:` with one of: {', '.join(kinds)}")])
-    if name not in kinds:
+                                    f"add `kind:` with one of: {', '.join(kind_names())}")])
+    kind = find_kind(str(name))
+    if kind is None:
         raise ContentError([Finding(where, f"`{name}` is not a document kind",
-                                    did_you_mean(str(name), kinds))])
-    return kinds[str(name)]
+                                    did_you_mean(str(name), kind_names()))])
+    return kind
 
 
 def load_documents(files: Iterable[Path], used_elsewhere: Iterable[Path] = ()
@@ -251,7 +251,7 @@ def _written_references(path: Path) -> Iterator[Path]:
         data = read_yaml(path).data
     except ContentError:
         return
-    kind = all_kinds().get(str(data.get("kind"))) if isinstance(data, dict) else None
+    kind = find_kind(str(data.get("kind"))) if isinstance(data, dict) else None
     for name in kind.references if kind else ():
         written = data.get(name)
         for each in written if isinstance(written, list) else [written]:

@@ -24,13 +24,13 @@ from . import richtext
 from .brand import Brand
 from .charts import BarChart
 from .content import LoadedDocument, models
-from .kinds import Kind, all_kinds
+from .kinds import Kind, get_kind
 from .output import build_time
 from .partnership import Partnership
 from .requirements import Assessment
 from .richtext import InlineMarkdown, Markdown
 from .schema import Image
-from .template_check import ANYTHING, Fields, ListOf, shape_of
+from .shapes import ANYTHING, Fields, ListOf, shape_of
 from .values import Rag
 
 
@@ -76,7 +76,7 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
     """The fields `template_context` gives templates, for checking templates before use."""
     shape = shape_of(kind.model, f"{kind.name} content")
     for name, wanted in kind.references.items():
-        other = shape_of(all_kinds()[wanted].model, f"the {wanted}")
+        other = shape_of(get_kind(wanted).model, f"the {wanted}")
         listed = typing.get_origin(kind.model.model_fields[name].annotation) is list
         shape.names[name] = ListOf(other) if listed else other
     shape.names["partnership"] = shape_of(Partnership, "the partnership")

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import textstat
 from pydantic import BaseModel
 
 from . import richtext
@@ -57,6 +56,8 @@ def scores(document: LoadedDocument) -> list[Score]:
     kind = document.kind
     if not kind.readability:
         return []
+    import textstat  # only for the kinds that are scored
+
     found = []
     for field, heading in kind.sections.items():
         text = " ".join(_prose(getattr(document.model, field, None)))

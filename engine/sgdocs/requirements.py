@@ -19,10 +19,10 @@ from pydantic import BaseModel, Field, field_validator
 
 from .discovery import REQUIREMENTS_FILE
 from .errors import ContentError, Finding, Location, Severity, did_you_mean
-from .kinds import all_kinds
+from .kinds import get_kind, kind_names
 from .partnership import Partnership
 from .schema import FreeSection, Issue, Model, Text
-from .template_check import ANYTHING, Fields, ListOf, Shape, shape_of
+from .shapes import ANYTHING, Fields, ListOf, Shape, shape_of
 from .validation import dotted, validate
 from .yamlsource import KeyPath, YamlFile, read_yaml
 
@@ -73,21 +73,12 @@ class Requirement(Model):
     @field_validator("addressed_by")
     @classmethod
     def _known_kinds(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        kinds = all_kinds()
+        kinds = kind_names()
         for kind in value:
             if kind not in kinds:
                 raise ValueError(f"`{kind}` is not a document kind ("
                                  f"{did_you_mean(kind, kinds)})")
         return value
-
-    def issues(self) -> Iterator[Issue]:
-        for kind, paths in self.addressed_by.items():
-            shape = _document_shape(kind)
-            for i, path in enumerate(paths):
-                problem = _path_problem(shape, path)
-                if problem:
-                    yield Issue(("addressed_by", kind, i), f"`{path}`: {problem}",
-                                f"`sgdocs schema {kind}` lists the sections")
 
 
 class Catalogue(Model):
@@ -142,7 +133,7 @@ class Assessment:
 
 @functools.cache
 def _document_shape(kind: str) -> Fields:
-    shape = shape_of(all_kinds()[kind].model, f"{kind} content")
+    shape = shape_of(get_kind(kind).model, f"{kind} content")
     shape.names["partnership"] = shape_of(Partnership, "the partnership")
     return shape
 
@@ -171,12 +162,41 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
 
 @functools.lru_cache(maxsize=16)
 def _catalogue(local: Path | None, local_bytes: bytes) -> Catalogue:
-    """Read once per process for each distinct local file (keyed by its bytes)."""
+    """Read once per process for each distinct local file (keyed by its bytes). The
+    sections a local file names are checked against their kinds; the shipped catalogue's
+    are checked when sgdocs is tested, so a check need not load every kind."""
     layers = [read_yaml(CATALOGUE)] + ([read_yaml(local)] if local else [])
-    catalogue, findings = validate(Catalogue, _merge_by_id(layers), what="requirements")
+    merged = _merge_by_id(layers)
+    catalogue, findings = validate(Catalogue, merged, what="requirements")
+    if catalogue is not None and local and not any(f.is_error for f in findings):
+        findings += section_problems(catalogue, merged, local)
     if catalogue is None or any(f.is_error for f in findings):
         raise ContentError(findings)
     return catalogue
+
+
+def section_problems(catalogue: Catalogue, source: YamlFile, written_in: Path | None = None
+                     ) -> list[Finding]:
+    """Sections the requirements name that their kinds do not have; only those written in
+    the file `written_in`, if given."""
+    found = []
+    for i, requirement in enumerate(catalogue.requirements):
+        for kind, paths in requirement.addressed_by.items():
+            for j, path in enumerate(paths):
+                where = source.where(("requirements", i, "addressed_by", kind, j))
+                if written_in and where.file != written_in:
+                    continue
+                problem = _path_problem(_document_shape(kind), path)
+                if problem:
+                    found.append(Finding(where, f"`{path}`: {problem}",
+                                         f"`sgdocs schema {kind}` lists the sections"))
+    return found
+
+
+def shipped_section_problems() -> list[Finding]:
+    """section_problems of the catalogue sgdocs ships, for its tests."""
+    source = _merge_by_id([read_yaml(CATALOGUE)])
+    return section_problems(load_catalogue(), source)
 
 
 def _merge_by_id(layers: list[YamlFile]) -> YamlFile:

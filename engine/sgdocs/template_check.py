@@ -9,36 +9,12 @@ derived from the kind's schema.
 
 from __future__ import annotations
 
-import types
-import typing
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from jinja2 import Environment, nodes
-from pydantic import BaseModel
 
 from .errors import did_you_mean
-
-
-@dataclass
-class Fields:
-    """A group of named fields; `label` says whose, for messages."""
-
-    label: str
-    names: dict[str, Shape] = field(default_factory=dict)
-
-
-@dataclass
-class ListOf:
-    item: Shape
-
-
-class _Anything:
-    """A value whose inside we do not check (text, a date, a macro argument)."""
-
-
-ANYTHING = _Anything()
-Shape = Fields | ListOf | _Anything
+from .shapes import ANYTHING, Fields, ListOf, Shape
 
 
 @dataclass(frozen=True)
@@ -47,29 +23,6 @@ class Problem:
     line: int
     message: str
     hint: str = ""
-
-
-def shape_of(model: type[BaseModel], label: str) -> Fields:
-    names: dict[str, Shape] = {}
-    for name, info in model.model_fields.items():
-        names[name] = _shape(info.annotation, f"`{name}`")
-    for name, computed in model.model_computed_fields.items():
-        names[name] = _shape(computed.return_type, f"`{name}`")
-    return Fields(label, names)
-
-
-def _shape(annotation: Any, label: str) -> Shape:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        inner = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        return _shape(inner[0], label) if len(inner) == 1 else ANYTHING
-    if origin is typing.Annotated:
-        return _shape(typing.get_args(annotation)[0], label)
-    if origin is list:
-        return ListOf(_shape(typing.get_args(annotation)[0], f"each entry of {label}"))
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return shape_of(annotation, label)
-    return ANYTHING
 
 
 _ALWAYS = {"loop", "self", "super", "varargs", "kwargs", "caller"}

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Finding, closest, did_you_mean
-from .schema import all_issues
+from .schema import all_issues, field_docs
 from .yamlsource import KeyPath, YamlFile
 
 M = TypeVar("M", bound=BaseModel)
@@ -147,8 +147,7 @@ def _type_hint(kind: str, what: str) -> str:
 def _description(model: type[BaseModel], at: KeyPath) -> str:
     """What the schema says the field at `at` holds (its docstring), for hints."""
     parent = _model_at(model, at[:-1])
-    info = parent.model_fields.get(str(at[-1])) if parent else None
-    return info.description or "" if info else ""
+    return field_docs(parent).get(str(at[-1]), "") if parent else ""
 
 
 def _model_at(model: type[BaseModel], at: KeyPath) -> type[BaseModel] | None:

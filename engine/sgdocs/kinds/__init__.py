@@ -76,16 +76,28 @@ class Kind:
 
 
 @functools.cache
+def kind_names() -> list[str]:
+    """Every kind's name, from its module's (role_brief.py is role-brief), importing none:
+    a command that needs one kind loads only that one."""
+    return sorted(module.name.replace("_", "-") for module in pkgutil.iter_modules(__path__))
+
+
+@functools.cache
+def find_kind(name: str) -> Kind | None:
+    """The kind called `name`, if there is one."""
+    if name not in kind_names():
+        return None
+    kind: Kind = importlib.import_module(f"{__name__}.{name.replace('-', '_')}").KIND
+    return kind
+
+
 def all_kinds() -> dict[str, Kind]:
-    found = {}
-    for module in pkgutil.iter_modules(__path__):
-        kind = importlib.import_module(f"{__name__}.{module.name}").KIND
-        found[kind.name] = kind
-    return dict(sorted(found.items()))
+    return {name: kind for name in kind_names() if (kind := find_kind(name))}
 
 
 def get_kind(name: str) -> Kind:
-    kinds = all_kinds()
-    if name in kinds:
-        return kinds[name]
-    raise usage_error(f"there is no document kind `{name}`", did_you_mean(name, kinds))
+    kind = find_kind(name)
+    if kind is None:
+        raise usage_error(f"there is no document kind `{name}`",
+                          did_you_mean(name, kind_names()))
+    return kind
