@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
-from sgdocs.build import BuildReport, build
+from sgdocs.build import BuildReport, available_cores, build
 from sgdocs.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -128,7 +128,7 @@ def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     """All the bundled example content built once, sensitive documents included, by path
     under the output folder (e.g. "eastmoor/yearly-report-2024-25.pdf")."""
     out = tmp_path_factory.mktemp("examples")
-    report = build([CONTENT], out, allow_sensitive=True)
+    report = build([CONTENT], out, allow_sensitive=True, jobs=available_cores())
     assert report.ok, [str(f) for f in report.findings]
     return {o.output.relative_to(out).as_posix(): o.output for o in report.outcomes
             if o.output}

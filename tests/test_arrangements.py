@@ -113,8 +113,8 @@ def test_an_incomplete_draft_is_marked_on_every_page(tmp_path: Path) -> None:
     shutil.copytree(CONTENT / "eastmoor", content)
     drop_key(content / "arrangements.yaml", "yearly_report")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", str(content), "--out", str(out),
-                                       "--allow-incomplete"])
+    result = CliRunner().invoke(main, ["build", str(content / "arrangements.yaml"), "--out",
+                                       str(out), "--allow-incomplete"])
     assert result.exit_code == 0, result.output
     pages = PdfReader(str(out / "eastmoor/arrangements.pdf")).pages
     assert all("DRAFT — incomplete" in (page.extract_text() or "") for page in pages)

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from conftest import CONTENT, built
-from sgdocs.build import build
+from sgdocs.build import available_cores, build
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -25,7 +25,8 @@ def test_every_output_is_the_same_twice(example_outputs: dict[str, Path], tmp_pa
                                         ) -> None:
     """Built again from a copy of the content in another folder, later: the same bytes."""
     shutil.copytree(CONTENT, tmp_path / "elsewhere")
-    assert build([tmp_path / "elsewhere"], tmp_path / "out", allow_sensitive=True).ok
+    assert build([tmp_path / "elsewhere"], tmp_path / "out", allow_sensitive=True,
+                 jobs=available_cores()).ok
     one = {name: path.read_bytes() for name, path in example_outputs.items()}
     two = _files(tmp_path / "out")
     assert sorted({name.rsplit(".", 1)[1] for name in one}) == ["docx", "html", "ics", "pdf",
