@@ -80,10 +80,11 @@ _MAYBE_REFUSED = re.compile(r"[#`~\t>]|    |!\[|[-*_=][ \t]*$|(?:[-*+]|\d+[.)])[
 image's `![`, a line ending in a rule's mark, or two list marks in a row) cannot hold a
 heading, code block, rule or image, nor lists nested deeper than two; most text has none,
 and is not parsed again here."""
-MAX_NESTING = 9
-"""Lists and quotes inside one another: Word shows nine levels of list."""
+LIST_LEVELS = 3
+"""Lists inside lists (and quotes inside quotes) as deep as the Word templates show them:
+List Bullet, List Bullet 2 and List Bullet 3, and the same for numbered lists."""
 MAX_PARSED_NESTING = 100
-"""The parser's own limit, past which it drops text silently: far above MAX_NESTING, so text
+"""The parser's own limit, past which it drops text silently: far above LIST_LEVELS, so text
 nested too deep is always seen and refused."""
 
 
@@ -105,19 +106,21 @@ def refusals(text: str, *, inline: bool = False) -> list[tuple[str, str]]:
 
 
 def _too_deep(tokens: list[Token], lines: list[str]) -> list[tuple[str, str]]:
-    """Lists and quotes nested deeper than MAX_NESTING: the reason, at the first such line."""
-    depth = 0
+    """Lists, or quotes, nested deeper than LIST_LEVELS: the reason, at the first such line
+    (deeper levels would all look alike in Word)."""
+    depth = {"list": 0, "quote": 0}
     for token in tokens:
+        what = "quote" if token.type.startswith("blockquote") else "list"
         if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
-            depth += 1
-            if depth > MAX_NESTING:
+            depth[what] += 1
+            if depth[what] > LIST_LEVELS:
                 line = token.map[0] if token.map else 0
                 quoted = lines[line].strip() if 0 <= line < len(lines) else ""
-                return [(f"lists or quotes are nested more than {MAX_NESTING} deep "
-                         f"(\u201c{quoted}\u201d)", "Word shows nine levels of list at "
-                         "most: bring the deepest entries up a level")]
+                return [(f"{what}s are nested more than {LIST_LEVELS} deep (\u201c{quoted}"
+                         "\u201d)", f"a document shows {LIST_LEVELS} levels: bring the "
+                         "deepest entries up a level")]
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
-            depth -= 1
+            depth[what] -= 1
     return []
 
 

@@ -190,7 +190,7 @@ class WordWriter:
 
     @staticmethod
     def _list_style(base: str, depth: int) -> str:
-        level = min(depth, 3)
+        level = min(depth, richtext.LIST_LEVELS)
         return base if level == 1 else f"{base} {level}"
 
     def _style_id(self, name: str) -> str:
