@@ -21,6 +21,8 @@ import time
 from collections.abc import Iterator
 from types import FrameType
 
+from .errors import Finding, Location
+
 SECONDS = 120
 """For loading one document, or making one output of it: the longest example, a 104-page
 yearly report, takes under ten seconds to make as a PDF."""
@@ -34,6 +36,10 @@ LIMIT_HINT = ("look for a very long list or text, or a loop inside a loop in a r
 
 class Exhausted(BaseException):  # not an Exception: libraries must not catch it
     """The work passed its time or memory limit; the message says which."""
+
+    def finding(self, where: Location, what: str) -> Finding:
+        """The problem, for the document it stopped: "`what`: it took longer than…"."""
+        return Finding(where, f"{what}: {self}", LIMIT_HINT)
 
 
 @contextlib.contextmanager

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .bounds import LIMIT_HINT, Exhausted, bounded
+from .bounds import Exhausted, bounded
 from .build_record import BuildRecord
 from .discovery import REQUIREMENTS_FILE, discover
 from .errors import Finding, Location, Severity, SgdocsError, fault, has_errors
@@ -201,8 +201,8 @@ def build_each(path: Path, table: Path, out_dir: Path, formats: Sequence[str] = 
         except ContentError as exc:
             failed.append(Outcome(path, "all", findings=exc.findings, row=row.name))
         except Exhausted as exc:
-            failed.append(Outcome(path, "all", row=row.name, findings=(Finding(
-                row.where, f"the row's document was not loaded: {exc}", LIMIT_HINT),)))
+            failed.append(Outcome(path, "all", row=row.name, findings=(
+                exc.finding(row.where, "the row's document was not loaded"),)))
     built = _Build(out_dir, formats, allow_incomplete, allow_sensitive, None,
                    progress or _Silent())
     order = {row.name: place for place, row in enumerate(rows)}
@@ -403,8 +403,7 @@ def _build_one(job: Job, out_dir: Path, blocking: list[Finding]) -> Outcome:
         with bounded():
             data = _renderer(fmt).render(document, job.output)
     except Exhausted as exc:
-        return failed(Finding(Location(document.path), f"the {fmt} was not made: {exc}",
-                              LIMIT_HINT))
+        return failed(exc.finding(Location(document.path), f"the {fmt} was not made"))
     except SgdocsError as exc:
         return failed(*exc.findings)
     except Exception as exc:  # a fault in a library or in sgdocs: report it, build the rest

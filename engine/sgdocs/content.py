@@ -14,7 +14,7 @@ from typing import Any
 
 from . import partnership
 from .accessibility import colour_only_ratings
-from .bounds import LIMIT_HINT, Exhausted, bounded
+from .bounds import Exhausted, bounded
 from .errors import (
     ContentError,
     Finding,
@@ -235,8 +235,7 @@ def load_documents(files: Iterable[Path], used_elsewhere: Iterable[Path] = ()
         except ContentError as exc:
             failures[path] = list(exc.findings)
         except Exhausted as exc:
-            failures[path] = [Finding(Location(path), f"the file was not loaded: {exc}",
-                                      LIMIT_HINT)]
+            failures[path] = [exc.finding(Location(path), "the file was not loaded")]
         except Exception as exc:  # a fault met on one file must not stop the others
             failures[path] = [fault(path, "reading the file", exc)]
     used = {path.resolve() for path in used_elsewhere}
