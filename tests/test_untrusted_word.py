@@ -5,16 +5,21 @@ zip and XML the way a hostile or careless sender could."""
 
 from __future__ import annotations
 
+import random
 import shutil
+import struct
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import pytest
 from lxml import etree
 from openxml_audit import OpenXmlValidator
 
-from conftest import REPO
+from conftest import REPO, cli
+from sgdocs import word_package
 from sgdocs.build import build
 from yamledit import set_value
 
@@ -52,9 +57,118 @@ def paragraph(text: str) -> str:
     return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
+def lint(template: Path) -> str:
+    """`sgdocs lint` of the template, its messages each on one line."""
+    return cli("lint", str(template), "--kind", "role-brief").output
+
+
+def build_docx(content: Path, out: Path) -> str:
+    result = cli("build", str(content / "role-brief.yaml"), "--out", str(out), "--format",
+                 "docx")
+    assert result.exit_code == 1, result.output
+    assert not list(out.rglob("*.docx"))
+    return result.output
+
+
 def output_parts(path: Path) -> Parts:
     with zipfile.ZipFile(path) as archive:
         return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+# Zip bombs
+
+def _zeros(size: int) -> bytes:
+    return bytes(size)
+
+
+def bomb_part(parts: Parts) -> None:
+    parts["word/media/huge.bin"] = _zeros(word_package.MAX_PART_BYTES + 1)
+
+
+def bomb_total(parts: Parts) -> None:
+    size = word_package.MAX_PART_BYTES - 1
+    for number in range(word_package.MAX_TEMPLATE_BYTES // size + 1):
+        parts[f"word/media/big{number}.bin"] = _zeros(size)
+
+
+def bomb_count(parts: Parts) -> None:
+    for number in range(word_package.MAX_PARTS):
+        parts[f"word/media/{number}.txt"] = b""
+
+
+def bomb_directory(parts: Parts) -> None:
+    for number in range(1_000):
+        parts[f"word/media/{'x' * 2_000}{number}.txt"] = b""
+
+
+BOMBS = [
+    (bomb_part, "the part word/media/huge.bin unpacks to 50,000,001 bytes, over the "
+     "50,000,000-byte limit for one part of a Word template"),
+    (bomb_total, "the template unpacks to {total:,} bytes, over the 200,000,000-byte limit "
+     "for a Word template"),
+    (bomb_count, "the template holds 2,017 parts, more than the 2,000 a Word template may "
+     "have"),
+    (bomb_directory, "the template's list of parts takes {directory:,} bytes, too many for "
+     "the 2,000 parts a Word template may have"),
+]
+
+
+@pytest.mark.parametrize(("spoil", "message"), BOMBS, ids=["part", "total", "count", "directory"])
+def test_a_zip_bomb_is_refused_before_it_is_opened(bexley_copy: Path, tmp_path: Path,
+                                                   spoil: Callable[[Parts], None],
+                                                   message: str) -> None:
+    template = restyled(bexley_copy)
+    rewrite(template, spoil)
+    with zipfile.ZipFile(template) as archive:
+        entries = archive.infolist()
+    message = message.format(total=sum(entry.file_size for entry in entries),
+                             directory=sum(46 + len(entry.filename) + len(entry.extra)
+                                           for entry in entries))  # the zip's list of parts
+    started = time.monotonic()
+    output = lint(template)
+    assert time.monotonic() - started < 5
+    assert (f"{template}: error: {message}\n  hint: a Word template holds styles, a header and "
+            "footer and a few pictures, far less than this: start again from `sgdocs "
+            "templates export`\n") in output
+    assert f"{template}: error: {message}" in build_docx(bexley_copy, tmp_path / "out")
+
+
+def test_a_part_bigger_than_its_zip_entry_says_is_refused(bexley_copy: Path) -> None:
+    """The zip's list of parts may lie about a part's size: one that could unpack to more
+    than the limits (deflate shrinks data at most 1,032 times; this one does not shrink) is
+    unpacked no further than the size given, and found to be damaged."""
+    template = restyled(bexley_copy)
+    noise = random.Random(0).randbytes(word_package.MAX_PART_BYTES // 1_000)
+    rewrite(template, lambda parts: parts.update({"word/media/liar.bin": noise}))
+    data = bytearray(template.read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the zip's directory: an entry for each part
+    while not data[entry + 46:].startswith(b"word/media/liar.bin"):
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    struct.pack_into("<I", data, entry + 24, 1_000)  # the entry's unpacked size
+    template.write_bytes(bytes(data))
+    assert (f"{template}: error: this is not a Word document sgdocs can open (its part "
+            "word/media/liar.bin is damaged or encrypted)\n  hint: save it from Word as a "
+            ".docx document\n") in lint(template)
+
+
+def test_a_part_packed_in_a_way_word_does_not_use_is_refused(bexley_copy: Path) -> None:
+    """bzip2 and LZMA cannot be unpacked a bounded amount at a time."""
+    template = restyled(bexley_copy)
+    with zipfile.ZipFile(template, "a") as archive:
+        archive.writestr("word/media/packed.bin", b"x", compress_type=zipfile.ZIP_BZIP2)
+    assert (f"{template}: error: this is not a Word document sgdocs can open (its part "
+            "word/media/packed.bin is packed in a way Word does not use)\n  hint: save it from "
+            "Word as a .docx document\n") in lint(template)
+
+
+@pytest.mark.parametrize("data", [b"", b"Dear colleagues, please find attached",
+                                  b"PK\x03\x04" + bytes(100)], ids=["empty", "text", "torn"])
+def test_a_template_that_is_not_a_zip_is_refused(bexley_copy: Path, data: bytes) -> None:
+    template = restyled(bexley_copy)
+    template.write_bytes(data)
+    assert (f"{template}: error: this is not a Word document sgdocs can open (it is not a zip "
+            "package, as every .docx is)\n  hint: save it from Word as a .docx document\n"
+            ) in lint(template)
 
 
 # Damaged documents are never written

@@ -29,6 +29,7 @@ from .templating import find_template, word_environment
 from .word_brand import apply_brand
 from .word_contents import fill_contents
 from .word_lint import lint
+from .word_package import unpacked_template
 from .wordml import WordWriter
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -85,6 +86,10 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
     """docxtpl's rewriting of each template part's XML before compiling it, kept: every
     document made from one template asks for the same rewriting."""
 
+    def __init__(self, path: Path) -> None:
+        super().__init__(unpacked_template(path))
+        self.path = path
+
     def patch_xml(self, src_xml: str) -> str:
         if src_xml not in self._patched:
             if len(self._patched) >= 64:
@@ -106,7 +111,7 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
     def _refuse(self, near_xml: str) -> None:
         near = " ".join(re.sub(r"<[^>]+>", " ", near_xml).split())
         raise TemplateProblem([Finding(
-            Location(Path(self.template_file)), "the filled-in template is not valid Word XML "
+            Location(self.path), "the filled-in template is not valid Word XML "
             f"near \u201c{near[-80:]}\u201d", "rich text must be placed with {{r field }} "
             "(inside a paragraph) or {{p field }} (as whole paragraphs), not {{ field }}")])
 
