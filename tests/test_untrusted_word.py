@@ -15,12 +15,17 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE
 from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 from conftest import REPO, cli
 from sgdocs import word_package
 from sgdocs.build import build
+from sgdocs.content import load_document
+from sgdocs.errors import TemplateProblem
+from sgdocs.render_docx import render
+from sgdocs.wordml import WordWriter
 from yamledit import set_value
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -48,6 +53,26 @@ def rewrite(template: Path, change: Callable[[Parts], None]) -> None:
             target.writestr(name, data)
 
 
+def relate(parts: Parts, part: str, rel_id: str, kind: str, target: str,
+           external: bool = True) -> None:
+    """A relationship of `part` (e.g. "word/settings.xml") of the type ending in `kind`."""
+    folder, name = part.rsplit("/", 1)
+    rels = f"{folder}/_rels/{name}.rels"
+    tree = etree.fromstring(parts.get(rels, f'<Relationships xmlns="{PACKAGE_RELS}"/>'.encode()))
+    rel = etree.SubElement(tree, f"{{{PACKAGE_RELS}}}Relationship", Id=rel_id,
+                           Type=f"{R}/{kind}", Target=target)
+    if external:
+        rel.set("TargetMode", "External")
+    parts[rels] = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+
+
+def insert(parts: Parts, part: str, after: str, xml: str) -> None:
+    """`xml` put into `part` just after the first `after` in it."""
+    text = parts[part].decode()
+    at = text.index(after) + len(after)
+    parts[part] = (text[:at] + xml + text[at:]).encode()
+
+
 def replace(parts: Parts, part: str, old: str, new: str) -> None:
     assert old.encode() in parts[part], old
     parts[part] = parts[part].replace(old.encode(), new.encode(), 1)
@@ -73,6 +98,87 @@ def build_docx(content: Path, out: Path) -> str:
 def output_parts(path: Path) -> Parts:
     with zipfile.ZipFile(path) as archive:
         return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+# Nothing outside the file
+
+OUTSIDE = [
+    ("word/settings.xml", "attachedTemplate", "https://templates.example.org/house.dotm",
+     ('<w:proofState w:spelling="clean" w:grammar="clean"/>',
+      '<w:attachedTemplate r:id="rIdOut"/>'), "the settings", "an attached template",
+     "remove it in Word: Developer > Document Template, empty the Document template box, "
+     "then save"),
+    ("word/document.xml", "aFChunk", r"\\fileserver\share\introduction.docx",
+     ("<w:body>", '<w:altChunk r:id="rIdOut"/>'), "the body", "an inserted document",
+     "save the template again without it: copy the inserted text, delete it, and paste it "
+     "back as text"),
+    ("word/document.xml", "oleObject", r"\\fileserver\share\budget.xlsx", None, "the body",
+     "an embedded object", "remove it in Word: delete the object, or insert it again with "
+     "Insert > Object without Link to file"),
+    ("word/header1.xml", "image", "file:///C:/Users/Public/crest.png", None, "the header",
+     "a picture", "remove it in Word: delete the picture and insert it again with Insert > "
+     "Pictures > This Device, without Link to File"),
+]
+
+
+@pytest.mark.parametrize(("part", "kind", "target", "reference", "name", "what", "remedy"),
+                         OUTSIDE, ids=[case[1] for case in OUTSIDE])
+def test_a_template_that_refers_outside_itself_is_refused(
+        bexley_copy: Path, tmp_path: Path, part: str, kind: str, target: str,
+        reference: tuple[str, str] | None, name: str, what: str, remedy: str) -> None:
+    template = restyled(bexley_copy)
+
+    def refer_outside(parts: Parts) -> None:
+        relate(parts, part, "rIdOut", kind, target)
+        if reference:
+            insert(parts, part, *reference)
+
+    rewrite(template, refer_outside)
+    message = (f"{template}: error: the template's part {part} ({name}) refers to {what} "
+               f"outside the file, at \u201c{target}\u201d\n  hint: {remedy} (Word would fetch "
+               "it whenever the document is opened)\n")
+    assert message in lint(template)
+    assert message in build_docx(bexley_copy, tmp_path / "out")
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "javascript:alert(1)",
+                                    r"\\fileserver\share\minutes.docx", "minutes.docx"])
+def test_links_in_a_template_go_only_to_web_mail_and_phone_addresses(
+        bexley_copy: Path, tmp_path: Path, target: str) -> None:
+    template = restyled(bexley_copy)
+
+    def link(parts: Parts) -> None:
+        relate(parts, "word/footer1.xml", "rIdLink", "hyperlink", target)
+        replace(parts, "word/footer1.xml", "<w:t>{{ title }}</w:t>",
+                '<w:t>{{ title }}</w:t></w:r><w:hyperlink r:id="rIdLink"><w:r>'
+                "<w:t>Minutes</w:t></w:r></w:hyperlink><w:r>")
+
+    rewrite(template, link)
+    message = (f"{template}: error: the template's part word/footer1.xml (the footer) links to "
+               f"\u201c{target}\u201d, and links may only go to https:, http:, mailto: and tel: "
+               "addresses\n  hint: remove it in Word: right-click the link, then Remove "
+               "Hyperlink\n")
+    assert message in lint(template)
+    assert message in build_docx(bexley_copy, tmp_path / "out")
+
+
+@pytest.mark.parametrize("target", ["https://www.bexley.gov.uk/minutes",
+                                    "mailto:scrutiny@bexley.gov.uk", "tel:+442083037777"])
+def test_a_link_to_a_web_mail_or_phone_address_is_fine(bexley_copy: Path, target: str
+                                                       ) -> None:
+    template = restyled(bexley_copy)
+
+    def link(parts: Parts) -> None:
+        relate(parts, "word/footer1.xml", "rIdLink", "hyperlink", target)
+        replace(parts, "word/footer1.xml", "<w:t>{{ title }}</w:t>",
+                '<w:t>{{ title }}</w:t></w:r><w:hyperlink r:id="rIdLink"><w:r>'
+                "<w:t>Minutes</w:t></w:r></w:hyperlink><w:r>")
+
+    rewrite(template, link)
+    result = cli("lint", str(template), "--kind", "role-brief", "--strict")
+    assert result.exit_code == 0, result.output
+    built = build([bexley_copy / "role-brief.yaml"], bexley_copy / "out", ("docx",))
+    assert built.ok, [str(f) for f in built.findings]
 
 
 # Zip bombs
@@ -196,5 +302,41 @@ def test_a_link_in_the_footer_belongs_to_the_footer(bexley_copy: Path, tmp_path:
     assert OpenXmlValidator().validate(str(path)).errors == []
     footer = docx.Document(str(path)).sections[0].footer
     assert "See the plan." in [p.text for p in footer.paragraphs]
+
+
+def test_every_output_is_checked_before_it_is_written(bexley_copy: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last line of defence: had a link in the footer been related from the body (as it
+    once was), the build would report the Word document as failed and write nothing."""
+    template = restyled(bexley_copy)
+    rewrite(template, link_in_the_footer)
+    set_value(bexley_copy / "role-brief.yaml", "purpose",
+              "See [the plan](https://www.bexley.gov.uk/bscp).")
+
+    def related_from_the_body(writer: WordWriter, number: int) -> str:
+        return str(writer._document.part.relate_to(
+            writer._addresses[number], RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+
+    monkeypatch.setattr(WordWriter, "_related", related_from_the_body)
+    output = build_docx(bexley_copy, tmp_path / "out")
+    assert (f"{template}: error: the filled-in template's part word/footer1.xml (the footer) "
+            "names a relationship, \u201crId10\u201d, that it does not have\n  hint: Word would "
+            "call the document damaged: save the template again from Word\n") in output
+    assert "0 written, 1 failed." in output
+
+
+def test_nothing_outside_the_file_reaches_an_output(bexley_copy: Path) -> None:
+    """An output is checked as a template is: a template that was never checked (it is
+    filled in here without the build's check) still cannot pass on an attached template."""
+    template = restyled(bexley_copy)
+    rewrite(template, lambda parts: relate(parts, "word/settings.xml", "rIdOut",
+                                           "attachedTemplate", "https://example.org/x.dotm"))
+    document = load_document(bexley_copy / "role-brief.yaml")
+    with pytest.raises(TemplateProblem) as refused:
+        render(document, document.kind.outputs[0])
+    finding, = refused.value.findings
+    assert finding.message == ("the filled-in template's part word/settings.xml (the settings) "
+                               "refers to an attached template outside the file, at "
+                               "\u201chttps://example.org/x.dotm\u201d")
 
 

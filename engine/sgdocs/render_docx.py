@@ -29,7 +29,7 @@ from .templating import find_template, word_environment
 from .word_brand import apply_brand
 from .word_contents import fill_contents
 from .word_lint import lint
-from .word_package import unpacked_template
+from .word_package import unpacked_template, verify
 from .wordml import WordWriter
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -63,6 +63,7 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     when = build_time(document.model)
     _set_properties(template.docx, document, when)
     _set_custom_properties(template.docx, provenance(document, [path]).properties())
+    verify(template.docx.part.package, path)
     return docx_bytes(template.docx, when)
 
 

@@ -26,6 +26,7 @@ from .errors import Finding, Location, Severity
 from .kinds import Kind
 from .template_check import TemplateChecker
 from .templating import environment
+from .word_package import template_findings
 from .wordml import MISSING_STYLE_HINT, WordWriter, missing_style
 
 _HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
@@ -40,7 +41,7 @@ CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
 
 def lint(template: DocxTemplate, path: Path, kind: Kind) -> list[Finding]:
     """Every problem in the template `template` (opened from `path`) for `kind`."""
-    found: list[Finding] = []
+    found = template_findings(template.docx.part.package, path)
     for part, element in _parts(template):
         paragraphs = list(_paragraphs(element))
         found += _run_problems(paragraphs, part, path)
