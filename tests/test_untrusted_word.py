@@ -31,6 +31,8 @@ from yamledit import set_value
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+NAMESPACES = f'xmlns:w="{W}" xmlns:r="{R}"'
 
 Parts = dict[str, bytes]
 
@@ -78,8 +80,32 @@ def replace(parts: Parts, part: str, old: str, new: str) -> None:
     parts[part] = parts[part].replace(old.encode(), new.encode(), 1)
 
 
+def add_notes(parts: Parts, kind: str, notes: list[str]) -> None:
+    """Footnotes or endnotes (`kind` "footnote" or "endnote"), each given as its XML, marked
+    after the heading "1. Purpose"."""
+    content_type = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
+    body = "".join(f'<w:{kind} w:id="{number}">{xml}</w:{kind}>'
+                   for number, xml in enumerate(notes, start=1))
+    parts[f"word/{kind}s.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                                  f"<w:{kind}s {NAMESPACES}>{body}</w:{kind}s>").encode()
+    types = etree.fromstring(parts["[Content_Types].xml"])
+    etree.SubElement(types, f"{{{TYPES}}}Override", PartName=f"/word/{kind}s.xml",
+                     ContentType=content_type)
+    parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True,
+                                                  encoding="UTF-8")
+    relate(parts, "word/document.xml", f"rId{kind}s", f"{kind}s", f"{kind}s.xml",
+           external=False)
+    marks = "".join(f'<w:r><w:{kind}Reference w:id="{number}"/></w:r>'
+                    for number in range(1, len(notes) + 1))
+    insert(parts, "word/document.xml", "1. Purpose</w:t></w:r>", marks)
+
+
 def paragraph(text: str) -> str:
     return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def in_table(text: str) -> str:
+    return f"<w:tbl><w:tr><w:tc>{paragraph(text)}</w:tc></w:tr></w:tbl>"
 
 
 def lint(template: Path) -> str:
@@ -302,6 +328,73 @@ def test_a_link_in_the_footer_belongs_to_the_footer(bexley_copy: Path, tmp_path:
     assert OpenXmlValidator().validate(str(path)).errors == []
     footer = docx.Document(str(path)).sections[0].footer
     assert "See the plan." in [p.text for p in footer.paragraphs]
+
+
+def test_footnotes_and_endnotes_are_filled_in_once(bexley_copy: Path, tmp_path: Path
+                                                    ) -> None:
+    """Once, however many sections the template has: filled in again, the content's own
+    `{{ 7 * 7 }}` would print as 49."""
+    template = restyled(bexley_copy)
+    rewrite(template, lambda parts: (
+        add_notes(parts, "footnote", [paragraph("Brief: {{ title }}")]),
+        add_notes(parts, "endnote", [paragraph("From {{ partnership.name }}")]),
+        insert(parts, "word/document.xml", "<w:body>", "<w:p><w:pPr><w:sectPr/></w:pPr></w:p>")))
+    set_value(bexley_copy / "role-brief.yaml", "title", "'Brief {{ 7 * 7 }}'")
+    outputs = build([bexley_copy / "role-brief.yaml"], tmp_path, ("docx",))
+    assert outputs.ok, [str(f) for f in outputs.findings]
+    path = next(tmp_path.rglob("role-brief.docx"))
+    assert len(docx.Document(str(path)).sections) == 2
+    parts = output_parts(path)
+    assert "Brief: Brief {{ 7 * 7 }}" in parts["word/footnotes.xml"].decode()
+    assert "From Bexley Safeguarding Partnership" in parts["word/endnotes.xml"].decode()
+
+
+def test_footnotes_and_endnotes_are_linted_like_the_body(bexley_copy: Path) -> None:
+    template = restyled(bexley_copy)
+    rewrite(template, lambda parts: (
+        add_notes(parts, "footnote", [paragraph("{%p if document_control.approved_on %}")]),
+        add_notes(parts, "endnote", [paragraph("Brief: {{ titel }}")])))
+    output = lint(template)
+    assert (f"{template}: error: in the footnotes, in the paragraph \u201c{{%p if "
+            "document_control.approved_on %}\u201d: \u201c{%p if document_control.approved_on "
+            "%}\u201d is never closed\n") in output
+    assert (f"{template}: error: in the endnotes, in the paragraph \u201cBrief: {{{{ titel }}}}"
+            "\u201d: the template uses `titel`, which role-brief content does not have\n"
+            "  hint: did you mean `title`?\n") in output
+
+
+SPANNING = [paragraph("{%p if not title %}"), in_table("{%p endif %}")]
+"""A block opened in one footnote and closed in a table cell in another: when the condition
+is false, what is left out between the tags takes the start of the table with it."""
+
+
+def test_a_block_spanning_a_footnote_and_a_table_cell_is_refused(bexley_copy: Path,
+                                                                  tmp_path: Path) -> None:
+    template = restyled(bexley_copy)
+    rewrite(template, lambda parts: add_notes(parts, "footnote", SPANNING))
+    message = (f"{template}: error: in the footnotes, in the paragraph \u201c{{%p if not title "
+               "%}\u201d: \u201c{%p if not title %}\u201d is closed in the footnotes, in a "
+               "table, row 1, column 1, \u201c{%p endif %}\u201d, not in the same table cell, "
+               "footnote or text box\n  hint: open and close a block in the same table cell, "
+               "footnote or text box (or both outside them): filled in as it is, the document "
+               "would not be valid Word\n")
+    assert message in lint(template)
+    assert message in build_docx(bexley_copy, tmp_path / "out")
+
+
+def test_a_filled_in_part_that_is_not_valid_xml_is_never_written(bexley_copy: Path) -> None:
+    """Were the template not checked first, the filled-in footnotes would be refused."""
+    template = restyled(bexley_copy)
+    rewrite(template, lambda parts: add_notes(parts, "footnote", SPANNING))
+    document = load_document(bexley_copy / "role-brief.yaml")
+    with pytest.raises(TemplateProblem) as refused:
+        render(document, document.kind.outputs[0])
+    finding, = refused.value.findings
+    assert str(finding) == (
+        f"{template}: error: the filled-in template is not valid Word XML near \u201c"
+        "\u201d, in the footnotes\n  hint: open and close each block tag ({%p if %}, {%p for "
+        "%}) in the same table cell, footnote or text box: `sgdocs lint` finds the ones that "
+        "do not")
 
 
 def test_every_output_is_checked_before_it_is_written(bexley_copy: Path, tmp_path: Path,

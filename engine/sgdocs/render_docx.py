@@ -29,7 +29,7 @@ from .templating import find_template, word_environment
 from .word_brand import apply_brand
 from .word_contents import fill_contents
 from .word_lint import lint
-from .word_package import unpacked_template, verify
+from .word_package import NOTES, part_name, unpacked_template, verify
 from .wordml import WordWriter
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -40,6 +40,8 @@ _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+
 _CUSTOM_FORMAT = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 """The format id Word gives user-defined properties."""
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+"""For a filled-in part: nothing in it is fetched or expanded."""
 
 
 def render(document: LoadedDocument, output: Output) -> bytes:
@@ -80,8 +82,9 @@ def lint_file(path: Path, kind: Kind) -> list[Finding]:
 
 
 class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
-    """docxtpl, but refusing broken XML instead of quietly repairing it: its repair drops
-    whatever does not parse, which would silently lose content."""
+    """docxtpl, but refusing what it would quietly repair or pass on: its repair drops
+    whatever XML does not parse, which would silently lose content, and a part it leaves
+    broken would be written as a damaged document."""
 
     _patched: dict[str, str] = {}
     """docxtpl's rewriting of each template part's XML before compiling it, kept: every
@@ -98,23 +101,46 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
             self._patched[src_xml] = super().patch_xml(src_xml)
         return self._patched[src_xml]
 
-    def fix_tables(self, xml: str) -> Any:
+    def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any],
+                        jinja_env: Any = None) -> str:
+        """One part (the body, a header or footer, the notes) filled in, and refused unless
+        it is well-formed Word XML."""
+        xml: str = super().render_xml_part(src_xml, part, context, jinja_env)
+        self._check_filled(xml, part_name(part.content_type))
+        return xml
+
+    def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """Footnotes and endnotes, each part filled in once: docxtpl fills in footnotes only
+        (an endnote's tags would be printed as typed), and once for every section (filling
+        in again what the content put there)."""
+        for part in self.docx.part.package.iter_parts():
+            if part.content_type in NOTES:
+                xml = self.patch_xml(part.blob.decode("utf-8"))
+                part._blob = self.render_xml_part(xml, part, context, jinja_env
+                                                  ).encode("utf-8")
+
+    def _check_filled(self, xml: str, story: str) -> None:
+        """Refuse a filled-in part Word could not read: XML that is not well-formed (a block
+        left out or repeated across a table cell's edge), or paragraphs inside a run."""
         try:
-            tree = etree.fromstring(xml.encode("utf-8"))
+            tree = etree.fromstring(xml.encode("utf-8"), _PARSER)
         except etree.XMLSyntaxError as exc:
             line = xml.splitlines()[exc.lineno - 1] if exc.lineno else ""
-            self._refuse(line[max(exc.offset - 300, 0):exc.offset + 100])
+            self._refuse(line[max(exc.offset - 300, 0):exc.offset + 100], story,
+                         "open and close each block tag ({%p if %}, {%p for %}) in the same "
+                         "table cell, footnote or text box: `sgdocs lint` finds the ones "
+                         "that do not")
         misplaced = tree.xpath("//w:t[*]", namespaces={"w": _W})
         if misplaced:
-            self._refuse(etree.tostring(misplaced[0], encoding="unicode"))
-        return super().fix_tables(xml)
+            self._refuse(etree.tostring(misplaced[0], encoding="unicode"), story,
+                         "rich text must be placed with {{r field }} (inside a paragraph) "
+                         "or {{p field }} (as whole paragraphs), not {{ field }}")
 
-    def _refuse(self, near_xml: str) -> None:
+    def _refuse(self, near_xml: str, story: str, hint: str) -> None:
         near = " ".join(re.sub(r"<[^>]+>", " ", near_xml).split())
         raise TemplateProblem([Finding(
-            Location(self.path), "the filled-in template is not valid Word XML "
-            f"near \u201c{near[-80:]}\u201d", "rich text must be placed with {{r field }} "
-            "(inside a paragraph) or {{p field }} (as whole paragraphs), not {{ field }}")])
+            Location(self.path), "the filled-in template is not valid Word XML near "
+            f"\u201c{near[-80:]}\u201d, in {story}", hint)])
 
 
 def _open(path: Path) -> DocxTemplate:
@@ -126,6 +152,7 @@ def _open(path: Path) -> DocxTemplate:
                                        f"can open ({exc.__class__.__name__})",
                                        "save it from Word as a .docx document")]) from None
     return template
+
 
 
 def _number_ids(docx: Any) -> None:

@@ -47,6 +47,10 @@ before the list is read, so that counting the parts is quick too."""
 
 _SCHEME = re.compile(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 
+NOTES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml")
+"""The notes parts, filled in like the body."""
+
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REFERENCES = etree.XPath("//@r:*", namespaces={"r": _R})
 """Every attribute in the relationships namespace names a relationship of its part (r:id,
