@@ -28,7 +28,7 @@ from .provenance import provenance
 from .templating import find_template, word_environment
 from .word_brand import apply_brand
 from .word_contents import fill_contents
-from .word_lint import lint
+from .word_lint import line_text, lint
 from .word_package import NOTES, part_name, unpacked_template, verify
 from .wordml import WordWriter
 
@@ -50,14 +50,7 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     writer = WordWriter(template.docx, Location(path),
                         lambda: template.current_rendering_part or template.docx.part)
     context = template_context(document, writer)
-    try:
-        template.render(context, jinja_env=word_environment())
-    except TemplateError as exc:
-        shown = " / ".join(line.strip() for line in getattr(exc, "docx_context", []) if
-                           line.strip())
-        raise TemplateProblem([Finding(Location(path), f"the template could not be filled: "
-                                       f"{exc.message}" + (f" (near \u201c{shown}\u201d)"
-                                                           if shown else ""))]) from None
+    template.render(context, jinja_env=word_environment())
     if document.partnership.brand:
         apply_brand(template.docx, document.partnership.brand)
     fill_contents(template.docx)
@@ -105,9 +98,26 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
                         jinja_env: Any = None) -> str:
         """One part (the body, a header or footer, the notes) filled in, and refused unless
         it is well-formed Word XML."""
-        xml: str = super().render_xml_part(src_xml, part, context, jinja_env)
-        self._check_filled(xml, part_name(part.content_type))
+        story = part_name(part.content_type)
+        try:
+            xml: str = super().render_xml_part(src_xml, part, context, jinja_env)
+        except Exception as exc:
+            problem = self._failure(exc, story, src_xml)
+            if problem is None:
+                raise
+            raise problem from None
+        self._check_filled(xml, story)
         return xml
+
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """The document's properties (title, subject, …), which docxtpl fills in too."""
+        try:
+            super().render_properties(context, jinja_env)
+        except Exception as exc:
+            problem = self._failure(exc, "the document properties", "")
+            if problem is None:
+                raise
+            raise problem from None
 
     def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
         """Footnotes and endnotes, each part filled in once: docxtpl fills in footnotes only
@@ -118,6 +128,25 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
                 xml = self.patch_xml(part.blob.decode("utf-8"))
                 part._blob = self.render_xml_part(xml, part, context, jinja_env
                                                   ).encode("utf-8")
+
+    def _failure(self, exc: Exception, story: str, src_xml: str) -> TemplateProblem | None:
+        """`exc`, raised filling in `story` from `src_xml`, told at its paragraph as a
+        problem with the template if the template's own expression raised it (a division
+        by zero); None, a fault in sgdocs, if code the template called raised it."""
+        if not isinstance(exc, TemplateError) and not _raised_in_template(exc):
+            return None
+        line = _template_line(exc)
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)  # the lines docxtpl compiles
+        shown = line_text(source, line) if line else ""
+        where = f"in {story}, near \u201c{shown}\u201d" if shown else f"in {story}"
+        if isinstance(exc, TemplateError):
+            return TemplateProblem([Finding(Location(self.path), f"{where}: the template "
+                                            f"could not be filled: {exc.message}",
+                                            "`sgdocs schema` lists the fields a template "
+                                            "can use")])
+        return TemplateProblem([Finding(Location(self.path), f"{where}: the template could "
+                                        f"not be filled: {exc}", "correct the expression "
+                                        "there")])
 
     def _check_filled(self, xml: str, story: str) -> None:
         """Refuse a filled-in part Word could not read: XML that is not well-formed (a block
@@ -153,6 +182,27 @@ def _open(path: Path) -> DocxTemplate:
                                        "save it from Word as a .docx document")]) from None
     return template
 
+
+def _raised_in_template(exc: BaseException) -> bool:
+    """Whether `exc` was raised by the template's own expression, not by code it called:
+    Jinja shows a template compiled from text (as docxtpl compiles Word's XML) in the
+    traceback as a file named "<template>"."""
+    trace = exc.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return trace is not None and trace.tb_frame.f_code.co_filename == "<template>"
+
+
+def _template_line(exc: Exception) -> int | None:
+    """The line of the template being filled in when `exc` was raised (or, for a broken
+    tag, the line Jinja names)."""
+    line = getattr(exc, "lineno", None)
+    trace = exc.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == "<template>":
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
 
 
 def _number_ids(docx: Any) -> None:

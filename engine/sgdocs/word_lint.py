@@ -172,7 +172,7 @@ def _field_problems(template: DocxTemplate, element: Any,
         unknown = TemplateChecker(environment(), context_shape(kind)).check_source(source,
                                                                                    part)
     except TemplateSyntaxError as exc:
-        return [Finding(Location(path), f"in {part}, near \u201c{_line_text(source, exc.lineno)}"
+        return [Finding(Location(path), f"in {part}, near \u201c{line_text(source, exc.lineno)}"
                         f"\u201d: broken tag: {exc.message}", "check that every {{ has its "
                         "}} and every {%p if %} or {%p for %} its {%p endif %} or "
                         "{%p endfor %}")]
@@ -203,7 +203,7 @@ def _where(paragraph: Any, text: str, part: str) -> str:
     return f"in {part}, in a table, row {row_number}, column {column}, \u201c{shown}\u201d"
 
 
-def _line_text(source: str, line: int) -> str:
+def line_text(source: str, line: int) -> str:
     """The visible text of the template line Jinja reports (roughly one paragraph; block
     tags join several, and the error is at the end, so a long text shows its end)."""
     lines = source.splitlines()
