@@ -391,8 +391,8 @@ def test_a_filled_in_part_that_is_not_valid_xml_is_never_written(bexley_copy: Pa
         render(document, document.kind.outputs[0])
     finding, = refused.value.findings
     assert str(finding) == (
-        f"{template}: error: the filled-in template is not valid Word XML near \u201c"
-        "\u201d, in the footnotes\n  hint: open and close each block tag ({%p if %}, {%p for "
+        f"{template}: error: the filled-in template is not valid Word XML, in the footnotes\n"
+        "  hint: open and close each block tag ({%p if %}, {%p for "
         "%}) in the same table cell, footnote or text box: `sgdocs lint` finds the ones that "
         "do not")
 

@@ -167,9 +167,10 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
 
     def _refuse(self, near_xml: str, story: str, hint: str) -> None:
         near = " ".join(re.sub(r"<[^>]+>", " ", near_xml).split())
+        shown = f" near \u201c{near[-80:]}\u201d" if near else ""  # no text: only tags there
         raise TemplateProblem([Finding(
-            Location(self.path), "the filled-in template is not valid Word XML near "
-            f"\u201c{near[-80:]}\u201d, in {story}", hint)])
+            Location(self.path), f"the filled-in template is not valid Word XML{shown}, in "
+            f"{story}", hint)])
 
 
 def _open(path: Path) -> DocxTemplate:
