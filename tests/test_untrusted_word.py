@@ -19,7 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from lxml import etree
 from openxml_audit import OpenXmlValidator
 
-from conftest import REPO, cli
+from conftest import CONTENT, REPO, cli
 from sgdocs import word_package
 from sgdocs.build import build
 from sgdocs.content import load_document
@@ -80,9 +80,10 @@ def replace(parts: Parts, part: str, old: str, new: str) -> None:
     parts[part] = parts[part].replace(old.encode(), new.encode(), 1)
 
 
-def add_notes(parts: Parts, kind: str, notes: list[str]) -> None:
+def add_notes(parts: Parts, kind: str, notes: list[str],
+              after: str = "1. Purpose</w:t></w:r>") -> None:
     """Footnotes or endnotes (`kind` "footnote" or "endnote"), each given as its XML, marked
-    after the heading "1. Purpose"."""
+    after the first `after` in the body (the role brief's heading "1. Purpose")."""
     content_type = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
     body = "".join(f'<w:{kind} w:id="{number}">{xml}</w:{kind}>'
                    for number, xml in enumerate(notes, start=1))
@@ -97,7 +98,7 @@ def add_notes(parts: Parts, kind: str, notes: list[str]) -> None:
            external=False)
     marks = "".join(f'<w:r><w:{kind}Reference w:id="{number}"/></w:r>'
                     for number in range(1, len(notes) + 1))
-    insert(parts, "word/document.xml", "1. Purpose</w:t></w:r>", marks)
+    insert(parts, "word/document.xml", after, marks)
 
 
 def paragraph(text: str) -> str:
@@ -361,6 +362,22 @@ def test_footnotes_and_endnotes_are_linted_like_the_body(bexley_copy: Path) -> N
     assert (f"{template}: error: in the endnotes, in the paragraph \u201cBrief: {{{{ titel }}}}"
             "\u201d: the template uses `titel`, which role-brief content does not have\n"
             "  hint: did you mean `title`?\n") in output
+
+
+def test_a_picture_in_a_footnote_is_the_templates_problem(tmp_path: Path) -> None:
+    content = tmp_path / "eastmoor"
+    shutil.copytree(CONTENT / "eastmoor", content)
+    template = content / "templates/docx/arrangements.docx"
+    template.parent.mkdir(parents=True)
+    shutil.copy(REPO / "templates/docx/arrangements.docx", template)
+    rewrite(template, lambda parts: add_notes(parts, "footnote", [paragraph("{{r brand.logo }}")],
+                                              after="</w:t></w:r>"))
+    result = cli("build", str(content / "arrangements.yaml"), "--out", str(tmp_path / "out"),
+                 "--format", "docx")
+    assert result.exit_code == 1
+    assert (f"{template}: error: a picture cannot be placed in the footnotes\n  hint: move the "
+            "tag that prints it (a logo, a chart, a picture field) into the body, a header or "
+            "the footer\n") in result.output
 
 
 SPANNING = [paragraph("{%p if not title %}"), in_table("{%p endif %}")]

@@ -32,6 +32,7 @@ from .charts import BarChart
 from .errors import Finding, Location, TemplateProblem
 from .schema import Image
 from .values import Rag
+from .word_package import part_name
 
 LIST_STYLES = ("List Bullet", "List Number", "List Continue")
 STYLES_NEEDED = (
@@ -145,7 +146,13 @@ class WordWriter:
 
     def _picture_xml(self, data: bytes, alt: str, title: str, width: int | None,
                      height: int | None) -> str:
-        picture = self._rendering_part().new_pic_inline(io.BytesIO(data), width, height)
+        part = self._rendering_part()
+        if not hasattr(part, "new_pic_inline"):  # python-docx places pictures in stories only
+            raise TemplateProblem([Finding(
+                self._template, f"a picture cannot be placed in {part_name(part.content_type)}",
+                "move the tag that prints it (a logo, a chart, a picture field) into the body, "
+                "a header or the footer")])
+        picture = part.new_pic_inline(io.BytesIO(data), width, height)
         picture.docPr.set("descr", alt)
         picture.docPr.set("title", title)
         return (f"<w:r><w:drawing>{etree.tostring(picture, encoding='unicode')}"
