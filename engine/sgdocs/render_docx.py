@@ -28,7 +28,8 @@ from .provenance import provenance
 from .templating import find_template, word_environment
 from .word_brand import apply_brand
 from .word_contents import fill_contents
-from .word_lint import lint
+from .word_lint import line_text, lint
+from .word_package import NOTES, part_name, unpacked_template, verify
 from .wordml import WordWriter
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -39,6 +40,8 @@ _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+
 _CUSTOM_FORMAT = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 """The format id Word gives user-defined properties."""
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+"""For a filled-in part: nothing in it is fetched or expanded."""
 
 
 def render(document: LoadedDocument, output: Output) -> bytes:
@@ -47,14 +50,7 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     writer = WordWriter(template.docx, Location(path),
                         lambda: template.current_rendering_part or template.docx.part)
     context = template_context(document, writer)
-    try:
-        template.render(context, jinja_env=word_environment())
-    except TemplateError as exc:
-        shown = " / ".join(line.strip() for line in getattr(exc, "docx_context", []) if
-                           line.strip())
-        raise TemplateProblem([Finding(Location(path), f"the template could not be filled: "
-                                       f"{exc.message}" + (f" (near \u201c{shown}\u201d)"
-                                                           if shown else ""))]) from None
+    template.render(context, jinja_env=word_environment())
     if document.partnership.brand:
         apply_brand(template.docx, document.partnership.brand)
     fill_contents(template.docx)
@@ -62,6 +58,7 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     when = build_time(document.model)
     _set_properties(template.docx, document, when)
     _set_custom_properties(template.docx, provenance(document, [path]).properties())
+    verify(template.docx.part.package, path)
     return docx_bytes(template.docx, when)
 
 
@@ -78,12 +75,17 @@ def lint_file(path: Path, kind: Kind) -> list[Finding]:
 
 
 class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
-    """docxtpl, but refusing broken XML instead of quietly repairing it: its repair drops
-    whatever does not parse, which would silently lose content."""
+    """docxtpl, but refusing what it would quietly repair or pass on: its repair drops
+    whatever XML does not parse, which would silently lose content, and a part it leaves
+    broken would be written as a damaged document."""
 
     _patched: dict[str, str] = {}
     """docxtpl's rewriting of each template part's XML before compiling it, kept: every
     document made from one template asks for the same rewriting."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(unpacked_template(path))
+        self.path = path
 
     def patch_xml(self, src_xml: str) -> str:
         if src_xml not in self._patched:
@@ -92,23 +94,83 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
             self._patched[src_xml] = super().patch_xml(src_xml)
         return self._patched[src_xml]
 
-    def fix_tables(self, xml: str) -> Any:
+    def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any],
+                        jinja_env: Any = None) -> str:
+        """One part (the body, a header or footer, the notes) filled in, and refused unless
+        it is well-formed Word XML."""
+        story = part_name(part.content_type)
         try:
-            tree = etree.fromstring(xml.encode("utf-8"))
+            xml: str = super().render_xml_part(src_xml, part, context, jinja_env)
+        except Exception as exc:
+            problem = self._failure(exc, story, src_xml)
+            if problem is None:
+                raise
+            raise problem from None
+        self._check_filled(xml, story)
+        return xml
+
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """The document's properties (title, subject, …), which docxtpl fills in too."""
+        try:
+            super().render_properties(context, jinja_env)
+        except Exception as exc:
+            problem = self._failure(exc, "the document properties", "")
+            if problem is None:
+                raise
+            raise problem from None
+
+    def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """Footnotes and endnotes, each part filled in once: docxtpl fills in footnotes only
+        (an endnote's tags would be printed as typed), and once for every section (filling
+        in again what the content put there)."""
+        for part in self.docx.part.package.iter_parts():
+            if part.content_type in NOTES:
+                xml = self.patch_xml(part.blob.decode("utf-8"))
+                part._blob = self.render_xml_part(xml, part, context, jinja_env
+                                                  ).encode("utf-8")
+
+    def _failure(self, exc: Exception, story: str, src_xml: str) -> TemplateProblem | None:
+        """`exc`, raised filling in `story` from `src_xml`, told at its paragraph as a
+        problem with the template if the template's own expression raised it (a division
+        by zero); None, a fault in sgdocs, if code the template called raised it."""
+        if not isinstance(exc, TemplateError) and not _raised_in_template(exc):
+            return None
+        line = _template_line(exc)
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)  # the lines docxtpl compiles
+        shown = line_text(source, line) if line else ""
+        where = f"in {story}, near \u201c{shown}\u201d" if shown else f"in {story}"
+        if isinstance(exc, TemplateError):
+            return TemplateProblem([Finding(Location(self.path), f"{where}: the template "
+                                            f"could not be filled: {exc.message}",
+                                            "`sgdocs schema` lists the fields a template "
+                                            "can use")])
+        return TemplateProblem([Finding(Location(self.path), f"{where}: the template could "
+                                        f"not be filled: {exc}", "correct the expression "
+                                        "there")])
+
+    def _check_filled(self, xml: str, story: str) -> None:
+        """Refuse a filled-in part Word could not read: XML that is not well-formed (a block
+        left out or repeated across a table cell's edge), or paragraphs inside a run."""
+        try:
+            tree = etree.fromstring(xml.encode("utf-8"), _PARSER)
         except etree.XMLSyntaxError as exc:
             line = xml.splitlines()[exc.lineno - 1] if exc.lineno else ""
-            self._refuse(line[max(exc.offset - 300, 0):exc.offset + 100])
+            self._refuse(line[max(exc.offset - 300, 0):exc.offset + 100], story,
+                         "open and close each block tag ({%p if %}, {%p for %}) in the same "
+                         "table cell, footnote or text box: `sgdocs lint` finds the ones "
+                         "that do not")
         misplaced = tree.xpath("//w:t[*]", namespaces={"w": _W})
         if misplaced:
-            self._refuse(etree.tostring(misplaced[0], encoding="unicode"))
-        return super().fix_tables(xml)
+            self._refuse(etree.tostring(misplaced[0], encoding="unicode"), story,
+                         "rich text must be placed with {{r field }} (inside a paragraph) "
+                         "or {{p field }} (as whole paragraphs), not {{ field }}")
 
-    def _refuse(self, near_xml: str) -> None:
+    def _refuse(self, near_xml: str, story: str, hint: str) -> None:
         near = " ".join(re.sub(r"<[^>]+>", " ", near_xml).split())
+        shown = f" near \u201c{near[-80:]}\u201d" if near else ""  # no text: only tags there
         raise TemplateProblem([Finding(
-            Location(Path(self.template_file)), "the filled-in template is not valid Word XML "
-            f"near \u201c{near[-80:]}\u201d", "rich text must be placed with {{r field }} "
-            "(inside a paragraph) or {{p field }} (as whole paragraphs), not {{ field }}")])
+            Location(self.path), f"the filled-in template is not valid Word XML{shown}, in "
+            f"{story}", hint)])
 
 
 def _open(path: Path) -> DocxTemplate:
@@ -120,6 +182,28 @@ def _open(path: Path) -> DocxTemplate:
                                        f"can open ({exc.__class__.__name__})",
                                        "save it from Word as a .docx document")]) from None
     return template
+
+
+def _raised_in_template(exc: BaseException) -> bool:
+    """Whether `exc` was raised by the template's own expression, not by code it called:
+    Jinja shows a template compiled from text (as docxtpl compiles Word's XML) in the
+    traceback as a file named "<template>"."""
+    trace = exc.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return trace is not None and trace.tb_frame.f_code.co_filename == "<template>"
+
+
+def _template_line(exc: Exception) -> int | None:
+    """The line of the template being filled in when `exc` was raised (or, for a broken
+    tag, the line Jinja names)."""
+    line = getattr(exc, "lineno", None)
+    trace = exc.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == "<template>":
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
 
 
 def _number_ids(docx: Any) -> None:

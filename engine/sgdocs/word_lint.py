@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError
+from lxml import etree
 
 from .accessibility import word_heading_problems
 from .context import context_shape
@@ -26,6 +28,7 @@ from .errors import Finding, Location, Severity
 from .kinds import Kind
 from .template_check import TemplateChecker
 from .templating import environment
+from .word_package import NOTES, part_name, template_findings
 from .wordml import MISSING_STYLE_HINT, WordWriter, missing_style
 
 _HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
@@ -34,13 +37,13 @@ TAG = re.compile(r"\{[{%#].*?[}%#]\}")
 HALF_TAG = re.compile(r".{0,30}(?:\{[{%]|[}%]\}).{0,30}")
 """A tag's opening or closing left over once the whole tags are taken out, with the text
 around it."""
-BLOCK = re.compile(r"\{%-?\s*(?:p|tr|tc|r)?\s*(if|for|endif|endfor)\b")
+BLOCK = re.compile(r"\{%-?\s*(p|tr|tc|r)?\s*(if|for|endif|endfor)\b")
 CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
 
 
 def lint(template: DocxTemplate, path: Path, kind: Kind) -> list[Finding]:
     """Every problem in the template `template` (opened from `path`) for `kind`."""
-    found: list[Finding] = []
+    found = template_findings(template.docx.part.package, path)
     for part, element in _parts(template):
         paragraphs = list(_paragraphs(element))
         found += _run_problems(paragraphs, part, path)
@@ -56,10 +59,19 @@ def lint(template: DocxTemplate, path: Path, kind: Kind) -> list[Finding]:
 
 
 def _parts(template: DocxTemplate) -> Iterator[tuple[str, Any]]:
+    """Each part that is filled in, with the name messages give it."""
     yield "the body", template.docx.element.body
-    for reltype, name in ((_HEADER, "the header"), (_FOOTER, "the footer")):
+    for reltype in (_HEADER, _FOOTER):
         for _, part in template.get_headers_footers(reltype):
-            yield name, part.element
+            yield part_name(part.content_type), part.element
+    for part in template.docx.part.package.iter_parts():
+        if part.content_type not in NOTES:
+            continue
+        try:
+            element = parse_xml(part.blob)
+        except etree.XMLSyntaxError:
+            continue  # one of the package's problems
+        yield part_name(part.content_type), element
 
 
 def _paragraphs(element: Any) -> Iterator[tuple[Any, list[str]]]:
@@ -97,9 +109,10 @@ def _run_problems(paragraphs: list[tuple[Any, list[str]]], part: str, path: Path
 
 def _balance_problems(paragraphs: list[tuple[Any, list[str]]], part: str, path: Path
                       ) -> list[Finding]:
-    """Half tags, and block tags that open without closing or close without opening."""
+    """Half tags, block tags that open without closing or close without opening, and
+    blocks that close in another table cell, footnote or text box than they open in."""
     found = []
-    opened: list[tuple[str, str, str]] = []  # keyword, tag, where
+    opened: list[tuple[str, str, str, Any]] = []  # keyword, tag, where, place
     for paragraph, runs in paragraphs:
         text = "".join(runs)
         half = HALF_TAG.search(TAG.sub("", text))
@@ -113,36 +126,53 @@ def _balance_problems(paragraphs: list[tuple[Any, list[str]]], part: str, path: 
             block = BLOCK.match(tag.group(0))
             if not block:
                 continue
-            keyword, where = block.group(1), _where(paragraph, text, part)
+            keyword, where = block.group(2), _where(paragraph, text, part)
+            place = _place(paragraph, block.group(1))
             if keyword in ("if", "for"):
-                opened.append((keyword, tag.group(0), where))
+                opened.append((keyword, tag.group(0), where, place))
             elif not opened or opened[-1][0] != keyword[3:]:
                 found.append(Finding(Location(path), f"{where}: \u201c{tag.group(0)}\u201d "
                                      f"closes a {{% {keyword[3:]} %}} that is not open here",
                                      f"remove it, or add the {{%p {keyword[3:]} … %}} it "
                                      "belongs to"))
             else:
-                opened.pop()
+                _, opening, opened_where, opened_place = opened.pop()
+                if place is not opened_place:
+                    found.append(Finding(Location(path), f"{opened_where}: \u201c{opening}"
+                                         f"\u201d is closed {where}, not in the same table "
+                                         "cell, footnote or text box", "open and close a "
+                                         "block in the same table cell, footnote or text box "
+                                         "(or both outside them): filled in as it is, the "
+                                         "document would not be valid Word"))
     found += [Finding(Location(path), f"{where}: \u201c{tag}\u201d is never closed",
                       f"add {{%p end{keyword} %}} in a paragraph of its own where the "
                       f"{'condition' if keyword == 'if' else 'repeat'} ends")
-              for keyword, tag, where in opened]
+              for keyword, tag, where, _ in opened]
     return found
+
+
+def _place(paragraph: Any, level: str | None) -> Any:
+    """The element a block tag stands in once docxtpl has taken out the row, cell or
+    paragraph holding it ({%tr %}, {%tc %}, anything else). A block's opening and closing
+    tags must stand in the same one, or what is kept or repeated between them is not
+    well-formed XML."""
+    holder = paragraph
+    if level in ("tr", "tc"):
+        holder = next(paragraph.iterancestors(qn(f"w:{level}")), paragraph)
+    return holder.getparent()
 
 
 def _field_problems(template: DocxTemplate, element: Any,
                     paragraphs: list[tuple[Any, list[str]]], part: str, path: Path,
                     kind: Kind) -> list[Finding]:
     """Broken tags and fields the kind does not have, found by Jinja over the part."""
-    from lxml import etree
-
     xml = etree.tostring(element, encoding="unicode")
     source = re.sub(r"<w:p([ >])", r"\n<w:p\1", template.patch_xml(xml))
     try:
         unknown = TemplateChecker(environment(), context_shape(kind)).check_source(source,
                                                                                    part)
     except TemplateSyntaxError as exc:
-        return [Finding(Location(path), f"in {part}, near \u201c{_line_text(source, exc.lineno)}"
+        return [Finding(Location(path), f"in {part}, near \u201c{line_text(source, exc.lineno)}"
                         f"\u201d: broken tag: {exc.message}", "check that every {{ has its "
                         "}} and every {%p if %} or {%p for %} its {%p endif %} or "
                         "{%p endfor %}")]
@@ -173,7 +203,7 @@ def _where(paragraph: Any, text: str, part: str) -> str:
     return f"in {part}, in a table, row {row_number}, column {column}, \u201c{shown}\u201d"
 
 
-def _line_text(source: str, line: int) -> str:
+def line_text(source: str, line: int) -> str:
     """The visible text of the template line Jinja reports (roughly one paragraph; block
     tags join several, and the error is at the end, so a long text shows its end)."""
     lines = source.splitlines()

@@ -32,6 +32,7 @@ from .charts import BarChart
 from .errors import Finding, Location, TemplateProblem
 from .schema import Image
 from .values import Rag
+from .word_package import part_name
 
 LIST_STYLES = ("List Bullet", "List Number", "List Continue")
 STYLES_NEEDED = (
@@ -39,6 +40,8 @@ STYLES_NEEDED = (
     "Quote",
 )
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LINK = re.compile(r'<w:hyperlink r:id="sgdocs-link-(\d+)"')
+"""A link to an address outside, waiting for its relationship (content cannot write `<`)."""
 
 
 def xml_text(text: str) -> str:
@@ -62,6 +65,21 @@ class _Picture(Markup):
 
     def __bool__(self) -> bool:
         return True
+
+
+class _Linked(Markup):
+    """Rich text with links to addresses outside. Each link's relationship is made when the
+    text is printed, in the part it is printed in, as a picture's is: a link in a footer
+    must be the footer's, or Word finds the document damaged."""
+
+    _relate: Callable[[int], str] | None = None
+
+    def __html__(self) -> Markup:  # type: ignore[override]  # printed, the links are related
+        relate = self._relate
+        if relate is None:  # a copy made by Markup's own methods (`+`): refused before writing
+            return Markup(self)
+        return Markup(_LINK.sub(lambda link: f'<w:hyperlink r:id="{relate(int(link[1]))}"',
+                                self))
 
 
 @dataclass
@@ -96,13 +114,14 @@ class WordWriter:
 
     def __init__(self, document: Any, template: Location,
                  rendering_part: Callable[[], Any] | None = None) -> None:
-        """`rendering_part` gives the part (body, header, footer) being filled in, which
-        pictures belong to; without it, the body."""
+        """`rendering_part` gives the part (body, header, footer, notes) being filled in,
+        which pictures and links belong to; without it, the body."""
         self._document = document
         self._template = template
         self._rendering_part = rendering_part or (lambda: document.part)
         self._style_ids = {name: style_id for style_id, name in style_names(document).items()}
         self._link_style = self._style_ids.get("Hyperlink")
+        self._addresses: list[str] = []  # of links to addresses outside, by number
 
     def rich(self, text: str, inline: bool) -> Markup:
         return self.inline(text) if inline else self.block(text)
@@ -127,7 +146,13 @@ class WordWriter:
 
     def _picture_xml(self, data: bytes, alt: str, title: str, width: int | None,
                      height: int | None) -> str:
-        picture = self._rendering_part().new_pic_inline(io.BytesIO(data), width, height)
+        part = self._rendering_part()
+        if not hasattr(part, "new_pic_inline"):  # python-docx places pictures in stories only
+            raise TemplateProblem([Finding(
+                self._template, f"a picture cannot be placed in {part_name(part.content_type)}",
+                "move the tag that prints it (a logo, a chart, a picture field) into the body, "
+                "a header or the footer")])
+        picture = part.new_pic_inline(io.BytesIO(data), width, height)
         picture.docPr.set("descr", alt)
         picture.docPr.set("title", title)
         return (f"<w:r><w:drawing>{etree.tostring(picture, encoding='unicode')}"
@@ -168,10 +193,23 @@ class WordWriter:
                 style, num = self._paragraph_style(frames)
             elif kind == "inline":
                 paragraphs.append(self._paragraph(style, num, token.children or []))
-        return Markup("".join(paragraphs))
+        return self._linked("".join(paragraphs))
 
     def inline(self, text: str) -> Markup:
-        return Markup(self._runs(richtext.inline_tokens(text)))
+        return self._linked(self._runs(richtext.inline_tokens(text)))
+
+    def _linked(self, xml: str) -> Markup:
+        if not _LINK.search(xml):
+            return Markup(xml)
+        linked = _Linked(xml)
+        linked._relate = self._related
+        return linked
+
+    def _related(self, number: int) -> str:
+        """The id of a relationship to the address of link `number`, from the part being
+        filled in."""
+        return str(self._rendering_part().relate_to(
+            self._addresses[number], RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
 
     def _paragraph_style(self, frames: list[_List | str]) -> tuple[str | None,
                                                                    tuple[str, str] | None]:
@@ -255,12 +293,12 @@ class WordWriter:
         return "".join(out)
 
     def _link_start(self, href: str) -> str:
-        """A hyperlink to a bookmark in the document (`#name`) or to an address outside."""
+        """A hyperlink to a bookmark in the document (`#name`), or to an address outside,
+        numbered until it is printed (`_Linked`)."""
         if href.startswith("#"):
             return f"<w:hyperlink w:anchor={quoteattr(href[1:])} w:history=\"1\">"
-        rel = self._document.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK,
-                                            is_external=True)
-        return f'<w:hyperlink r:id="{rel}" w:history="1">'
+        self._addresses.append(href)
+        return f'<w:hyperlink r:id="sgdocs-link-{len(self._addresses) - 1}" w:history="1">'
 
     def _run(self, text: str, bold: bool, italic: bool, strike: bool, link: bool) -> str:
         props = ""
