@@ -25,7 +25,7 @@ from .errors import Finding, Location, TemplateProblem
 from .kinds import Kind, Output
 from .output import build_time, docx_bytes
 from .provenance import provenance
-from .templating import find_template, word_environment
+from .templating import find_template, raised_in_template, template_line, word_environment
 from .word_brand import apply_brand
 from .word_contents import fill_contents
 from .word_lint import line_text, lint
@@ -133,9 +133,10 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
         """`exc`, raised filling in `story` from `src_xml`, told at its paragraph as a
         problem with the template if the template's own expression raised it (a division
         by zero); None, a fault in sgdocs, if code the template called raised it."""
-        if not isinstance(exc, TemplateError) and not _raised_in_template(exc):
+        if not isinstance(exc, TemplateError) and not raised_in_template(exc):
             return None
-        line = _template_line(exc)
+        found = template_line(exc)
+        line = found[1] if found else getattr(exc, "lineno", None)
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)  # the lines docxtpl compiles
         shown = line_text(source, line) if line else ""
         where = f"in {story}, near \u201c{shown}\u201d" if shown else f"in {story}"
@@ -182,28 +183,6 @@ def _open(path: Path) -> DocxTemplate:
                                        f"can open ({exc.__class__.__name__})",
                                        "save it from Word as a .docx document")]) from None
     return template
-
-
-def _raised_in_template(exc: BaseException) -> bool:
-    """Whether `exc` was raised by the template's own expression, not by code it called:
-    Jinja shows a template compiled from text (as docxtpl compiles Word's XML) in the
-    traceback as a file named "<template>"."""
-    trace = exc.__traceback__
-    while trace is not None and trace.tb_next is not None:
-        trace = trace.tb_next
-    return trace is not None and trace.tb_frame.f_code.co_filename == "<template>"
-
-
-def _template_line(exc: Exception) -> int | None:
-    """The line of the template being filled in when `exc` was raised (or, for a broken
-    tag, the line Jinja names)."""
-    line = getattr(exc, "lineno", None)
-    trace = exc.__traceback__
-    while trace is not None:
-        if trace.tb_frame.f_code.co_filename == "<template>":
-            line = trace.tb_lineno
-        trace = trace.tb_next
-    return line
 
 
 def _number_ids(docx: Any) -> None:

@@ -189,12 +189,30 @@ def word_environment() -> SandboxedEnvironment:
     return _CompilingOnce(**_OPTIONS)
 
 
+def _is_template(filename: str) -> bool:
+    """Jinja shows templates in tracebacks as if they were Python files: an HTML template
+    by its path, a template compiled from text (as docxtpl compiles Word's XML) as
+    "<template>"."""
+    return filename.endswith(".html") or filename == "<template>"
+
+
 def raised_in_template(exc: BaseException) -> bool:
     """Whether `exc` was raised by a template's own expression, not by code it called."""
     trace = exc.__traceback__
     while trace is not None and trace.tb_next is not None:
         trace = trace.tb_next
-    return trace is not None and trace.tb_frame.f_code.co_filename.endswith(".html")
+    return trace is not None and _is_template(trace.tb_frame.f_code.co_filename)
+
+
+def template_line(exc: BaseException) -> tuple[str, int] | None:
+    """The template (its file name) and line being filled in when `exc` was raised."""
+    found = None
+    trace = exc.__traceback__
+    while trace is not None:
+        if _is_template(trace.tb_frame.f_code.co_filename):
+            found = (trace.tb_frame.f_code.co_filename, trace.tb_lineno)
+        trace = trace.tb_next
+    return found
 
 
 def template_failure(exc: Exception, template: Path) -> TemplateProblem:
@@ -223,13 +241,6 @@ def template_failure(exc: Exception, template: Path) -> TemplateProblem:
 
 
 def _template_frame(exc: BaseException) -> Location | None:
-    """The HTML template line being rendered when `exc` was raised (Jinja keeps it in the
-    traceback as if templates were Python files)."""
-    found = None
-    trace = exc.__traceback__
-    while trace is not None:
-        filename = trace.tb_frame.f_code.co_filename
-        if filename.endswith(".html"):
-            found = Location(Path(filename), trace.tb_lineno)
-        trace = trace.tb_next
-    return found
+    """The HTML template line being rendered when `exc` was raised."""
+    found = template_line(exc)
+    return Location(Path(found[0]), found[1]) if found and found[0] != "<template>" else None
