@@ -74,17 +74,19 @@ def test_a_list_too_long_for_any_document_is_refused_at_its_line(bexley_copy: Pa
             "entries, more than the 5,000 a list may hold") in result.output
 
 
-def _nested(depth: int) -> str:
-    return "".join(f"{'  ' * (1 + i)}- level {i + 1}\n" for i in range(depth))
+def _with_nested_list(brief: Path, depth: int) -> None:
+    """The brief's purpose: a paragraph, a list nested `depth` deep, a paragraph."""
+    nested = "".join(f"{'  ' * (1 + i)}- level {i + 1}\n" for i in range(depth))
+    text = brief.read_text()
+    start = text.index("purpose:")
+    brief.write_text(text[:start] + "purpose: |\n  The purpose.\n\n" + nested
+                     + "\n  The paragraph after.\n"
+                     + text[text.index("\n", text.index("\n", start) + 1):])
 
 
 def test_text_nested_deeper_than_a_page_shows_is_refused_not_lost(bexley_copy: Path) -> None:
     brief = bexley_copy / "role-brief.yaml"
-    text = brief.read_text()
-    start = text.index("purpose:")
-    brief.write_text(text[:start] + "purpose: |\n  The purpose.\n\n" + _nested(30)
-                     + "\n  The paragraph after.\n"
-                     + text[text.index("\n", text.index("\n", start) + 1):])
+    _with_nested_list(brief, 30)
     result = cli("check", str(brief))
     assert result.exit_code == 1
     assert ("error: `purpose`: lists are nested more than 3 deep (\u201c- level 4\u201d)"
@@ -94,11 +96,7 @@ def test_text_nested_deeper_than_a_page_shows_is_refused_not_lost(bexley_copy: P
 def test_text_nested_three_deep_reaches_every_format_whole(bexley_copy: Path,
                                                          tmp_path: Path) -> None:
     brief = bexley_copy / "role-brief.yaml"
-    text = brief.read_text()
-    start = text.index("purpose:")
-    brief.write_text(text[:start] + "purpose: |\n  The purpose.\n\n" + _nested(3)
-                     + "\n  The paragraph after.\n"
-                     + text[text.index("\n", text.index("\n", start) + 1):])
+    _with_nested_list(brief, 3)
     result = cli("build", str(brief), "--out", str(tmp_path), "--format", "docx,html")
     assert result.exit_code == 0, result.output
     for read, suffix in ((docx_text, "docx"), (html_text, "html")):

@@ -168,19 +168,23 @@ def test_a_template_that_refers_outside_itself_is_refused(
     assert message in build_docx(bexley_copy, tmp_path / "out")
 
 
+def _footer_link(target: str) -> Callable[[Parts], None]:
+    """A change to a template: a link to `target` in its footer."""
+    def link(parts: Parts) -> None:
+        relate(parts, "word/footer1.xml", "rIdLink", "hyperlink", target)
+        replace(parts, "word/footer1.xml", "<w:t>{{ title }}</w:t>",
+                '<w:t>{{ title }}</w:t></w:r><w:hyperlink r:id="rIdLink"><w:r>'
+                "<w:t>Minutes</w:t></w:r></w:hyperlink><w:r>")
+    return link
+
+
 @pytest.mark.parametrize("target", ["file:///etc/passwd", "javascript:alert(1)",
                                     r"\\fileserver\share\minutes.docx", "minutes.docx"])
 def test_links_in_a_template_go_only_to_web_mail_and_phone_addresses(
         bexley_copy: Path, tmp_path: Path, target: str) -> None:
     template = restyled(bexley_copy)
 
-    def link(parts: Parts) -> None:
-        relate(parts, "word/footer1.xml", "rIdLink", "hyperlink", target)
-        replace(parts, "word/footer1.xml", "<w:t>{{ title }}</w:t>",
-                '<w:t>{{ title }}</w:t></w:r><w:hyperlink r:id="rIdLink"><w:r>'
-                "<w:t>Minutes</w:t></w:r></w:hyperlink><w:r>")
-
-    rewrite(template, link)
+    rewrite(template, _footer_link(target))
     message = (f"{template}: error: the template's part word/footer1.xml (the footer) links to "
                f"\u201c{target}\u201d, and links may only go to https:, http:, mailto: and tel: "
                "addresses\n  hint: remove it in Word: right-click the link, then Remove "
@@ -195,13 +199,7 @@ def test_a_link_to_a_web_mail_or_phone_address_is_fine(bexley_copy: Path, target
                                                        ) -> None:
     template = restyled(bexley_copy)
 
-    def link(parts: Parts) -> None:
-        relate(parts, "word/footer1.xml", "rIdLink", "hyperlink", target)
-        replace(parts, "word/footer1.xml", "<w:t>{{ title }}</w:t>",
-                '<w:t>{{ title }}</w:t></w:r><w:hyperlink r:id="rIdLink"><w:r>'
-                "<w:t>Minutes</w:t></w:r></w:hyperlink><w:r>")
-
-    rewrite(template, link)
+    rewrite(template, _footer_link(target))
     result = cli("lint", str(template), "--kind", "role-brief", "--strict")
     assert result.exit_code == 0, result.output
     built = build([bexley_copy / "role-brief.yaml"], bexley_copy / "out", ("docx",))
