@@ -5,6 +5,7 @@ a row says and whatever order builds run in."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -178,3 +179,27 @@ def test_a_line_break_in_a_series_name_keeps_the_calendar_whole(tmp_path: Path) 
     assert report.ok, [str(f) for f in report.findings]
     calendar = (tmp_path / "out/tasp/scrutineer-network-2024.ics").read_text()
     assert "X-WR-CALNAME:Scrutineer Network" in calendar
+
+
+def test_a_full_disk_is_a_clear_message_and_the_old_output_is_kept(
+        bexley_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    assert build([bexley_copy / "role-brief.yaml"], out, ("html",)).ok
+    before = (out / "bexley/role-brief.html").read_bytes()
+    real_fdopen = os.fdopen
+
+    def full(handle: int, *args: object, **kwargs: object) -> object:
+        stream = real_fdopen(handle, *args, **kwargs)  # type: ignore[call-overload]
+
+        def write(data: bytes) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        stream.write = write
+        return stream
+    monkeypatch.setattr("sgdocs.output.os.fdopen", full)
+    result = cli("build", str(bexley_copy / "role-brief.yaml"), "--out", str(out),
+                 "--format", "html", "--rebuild", "--jobs", "1")
+    assert result.exit_code == 1
+    assert "cannot write the html: No space left on device" in result.output
+    assert "0 written, 1 failed." in result.output
+    assert (out / "bexley/role-brief.html").read_bytes() == before
+    assert not [p for p in out.rglob("*.part")]
