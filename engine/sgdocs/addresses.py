@@ -11,6 +11,7 @@ embedded (`data:`) or are files inside the content folder, and a page runs no sc
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -93,7 +94,7 @@ def page_problems(text: str) -> Iterator[PageProblem]:
     for tag in _TAG.finditer(text):
         name = tag.group(1).lower()
         for attribute in _ATTRIBUTE.finditer(tag.group(0)):
-            value = attribute.group(2).strip("\"'")
+            value = html.unescape(attribute.group(2).strip("\"'"))  # as a browser reads it
             if _TEMPLATED.search(value):
                 continue
             link = name in _LINKS and attribute.group(1).lower() == "href"
