@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from typing import Any
 from docx.opc.part import XmlPart
 from lxml import etree
 
+from . import zips
 from .addresses import link_problem
 from .errors import Finding, Location, TemplateProblem
 
@@ -108,11 +108,12 @@ def unpacked_template(path: Path) -> io.BytesIO:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise _unopenable(path, "it is not a zip package, as every .docx is") from None
-    parts = archive.infolist()
-    _check_sizes(path, parts)
-    if _bounded(parts):
-        return io.BytesIO(data)
-    return _repacked(path, archive)
+    _check_sizes(path, archive.infolist())
+    try:
+        return zips.within(data, archive, MAX_PART_BYTES, MAX_TEMPLATE_BYTES)
+    except zips.DamagedPart as exc:
+        raise _unopenable(path, f"its part {_shown(str(exc))} is damaged or "
+                          "encrypted") from None
 
 
 def _read(path: Path) -> bytes:
@@ -147,42 +148,6 @@ def _check_sizes(path: Path, parts: list[zipfile.ZipInfo]) -> None:
     if total > MAX_TEMPLATE_BYTES:
         raise _refused(path, f"the template unpacks to {total:,} bytes, over the "
                        f"{MAX_TEMPLATE_BYTES:,}-byte limit for a Word template")
-
-
-def _bounded(parts: list[zipfile.ZipInfo]) -> bool:
-    """Whether no part could unpack to more than the limits even if the zip lies about its
-    size: so it is for every template whose parts are small packed (deflate shrinks data
-    at most 1,032 times)."""
-    most = [info.compress_size * (1_032 if info.compress_type == zipfile.ZIP_DEFLATED else 1)
-            for info in parts]
-    return max(most, default=0) <= MAX_PART_BYTES and sum(most) <= MAX_TEMPLATE_BYTES
-
-
-def _repacked(path: Path, archive: zipfile.ZipFile) -> io.BytesIO:
-    """The template zipped again from its parts, each unpacked no further than the size
-    the zip gives it."""
-    parts = {info.filename: info for info in archive.infolist()}  # a name twice: the last
-    packed = io.BytesIO()
-    with archive, zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as copy:
-        for name, info in parts.items():
-            copy.writestr(name, _unpacked(path, archive, info))
-    packed.seek(0)
-    return packed
-
-
-def _unpacked(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """One part, read in one call for at most its size: zipfile's own reading of a whole
-    part first unpacks as much as the data holds."""
-    try:
-        with archive.open(info) as member:
-            data = member.read(info.file_size + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, ValueError, OSError):
-        raise _unopenable(path, f"its part {_shown(info.filename)} is damaged or "
-                          "encrypted") from None
-    if len(data) != info.file_size:
-        raise _unopenable(path, f"its part {_shown(info.filename)} is damaged or "
-                          "encrypted")
-    return data
 
 
 def _refused(path: Path, message: str) -> TemplateProblem:
