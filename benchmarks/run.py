@@ -35,7 +35,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
-from sgdocs.build import available_cores
+from sgdocs.pipeline.build import available_cores
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
@@ -76,12 +76,12 @@ def main() -> None:
 def _docx_overhead(work: Path, repeats: int, rows: list[tuple[str, str, str]]) -> float:
     from docxtpl import DocxTemplate
 
-    from sgdocs.build import build
-    from sgdocs.content import load_document
-    from sgdocs.context import template_context
     from sgdocs.errors import Location
-    from sgdocs.templating import find_template
-    from sgdocs.wordml import WordWriter
+    from sgdocs.pipeline.build import build
+    from sgdocs.pipeline.load import load_document
+    from sgdocs.render.context import template_context
+    from sgdocs.render.templating import find_template
+    from sgdocs.render.wordml import WordWriter
 
     document = load_document(BRIEF)
     path = find_template(document.root, "docx", "role-brief.docx")
@@ -109,9 +109,10 @@ def _docx_overhead(work: Path, repeats: int, rows: list[tuple[str, str, str]]) -
 def _pdf_overhead(work: Path, repeats: int, rows: list[tuple[str, str, str]]) -> float:
     from weasyprint import HTML
 
-    from sgdocs import render_html, render_pdf
-    from sgdocs.build import build
-    from sgdocs.content import load_document
+    from sgdocs.pipeline.build import build
+    from sgdocs.pipeline.load import load_document
+    from sgdocs.render import html as render_html
+    from sgdocs.render import pdf as render_pdf
 
     document = load_document(BRIEF)
     output = document.kind.outputs[0]
@@ -136,7 +137,7 @@ def _examples(work: Path, rows: list[tuple[str, str, str]]) -> None:
     out = work / "examples"
     seconds, memory = _run("build", str(CONTENT), "--out", str(out), "--allow-sensitive",
                            "--jobs", "1")
-    from sgdocs.discovery import discover
+    from sgdocs.read.discovery import discover
 
     outputs = [path for path in out.rglob("*.*") if not path.name.startswith(".")]
     documents = len(discover([CONTENT]))

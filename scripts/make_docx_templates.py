@@ -32,7 +32,7 @@ from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
 from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
 from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
-from sgdocs.output import docx_bytes
+from sgdocs.write.files import docx_bytes
 
 ARRANGEMENTS = ARRANGEMENTS_KIND.sections
 FRAMEWORK = FRAMEWORK_KIND.sections

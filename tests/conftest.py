@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
-from sgdocs.build import BuildReport, available_cores, build
 from sgdocs.cli import main
+from sgdocs.pipeline.build import BuildReport, available_cores, build
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"

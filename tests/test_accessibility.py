@@ -19,7 +19,7 @@ import pytest
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from sgdocs.render_pdf import CONTENTS_FROM_PAGES
+from sgdocs.render.pdf import CONTENTS_FROM_PAGES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

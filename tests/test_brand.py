@@ -13,7 +13,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from conftest import CONTENT, cli
-from sgdocs.brand import contrast
+from sgdocs.read.brand import contrast
 
 REPORT = "scrutiny-report-2024-25"
 BRANDS = {"eastmoor": ("0B5563", "E4F2F3", "Liberation-Sans"),  # the house typeface

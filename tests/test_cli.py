@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from conftest import BEXLEY, CONTENT, REPO, docx_text
 from sgdocs.cli import main
-from sgdocs.content import load_document
 from sgdocs.kinds import all_kinds
-from sgdocs.yamlsource import read_yaml
+from sgdocs.pipeline.load import load_document
+from sgdocs.read.yamlsource import read_yaml
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BEXLEY, READERS, normalise
-from sgdocs.build import BuildReport, build
-from sgdocs.yamlsource import parse_yaml
+from sgdocs.pipeline.build import BuildReport, build
+from sgdocs.read.yamlsource import parse_yaml
 
 TRICKY = {
     "Launch {{ 7*7 }} event": "Launch {{ 7*7 }} event",

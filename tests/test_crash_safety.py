@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import BEXLEY
-from sgdocs.build import build
+from sgdocs.pipeline.build import build
 from yamledit import set_value
 
 FORMATS = ("docx", "pdf", "html")

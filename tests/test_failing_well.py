@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, cli
-from sgdocs.build import build, build_each
+from sgdocs.pipeline.build import build, build_each
 from yamledit import set_value
 
 HEADER = "file,addressee.name,addressee.organisation\n"
@@ -195,7 +195,7 @@ def test_a_full_disk_is_a_clear_message_and_the_old_output_is_kept(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         stream.write = write
         return stream
-    monkeypatch.setattr("sgdocs.output.os.fdopen", full)
+    monkeypatch.setattr("sgdocs.write.files.os.fdopen", full)
     result = cli("build", str(bexley_copy / "role-brief.yaml"), "--out", str(out),
                  "--format", "html", "--rebuild", "--jobs", "1")
     assert result.exit_code == 1

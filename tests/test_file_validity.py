@@ -16,7 +16,7 @@ from openxml_audit import OpenXmlValidator
 from pypdf import PdfReader
 
 from conftest import BEXLEY, REPO, normalise, pdf_text
-from sgdocs.build import build
+from sgdocs.pipeline.build import build
 from test_content_is_text import TRICKY
 from test_markdown import BACKGROUND
 

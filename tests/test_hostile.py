@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, cli
-from sgdocs.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
+from sgdocs.read.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 from yamledit import line_of, set_value
 
 ESCAPES = ["{{ ''.__class__.__mro__ }}", "{{ cycler.__init__.__globals__ }}",

@@ -16,10 +16,10 @@ from pydantic import BaseModel
 from pypdf import PdfReader
 
 from conftest import CONTENT, READERS, REPO, built, cli, normalise
-from sgdocs.content import load_document
 from sgdocs.kinds.letter import Letter
-from sgdocs.schemas import json_schema
-from sgdocs.yamlsource import read_yaml
+from sgdocs.pipeline.load import load_document
+from sgdocs.read.json_schema import json_schema
+from sgdocs.read.yamlsource import read_yaml
 from yamledit import drop_key, line_of, set_value
 
 LETTER = CONTENT / "tasp/agm-invitation.yaml"

@@ -9,7 +9,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from sgdocs.build import BuildReport
+from sgdocs.pipeline.build import BuildReport
 
 BACKGROUND = """\
 background: |

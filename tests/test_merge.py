@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, cli, docx_text, normalise
-from sgdocs.build import build_each
+from sgdocs.pipeline.build import build_each
 
 TASP = CONTENT / "tasp"
 LETTER = TASP / "agm-invitation.yaml"

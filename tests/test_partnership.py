@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sgdocs.content import load_document
 from sgdocs.errors import ContentError
-from sgdocs.partnership import find_setting
+from sgdocs.pipeline.load import load_document
+from sgdocs.read.partnership import find_setting
 
 
 def write(path: Path, text: str) -> Path:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, cli
-from sgdocs.check import check
-from sgdocs.personal_data import personal_data
-from sgdocs.yamlsource import read_yaml
+from sgdocs.check.personal_data import personal_data
+from sgdocs.pipeline.check import check
+from sgdocs.read.yamlsource import read_yaml
 from yamledit import drop_key, line_of, set_value
 
 REPORT = "yearly-report-2024-25.yaml"

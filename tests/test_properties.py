@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from openxml_audit import OpenXmlValidator
 
 from conftest import BEXLEY
-from sgdocs.build import build
+from sgdocs.pipeline.build import build
 
 settings.register_profile("default", max_examples=25, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -146,7 +146,7 @@ def test_the_markdown_alphabet_has_a_refusal_for_each_refused_mark() -> None:
 def test_text_the_quick_check_lets_through_has_nothing_to_refuse(text: str) -> None:
     """Text is parsed for refused Markdown only when it holds a mark that could start some;
     whatever it lets through, the parser finds nothing in either."""
-    from sgdocs import richtext
+    from sgdocs.read import richtext
 
     if not richtext._MAYBE_REFUSED.search(text):
         for inline in (False, True):

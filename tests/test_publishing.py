@@ -19,7 +19,7 @@ from pypdf import PageObject, PdfReader
 
 from conftest import CONTENT, REPO, built, cli
 from sgdocs import __version__
-from sgdocs.build import build
+from sgdocs.pipeline.build import build
 from yamledit import line_of, set_value
 
 YEARLY = "eastmoor/yearly-report-2024-25"

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from conftest import CONTENT, cli
-from sgdocs.check import check
+from sgdocs.pipeline.check import check
 from yamledit import drop_key, line_of
 
 REPORT = CONTENT / "eastmoor/yearly-report-2024-25.yaml"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BEXLEY, CONTENT, cli
-from sgdocs.build import Outcome, build
-from sgdocs.build_record import RECORD_FILE
+from sgdocs.pipeline.build import Outcome, build
+from sgdocs.write.record import RECORD_FILE
 from yamledit import set_value
 
 FORMATS = ("docx", "html")

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from conftest import CONTENT, built
-from sgdocs.build import available_cores, build
+from sgdocs.pipeline.build import available_cores, build
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, cli
-from sgdocs.requirements import load_catalogue, shipped_section_problems
+from sgdocs.check.requirements import load_catalogue, shipped_section_problems
 from yamledit import drop_key, empty_key, line_of
 
 EASTMOOR = CONTENT / "eastmoor"

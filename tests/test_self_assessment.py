@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from conftest import CONTENT, READERS, built, cli, normalise
-from sgdocs.content import load_document
+from sgdocs.pipeline.load import load_document
 from yamledit import line_of
 
 ASSESSMENT = CONTENT / "eastmoor/self-assessment-2024.yaml"

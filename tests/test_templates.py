@@ -140,7 +140,7 @@ def test_templates_cannot_reach_python_internals(restyled: Path, tmp_path: Path)
 @pytest.mark.parametrize("escape", ["{{ ''.__class__ }}", "{{ x.__init__.__globals__ }}",
                                     "{{ cycler.__init__ }}", "{{ x['__class__'] }}"])
 def test_the_sandbox_refuses_python_internals_while_filling_in_too(escape: str) -> None:
-    from sgdocs.templating import environment, template_failure
+    from sgdocs.render.templating import environment, template_failure
 
     with pytest.raises(jinja2.TemplateError) as raised:
         environment().from_string(escape).render(x="text")

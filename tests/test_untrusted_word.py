@@ -20,12 +20,12 @@ from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 from conftest import CONTENT, REPO, cli
-from sgdocs import word_package
-from sgdocs.build import build
-from sgdocs.content import load_document
 from sgdocs.errors import TemplateProblem
-from sgdocs.render_docx import render
-from sgdocs.wordml import WordWriter
+from sgdocs.pipeline.build import build
+from sgdocs.pipeline.load import load_document
+from sgdocs.render import word_package
+from sgdocs.render.docx import render
+from sgdocs.render.wordml import WordWriter
 from yamledit import set_value
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -485,7 +485,7 @@ def test_a_failure_in_code_the_template_calls_is_still_a_fault(
     def broken(*args: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("sgdocs.wordml.WordWriter.block", broken)
+    monkeypatch.setattr("sgdocs.render.wordml.WordWriter.block", broken)
     output = build_docx(bexley_copy, tmp_path / "out")
     assert "error: sgdocs failed while making the docx (RuntimeError: a bug)" in output
 

@@ -20,9 +20,9 @@ import openpyxl
 import pytest
 
 from conftest import BEXLEY, CONTENT, REPO, cli
-from sgdocs.build import build
-from sgdocs.content import load_document
-from sgdocs.workbooks.reading import (
+from sgdocs.pipeline.build import build
+from sgdocs.pipeline.load import load_document
+from sgdocs.read.workbooks import (
     MAX_CELLS,
     MAX_FILE_BYTES,
     MAX_PARTS,

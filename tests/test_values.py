@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic_core import PydanticCustomError
 
-from sgdocs.values import Money, PartialDate
+from sgdocs.read.values import Money, PartialDate
 
 
 @pytest.mark.parametrize(("written", "printed"), [

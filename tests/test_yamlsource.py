@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sgdocs.errors import ContentError
-from sgdocs.yamlsource import parse_yaml
+from sgdocs.read.yamlsource import parse_yaml
 
 FILE = Path("brief.yaml")
 
@@ -73,7 +73,7 @@ def test_the_c_parser_is_used_where_installed() -> None:
     """PyYAML's C parser is several times quicker; sgdocs still gives every value's line."""
     import yaml
 
-    from sgdocs import yamlsource
+    from sgdocs.read import yamlsource
 
     if yaml.__with_libyaml__:
         assert yamlsource._Loader is yaml.CSafeLoader

@@ -14,9 +14,9 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from conftest import CONTENT, READERS, built, normalise
-from sgdocs.build import build
 from sgdocs.cli import main
-from sgdocs.workdays import working_days_after
+from sgdocs.pipeline.build import build
+from sgdocs.read.workdays import working_days_after
 from yamledit import line_of
 
 REPORT = CONTENT / "eastmoor/yearly-report-2024-25.yaml"

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from sgdocs import zips
+from sgdocs.read import zips
 
 
 def _zip(data: bytes, stated: int | None = None) -> bytes:

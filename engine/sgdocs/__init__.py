@@ -3,8 +3,8 @@
 The library is the API; the `sgdocs` command only calls it:
 
     from pathlib import Path
-    from sgdocs.build import build
-    from sgdocs.check import check
+    from sgdocs.pipeline.build import build
+    from sgdocs.pipeline.check import check
 
     report = check([Path("content")])
     report = build([Path("content")], Path("outputs"))

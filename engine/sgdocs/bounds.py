@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterator
 from types import FrameType
 
-from .errors import Finding, Location
+from sgdocs.errors import Finding, Location
 
 SECONDS = 120
 """For loading one document, or making one output of it: the longest example, a 104-page

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from .kinds.meeting_series import MeetingSeries
-from .output import build_time
+from sgdocs.kinds.meeting_series import MeetingSeries
+from sgdocs.write.files import build_time
 
 PRODUCT = "-//sgdocs//meeting series//EN"
 

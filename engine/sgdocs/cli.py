@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .errors import Finding, SgdocsError, display_path, printable, usage_error
+from sgdocs.errors import Finding, SgdocsError, display_path, printable, usage_error
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from .build import BuildReport, Outcome, Progress
-    from .content import LoadedDocument
-    from .readability import Score
+    from sgdocs.check.readability import Score
+    from sgdocs.pipeline.build import BuildReport, Outcome, Progress
+    from sgdocs.read.documents import LoadedDocument
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_CONTENT = Path("content")
@@ -100,8 +100,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, allow_incomplete
     With --each, one document is built for each row of a table, into a folder named after
     the content file (outputs/tasp/agm-invitation/barnsley.pdf).
     """
-    from .build import FORMATS, available_cores, build_each
-    from .build import build as run_build
+    from sgdocs.pipeline.build import FORMATS, available_cores, build_each
+    from sgdocs.pipeline.build import build as run_build
 
     chosen = _formats(formats, FORMATS) if formats else list(FORMATS)
     options: dict[str, Any] = {"allow_incomplete": allow_incomplete, "allow_sensitive":
@@ -128,8 +128,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, allow_incomplete
 @_reports_errors
 def check(paths: tuple[Path, ...], as_json: bool, strict: bool) -> None:
     """Check content without building anything."""
-    from .check import check as run_check
-    from .requirements import DISCLAIMER, summary_rows
+    from sgdocs.check.requirements import DISCLAIMER, summary_rows
+    from sgdocs.pipeline.check import check as run_check
 
     report = run_check(_content_paths(paths))
     if as_json:
@@ -165,9 +165,9 @@ def requirements(kind: str | None, content: Path | None) -> None:
     """List the statutory requirements sgdocs checks (for KIND, or all)."""
     from rich.table import Table
 
-    from .kinds import get_kind
-    from .partnership import find_setting
-    from .requirements import load_catalogue
+    from sgdocs.check.requirements import load_catalogue
+    from sgdocs.kinds import get_kind
+    from sgdocs.read.partnership import find_setting
 
     catalogue = load_catalogue(find_setting(content).root if content else None)
     chosen = catalogue.for_kind(get_kind(kind).name) if kind else catalogue.requirements
@@ -188,7 +188,7 @@ def requirements(kind: str | None, content: Path | None) -> None:
 @_reports_errors
 def new(kind: str, path: Path) -> None:
     """Write a commented starter content file of KIND at PATH."""
-    from .starter import new_document
+    from sgdocs.kinds.starters import new_document
 
     for written in new_document(kind, path):
         click.echo(f"wrote {written}")
@@ -203,7 +203,7 @@ def new(kind: str, path: Path) -> None:
 @_reports_errors
 def import_(kind: str, workbook: Path, target: Path, force: bool) -> None:
     """Read a filled-in WORKBOOK of KIND (e.g. self-assessment) back into a content file."""
-    from .importing import import_workbook
+    from sgdocs.read.importing import import_workbook
 
     _print_findings(import_workbook(kind, workbook, target, force))
     click.echo(f"wrote {target}")
@@ -224,7 +224,7 @@ def export(target: Path, force: bool) -> None:
     Put restyled copies in a `templates/` folder beside your partnership.yaml (keeping the
     docx/ and html/ folders) and they are used instead of the shipped ones.
     """
-    from .starter import export_templates
+    from sgdocs.kinds.starters import export_templates
 
     for written in export_templates(target, force):
         click.echo(f"wrote {written}")
@@ -237,14 +237,14 @@ def export(target: Path, force: bool) -> None:
 @_reports_errors
 def lint(template: Path, kind_name: str, strict: bool) -> None:
     """Check a restyled template (.docx or .html) before using it."""
-    from .kinds import get_kind
+    from sgdocs.kinds import get_kind
 
     kind = get_kind(kind_name)
     if template.suffix not in (".docx", ".html"):
         raise usage_error("lint checks Word (.docx) and HTML (.html) templates",
                           "name a template file", template)
-    module = "render_docx" if template.suffix == ".docx" else "render_html"
-    found = importlib.import_module(f"{__package__}.{module}").lint_file(template, kind)
+    module = "docx" if template.suffix == ".docx" else "html"
+    found = importlib.import_module(f"sgdocs.render.{module}").lint_file(template, kind)
     _print_findings(found)
     errors = sum(f.is_error for f in found)
     click.echo(f"Linted {display_path(template)}: {errors} error(s), "
@@ -256,7 +256,7 @@ def lint(template: Path, kind_name: str, strict: bool) -> None:
 @main.command()
 def kinds() -> None:
     """List the document kinds."""
-    from .kinds import all_kinds
+    from sgdocs.kinds import all_kinds
 
     for kind in all_kinds().values():
         click.echo(f"{kind.name:<20} {kind.summary}")
@@ -267,7 +267,7 @@ def kinds() -> None:
 @_reports_errors
 def schema(kind: str) -> None:
     """Print the JSON Schema of KIND (or `partnership`), for editors that validate YAML."""
-    from .schemas import json_schema
+    from sgdocs.read.json_schema import json_schema
 
     click.echo(json.dumps(json_schema(kind), indent=2))
 
@@ -376,7 +376,7 @@ def _progress(quiet: bool) -> Iterator[Progress | None]:
     if quiet or not sys.stderr.isatty():
         yield None
         return
-    from .progress import BuildProgress
+    from sgdocs.progress import BuildProgress
 
     with BuildProgress() as progress:
         yield progress

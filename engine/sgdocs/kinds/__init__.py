@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import did_you_mean, usage_error
-from ..schema import Document
+from sgdocs.errors import did_you_mean, usage_error
+from sgdocs.read.schema import Document
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,8 @@ class Kind:
 def kind_names() -> list[str]:
     """Every kind's name, from its module's (role_brief.py is role-brief), importing none:
     a command that needs one kind loads only that one."""
-    return sorted(module.name.replace("_", "-") for module in pkgutil.iter_modules(__path__))
+    return sorted(module.name.replace("_", "-") for module in pkgutil.iter_modules(__path__)
+                  if module.name != "starters")
 
 
 @functools.cache

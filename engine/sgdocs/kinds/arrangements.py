@@ -19,10 +19,10 @@ from typing import Literal
 
 from pydantic import computed_field
 
-from ..partnership import SignOff
-from ..schema import Document, FreeSection, Inline, Issue, Markdown, Model, Text
-from ..values import Money, PartialDate
-from . import Kind
+from sgdocs.kinds import Kind
+from sgdocs.read.partnership import SignOff
+from sgdocs.read.schema import Document, FreeSection, Inline, Issue, Markdown, Model, Text
+from sgdocs.read.values import Money, PartialDate
 
 
 class Priority(Model):

@@ -11,9 +11,19 @@ from typing import Literal
 
 from pydantic import computed_field
 
-from ..schema import Document, DocumentControl, Image, Inline, Issue, Markdown, Model, Text, Url
-from ..values import Clock, PartialDate
-from . import Kind
+from sgdocs.kinds import Kind
+from sgdocs.read.schema import (
+    Document,
+    DocumentControl,
+    Image,
+    Inline,
+    Issue,
+    Markdown,
+    Model,
+    Text,
+    Url,
+)
+from sgdocs.read.values import Clock, PartialDate
 
 
 class Event(Model):

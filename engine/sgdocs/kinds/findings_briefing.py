@@ -12,10 +12,10 @@ from typing import Literal
 
 from pydantic import Field, NonNegativeInt, PositiveInt, computed_field
 
-from ..charts import BarChart
-from ..schema import Document, Inline, Issue, Markdown, Model, Text, Url
-from ..values import Proportion
-from . import Kind
+from sgdocs.kinds import Kind
+from sgdocs.read.schema import Document, Inline, Issue, Markdown, Model, Text, Url
+from sgdocs.read.values import Proportion
+from sgdocs.render.charts import BarChart
 
 
 class Figure(Model):

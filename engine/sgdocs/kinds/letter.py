@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 from pydantic import model_validator
 
-from ..schema import Document, Issue, Lines, Markdown, Model, Text
-from ..values import PartialDate
-from . import Kind
+from sgdocs.kinds import Kind
+from sgdocs.read.schema import Document, Issue, Lines, Markdown, Model, Text
+from sgdocs.read.values import PartialDate
 
 UNNAMED = ("dear sir or madam", "dear sir/madam", "dear sir", "dear madam", "dear sirs")
 """Salutations to a reader not named, which British letters close "Yours faithfully"."""

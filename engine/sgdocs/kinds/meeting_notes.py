@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
-from ..schema import Document, Inline, Issue, Markdown, Model, Text
-from ..values import PartialDate
-from . import Kind
-from .meeting_series import MeetingSeries, Slot
+from sgdocs.kinds import Kind
+from sgdocs.kinds.meeting_series import MeetingSeries, Slot
+from sgdocs.read.schema import Document, Inline, Issue, Markdown, Model, Text
+from sgdocs.read.values import PartialDate
 
 
 class Action(Model):

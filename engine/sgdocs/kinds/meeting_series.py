@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, PositiveInt, computed_field
 
-from ..schema import Document, Issue, Markdown, Model, Text, Url
-from ..values import Clock, PartialDate
-from . import Kind, Output
+from sgdocs.kinds import Kind, Output
+from sgdocs.read.schema import Document, Issue, Markdown, Model, Text, Url
+from sgdocs.read.values import Clock, PartialDate
 
 MAX_MONTHS = 120
 """Ten years of meetings: a programme is planned a year or two ahead."""
@@ -205,7 +205,7 @@ class MeetingSeries(Document):
 
 
 def _calendar(series: MeetingSeries) -> Any:
-    from ..calendars import meeting_calendar
+    from sgdocs.calendars import meeting_calendar
 
     return meeting_calendar(series)
 

@@ -14,10 +14,10 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .. import richtext
-from ..schema import Document, Inline, Issue, Model, Text
-from . import Kind
-from .article import Article
+from sgdocs.kinds import Kind
+from sgdocs.kinds.article import Article
+from sgdocs.read import richtext
+from sgdocs.read.schema import Document, Inline, Issue, Model, Text
 
 
 class Section(Model):

@@ -12,9 +12,9 @@ from typing import Literal
 
 from pydantic import Field, PositiveInt, computed_field
 
-from ..schema import Document, Inline, Issue, Markdown, Model, Text, out_of_order
-from ..values import Money, PartialDate
-from . import Kind
+from sgdocs.kinds import Kind
+from sgdocs.read.schema import Document, Inline, Issue, Markdown, Model, Text, out_of_order
+from sgdocs.read.values import Money, PartialDate
 
 
 class ListSection(Model):

@@ -12,9 +12,9 @@ from typing import Literal
 
 from pydantic import Field, PositiveInt, computed_field
 
-from .. import richtext
-from ..schema import RAG, Document, Inline, Issue, Markdown, Model, Text, Url
-from . import Kind
+from sgdocs.kinds import Kind
+from sgdocs.read import richtext
+from sgdocs.read.schema import RAG, Document, Inline, Issue, Markdown, Model, Text, Url
 
 
 class Method(Model):

@@ -13,11 +13,11 @@ from typing import Literal
 
 from pydantic import Field, PositiveInt
 
-from ..errors import Severity, closest
-from ..schema import RAG, ActionStatus, Document, Inline, Issue, Markdown, Model, Text
-from ..values import PartialDate
-from . import Kind
-from .yearly_report import Period
+from sgdocs.errors import Severity, closest
+from sgdocs.kinds import Kind
+from sgdocs.kinds.yearly_report import Period
+from sgdocs.read.schema import RAG, ActionStatus, Document, Inline, Issue, Markdown, Model, Text
+from sgdocs.read.values import PartialDate
 
 
 class StepFinding(Model):

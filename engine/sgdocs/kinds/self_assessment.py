@@ -15,11 +15,11 @@ from typing import Any, Literal
 
 from pydantic import Field, PositiveInt, computed_field
 
-from ..charts import BarChart, Series
-from ..errors import Severity
-from ..schema import RAG, ActionStatus, Document, Inline, Issue, Markdown, Model, Text
-from ..values import PartialDate, Rag
-from . import Kind, Output
+from sgdocs.errors import Severity
+from sgdocs.kinds import Kind, Output
+from sgdocs.read.schema import RAG, ActionStatus, Document, Inline, Issue, Markdown, Model, Text
+from sgdocs.read.values import PartialDate, Rag
+from sgdocs.render.charts import BarChart, Series
 
 RAG_ORDER = ("green", "amber", "red")
 
@@ -128,13 +128,13 @@ class SelfAssessment(Document):
 
 
 def _workbook(document: SelfAssessment) -> object:
-    from ..workbooks.self_assessment import workbook
+    from sgdocs.workbooks.self_assessment import workbook
 
     return workbook(document)
 
 
 def _import(path: Path) -> dict[str, Any]:
-    from ..workbooks.self_assessment import read_workbook
+    from sgdocs.workbooks.self_assessment import read_workbook
 
     return read_workbook(path)
 

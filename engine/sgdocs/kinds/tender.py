@@ -20,11 +20,11 @@ from typing import Literal
 
 from pydantic import Field, PositiveInt, computed_field
 
-from ..errors import closest
-from ..schema import Document, Inline, Issue, Markdown, Model, Text, out_of_order
-from ..values import Money, PartialDate
-from . import Kind, Output
-from .role_brief import RoleBrief
+from sgdocs.errors import closest
+from sgdocs.kinds import Kind, Output
+from sgdocs.kinds.role_brief import RoleBrief
+from sgdocs.read.schema import Document, Inline, Issue, Markdown, Model, Text, out_of_order
+from sgdocs.read.values import Money, PartialDate
 
 SCORING_SCALE = (
     (0, "Unacceptable", "No answer, or an answer that does not meet the requirement."),
@@ -249,7 +249,7 @@ class Tender(Document):
 
 
 def scoring_workbook(tender: Tender) -> object:
-    from ..workbooks.tender import scoring_workbook as layout
+    from sgdocs.workbooks.tender import scoring_workbook as layout
 
     return layout(tender)
 

@@ -20,12 +20,12 @@ from typing import Literal
 
 from pydantic import NonNegativeInt, computed_field
 
-from ..charts import BarChart
-from ..partnership import SignOff
-from ..schema import Document, FreeSection, Inline, Issue, Markdown, Model, Text
-from ..values import PartialDate, Proportion
-from ..workdays import working_days_after
-from . import Kind
+from sgdocs.kinds import Kind
+from sgdocs.read.partnership import SignOff
+from sgdocs.read.schema import Document, FreeSection, Inline, Issue, Markdown, Model, Text
+from sgdocs.read.values import PartialDate, Proportion
+from sgdocs.read.workdays import working_days_after
+from sgdocs.render.charts import BarChart
 
 RAPID_REVIEW_WORKING_DAYS = 15
 

@@ -22,11 +22,11 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..errors import ContentError, Finding, Location
-from ..kinds.self_assessment import RAG_ORDER, SelfAssessment
-from ..render_xlsx import FONT, Formula, body_cell, fit_rows, header, put, row_height, title
-from ..yamlsource import MAX_FILE_BYTES, KeyPath, parse_yaml
-from .reading import START_AGAIN, ReadBack, open_workbook, rows, typed, worksheet
+from sgdocs.errors import ContentError, Finding, Location
+from sgdocs.kinds.self_assessment import RAG_ORDER, SelfAssessment
+from sgdocs.read.workbooks import START_AGAIN, ReadBack, open_workbook, rows, typed, worksheet
+from sgdocs.read.yamlsource import MAX_FILE_BYTES, KeyPath, parse_yaml
+from sgdocs.render.xlsx import FONT, Formula, body_cell, fit_rows, header, put, row_height, title
 
 DATA_SHEET = "_sgdocs"
 ABOUT_SHEET = "About"

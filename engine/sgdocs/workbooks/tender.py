@@ -7,8 +7,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..kinds.tender import SCORING_SCALE, Tender
-from ..render_xlsx import Formula, body_cell, fit_rows, header, title
+from sgdocs.kinds.tender import SCORING_SCALE, Tender
+from sgdocs.render.xlsx import Formula, body_cell, fit_rows, header, title
 
 BLANK_BIDDER_ROWS = 8
 

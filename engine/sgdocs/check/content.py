@@ -1,0 +1,27 @@
+"""The checks of a document's content once it has been read: how it stands against the
+statutory requirements for its kind, ratings shown by colour alone, and likely personal data
+in what it would publish."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sgdocs.check.accessibility import colour_only_ratings
+from sgdocs.check.personal_data import personal_data
+from sgdocs.check.requirements import assess, load_catalogue
+from sgdocs.errors import Finding
+from sgdocs.read.documents import LoadedDocument, drawn_in
+
+
+def check_content(document: LoadedDocument) -> tuple[LoadedDocument, list[Finding]]:
+    """The document with its requirement assessments, and what the checks found."""
+    setting, source = document.setting, document.source
+    assessments, problems = assess(document.kind.name, document.model, source,
+                                   setting.partnership, setting.source,
+                                   load_catalogue(setting.root))
+    problems += colour_only_ratings(source)
+    if not document.sensitive:  # for publication
+        sources = {other.path: other.source for other in drawn_in(document.references)}
+        problems += personal_data([source, *sources.values()],
+                                  setting.partnership.published_contacts)
+    return replace(document, assessments=tuple(assessments)), problems

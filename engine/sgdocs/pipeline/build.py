@@ -1,0 +1,417 @@
+"""Build documents: gather and load, check every template, then render and write each.
+
+Each document and format stands alone: one that fails is reported and the rest are still
+built. Nothing is written for a document until its output is complete, and then atomically.
+A document whose inputs and outputs are as the last build left them is skipped
+(`build_record`); the rest are rendered by several processes at once when there are cores
+to spare. Loading and rendering are imported only when there is work to do.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from sgdocs.bounds import Exhausted, bounded
+from sgdocs.errors import Finding, Location, Severity, SgdocsError, fault, has_errors
+from sgdocs.read.discovery import REQUIREMENTS_FILE, discover
+from sgdocs.write.files import write_atomic
+from sgdocs.write.record import BuildRecord
+
+if TYPE_CHECKING:
+    from sgdocs.kinds import Output
+    from sgdocs.read.documents import LoadedDocument
+    from sgdocs.render.formats import Renderer
+
+FORMATS = ("docx", "pdf", "html", "xlsx", "ics")
+PUBLIC_FORMATS = ("html", "pdf")
+"""The formats partnerships publish on their websites."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one document in one format."""
+
+    source: Path
+    format: str
+    output: Path | None = None
+    findings: tuple[Finding, ...] = ()
+    withheld: bool = False
+    """Not built on purpose: a sensitive document in a format meant for publication."""
+    unchanged: bool = False
+    """Not built again: nothing it is made from has changed since the last build."""
+    row: str | None = None
+    """The mail-merge row it was made for, by the name the row gives its outputs."""
+
+    @property
+    def written(self) -> bool:
+        return self.output is not None
+
+    def as_record(self) -> dict[str, Any]:
+        return {"format": self.format, "output": str(self.output) if self.output else None,
+                "withheld": self.withheld, "findings": [
+                    [str(f.where.file), f.where.line, f.message, f.hint, f.severity.value]
+                    for f in self.findings]}
+
+    @classmethod
+    def from_record(cls, source: Path, saved: dict[str, Any]) -> Outcome:
+        return cls(source, saved["format"], Path(saved["output"]) if saved["output"] else None,
+                   tuple(Finding(Location(Path(file), line), message, hint, Severity(level))
+                         for file, line, message, hint, level in saved["findings"]),
+                   saved["withheld"], unchanged=True)
+
+
+@dataclass
+class BuildReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
+    """Findings about the build itself, not one document: the machine it runs on."""
+
+    @property
+    def findings(self) -> list[Finding]:
+        return list(dict.fromkeys([*self.notes, *(f for outcome in self.outcomes
+                                                  for f in outcome.findings)]))
+
+    @property
+    def ok(self) -> bool:
+        """Every output asked for was written, or withheld from publication on purpose."""
+        return all(outcome.written or outcome.withheld for outcome in self.outcomes)
+
+
+class Progress(Protocol):
+    """Told how many outputs a build will make, then of each as it is finished."""
+
+    def planned(self, count: int) -> None: ...
+
+    def finished(self, outcome: Outcome) -> None: ...
+
+
+class _Silent:
+    def planned(self, count: int) -> None:
+        pass
+
+    def finished(self, outcome: Outcome) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output of one document in one format."""
+
+    document: LoadedDocument
+    output: Output
+    format: str
+
+    def target(self, out_dir: Path) -> Path:
+        """Where it is written: the content tree mirrored under `out_dir`."""
+        place = self.document.relative_path
+        return out_dir / place.with_name(f"{place.stem}{self.output.name}.{self.format}")
+
+    @property
+    def withheld(self) -> bool:
+        """A sensitive document in a format made for publishing."""
+        return self.document.sensitive and self.format in PUBLIC_FORMATS
+
+    @property
+    def template_key(self) -> tuple[str | None, str, Path]:
+        """Formats sharing a template (PDF and HTML) share its key: each template is
+        checked once."""
+        from sgdocs.render.formats import TEMPLATES
+
+        return (TEMPLATES.get(self.format), self.document.kind.template(self.output),
+                self.document.root)
+
+
+def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS,
+          allow_incomplete: bool = False, allow_sensitive: bool = False, *, jobs: int = 1,
+          rebuild: bool = False, progress: Progress | None = None) -> BuildReport:
+    """Build every document under `paths` into `out_dir`, in each of `formats` it has.
+
+    A document missing a statutory duty is not built unless `allow_incomplete`, and then
+    every page of every output is marked "DRAFT — incomplete". A document classified
+    OFFICIAL-SENSITIVE is built only in formats that are not for publication (Word,
+    spreadsheets, calendars) unless `allow_sensitive`. A document unchanged since the last
+    build into `out_dir` is skipped unless `rebuild`; `jobs` processes render at once.
+    """
+    files = discover(paths)
+    record = BuildRecord.open(out_dir, {"formats": sorted(formats), "allow_incomplete":
+                                        allow_incomplete, "allow_sensitive": allow_sensitive})
+    report, stale, uses = BuildReport(), [], set[Path]()
+    for file in files:
+        entry = None if rebuild else record.unchanged(file)
+        replayed = _replayed(file, entry) if entry is not None else None
+        if replayed is None:
+            stale.append(file)
+            continue
+        report.outcomes += replayed[0]
+        uses.update(replayed[1])
+    if stale:
+        built = _Build(out_dir, formats, allow_incomplete, allow_sensitive, record,
+                       progress or _Silent())
+        report.outcomes += built.run(stale, uses, jobs)
+        report.notes = built.notes
+    order = {file: place for place, file in enumerate(files)}
+    report.outcomes.sort(key=lambda outcome: order.get(outcome.source, len(order)))
+    if stale and out_dir.is_dir():
+        try:
+            record.save()
+        except OSError as exc:
+            report.notes.append(Finding(Location(record.path), "the record of this build "
+                                        f"could not be saved ({exc.strerror})", "the next "
+                                        "build makes every document again; check that the "
+                                        "output folder can be written to", Severity.WARNING))
+    return report
+
+
+def _replayed(file: Path, entry: dict[str, Any]) -> tuple[list[Outcome], list[Path]] | None:
+    """What the last build did with `file` (its outcomes, and the parts it used), from its
+    record; None if the record cannot say (edited by hand, say)."""
+    try:
+        return ([Outcome.from_record(file, saved) for saved in entry["outcomes"]],
+                [Path(path) for path in entry["uses"]])
+    except (TypeError, KeyError, ValueError):
+        return None
+
+
+def build_each(path: Path, table: Path, out_dir: Path, formats: Sequence[str] = FORMATS,
+               allow_incomplete: bool = False, allow_sensitive: bool = False, *,
+               name_column: str = "file", jobs: int = 1, progress: Progress | None = None
+               ) -> BuildReport:
+    """Mail-merge: one document per row of `table` (CSV or YAML), the content file at
+    `path` with the row's fields filled in, its outputs in a folder named after the file
+    and named by the row's `name_column`. A row that fails is reported at its line and the
+    rest are still built. Each is built afresh."""
+    from sgdocs.errors import ContentError
+    from sgdocs.pipeline.load import load_document
+    from sgdocs.read.merge import merged, read_rows
+    from sgdocs.read.yamlsource import read_yaml
+
+    rows = read_rows(table, name_column)
+    source = read_yaml(path)
+    documents, failed = [], []
+    for row in rows:
+        try:
+            with bounded():
+                documents.append(replace(load_document(path, source=merged(source, row)),
+                                         row=row.name))
+        except ContentError as exc:
+            failed.append(Outcome(path, "all", findings=exc.findings, row=row.name))
+        except Exhausted as exc:
+            failed.append(Outcome(path, "all", row=row.name, findings=(
+                exc.finding(row.where, "the row's document was not loaded"),)))
+    built = _Build(out_dir, formats, allow_incomplete, allow_sensitive, None,
+                   progress or _Silent())
+    order = {row.name: place for place, row in enumerate(rows)}
+    outcomes = sorted(built.render(documents, failed, jobs), key=lambda o: order[o.row or ""])
+    return BuildReport(outcomes, built.notes)
+
+
+@dataclass
+class _Build:
+    """The documents that have to be built: loaded, their templates checked, rendered."""
+
+    out_dir: Path
+    formats: Sequence[str]
+    allow_incomplete: bool
+    allow_sensitive: bool
+    record: BuildRecord | None
+    """What was built before; None to build everything and record nothing."""
+    progress: Progress
+    notes: list[Finding] = field(default_factory=list)
+
+    def run(self, files: list[Path], used_elsewhere: set[Path], jobs: int) -> list[Outcome]:
+        from sgdocs.pipeline.load import load_documents
+
+        documents, failures = load_documents(files, used_elsewhere)
+        for path in failures:
+            assert self.record is not None  # files are built with a record; rows without
+            self.record.forget(path)
+        return self.render(documents, [Outcome(path, "all", findings=tuple(problems))
+                                       for path, problems in failures.items()], jobs)
+
+    def render(self, documents: list[LoadedDocument], failed: list[Outcome], jobs: int
+               ) -> list[Outcome]:
+        """Render every output of `documents`; `failed` are those that did not load."""
+        from sgdocs.render.formats import machine_problems
+
+        work = [Job(document, output, fmt) for document in documents
+                for output in document.kind.outputs for fmt in output.formats
+                if fmt in self.formats]
+        self.progress.planned(len(work))
+        for fmt in dict.fromkeys(job.format for job in work):
+            self.notes += machine_problems(fmt)
+        template_problems = check_templates(work)
+        done: list[Outcome] = list(failed)
+        waiting = []
+        for job in work:
+            if job.withheld and not self.allow_sensitive:
+                done.append(_withhold(job, self.out_dir))
+                self.progress.finished(done[-1])
+            else:
+                waiting.append((job, self._blocking(job, template_problems[job.template_key])))
+        rendered = list(_render_all(waiting, self.out_dir, jobs, self.progress))
+        for document in documents if self.record else ():
+            self._remember(document, [j for j in work if j.document is document],
+                           [o for o in (*done, *rendered) if o.source == document.path])
+        return [*done, *rendered]
+
+    def _blocking(self, job: Job, template_problems: list[Finding]) -> list[Finding]:
+        blocking = list(template_problems)
+        if job.document.incomplete and not self.allow_incomplete:
+            blocking.append(Finding(Location(job.document.path), f"the {job.format} was not "
+                                    "built: a statutory duty (a must) is not addressed",
+                                    "address it, or build a draft marked \"DRAFT — incomplete\""
+                                    " with --allow-incomplete"))
+        return blocking
+
+    def _remember(self, document: LoadedDocument, work: list[Job],
+                  outcomes: list[Outcome]) -> None:
+        """Record a document all of whose outputs were made (or withheld on purpose)."""
+        assert self.record is not None
+        if not all(outcome.written or outcome.withheld for outcome in outcomes):
+            self.record.forget(document.path)
+            return
+        withheld = [job.target(self.out_dir) for job in work
+                    if job.withheld and not self.allow_sensitive]
+        self.record.remember(
+            document.path, _depends_on(document),
+            [*(outcome.output for outcome in outcomes if outcome.output), *withheld],
+            {"outcomes": [outcome.as_record() for outcome in outcomes],
+             "uses": [str(other.path.resolve()) for other in _drawn_in(document)]})
+
+
+def _depends_on(document: LoadedDocument) -> list[Path]:
+    """Every file a document's outputs are made from, and every place where a file added
+    would change them: a partnership.yaml further up, the partnership's own templates,
+    its requirements file."""
+    from sgdocs.read.partnership import places
+    from sgdocs.write.provenance import sources
+
+    return [*sources(document), document.root / "templates", document.root / REQUIREMENTS_FILE,
+            *places(document.path.resolve().parent)]
+
+
+def _drawn_in(document: LoadedDocument) -> Iterator[LoadedDocument]:
+    from sgdocs.read.documents import drawn_in
+
+    return drawn_in(document.references)
+
+
+def available_cores() -> int:
+    """The cores this process may use (fewer than the machine's under a CPU limit)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+def _renderer(fmt: str) -> Renderer:
+    from sgdocs.render.formats import renderer
+
+    return renderer(fmt)
+
+
+def _render_all(waiting: list[tuple[Job, list[Finding]]], out_dir: Path, jobs: int,
+                progress: Progress) -> Iterator[Outcome]:
+    """Each job's outcome, in order; several processes render at once if `jobs` > 1."""
+    jobs = min(jobs, len(waiting))
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for job, blocking in waiting:
+            outcome = _build_one(job, out_dir, blocking)
+            progress.finished(outcome)
+            yield outcome
+        return
+    global _WAITING
+    _WAITING = (waiting, out_dir)  # the forked workers inherit the loaded documents
+    from sgdocs.render.formats import prepare
+
+    for fmt in {job.format for job, _ in waiting}:
+        prepare(fmt)  # load the layout libraries once, before forking
+    results: dict[int, Outcome] = {}
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for index, outcome in pool.imap_unordered(_build_nth, range(len(waiting))):
+            results[index] = outcome
+            progress.finished(outcome)
+    _WAITING = None
+    yield from (results[index] for index in range(len(waiting)))
+
+
+_WAITING: tuple[list[tuple[Job, list[Finding]]], Path] | None = None
+
+
+def _build_nth(index: int) -> tuple[int, Outcome]:
+    assert _WAITING is not None
+    waiting, out_dir = _WAITING
+    job, blocking = waiting[index]
+    return index, _build_one(job, out_dir, blocking)
+
+
+def check_templates(jobs: Iterable[Job]) -> dict[tuple[str | None, str, Path], list[Finding]]:
+    """The problems of every template the jobs use, each template checked once."""
+    from sgdocs.render.formats import template_problems
+
+    checked: dict[tuple[str | None, str, Path], list[Finding]] = {}
+    for job in jobs:
+        if job.template_key not in checked:
+            checked[job.template_key] = template_problems(
+                job.format, job.document.kind, job.output, job.document.root)
+    return checked
+
+
+def _withhold(job: Job, out_dir: Path) -> Outcome:
+    """Not built, and an earlier build's copy removed: it must not be published by mistake."""
+    document = job.document
+    what = ("the document is" if document.model.sensitive else
+            "it draws in " + ", ".join(f"`{other.path.name}`" for other in
+                                       _drawn_in(document) if other.model.sensitive)
+            + ", which is")
+    notes = [Finding(document.source.where(("document_control", "classification")),
+                     f"the {job.format} was not built: {what} OFFICIAL-SENSITIVE and "
+                     f"{job.format.upper()} is a format for publishing",
+                     "build it for internal circulation with --allow-sensitive (every page "
+                     "is marked OFFICIAL-SENSITIVE)", Severity.WARNING)]
+    stale = job.target(out_dir)
+    if stale.is_file():
+        try:
+            stale.unlink()
+            notes.append(Finding(Location(stale), f"removed the {job.format} an earlier "
+                                 "build wrote, now that the document is OFFICIAL-SENSITIVE",
+                                 severity=Severity.WARNING))
+        except OSError as exc:
+            notes.append(Finding(Location(stale), f"an earlier build's {job.format} is still "
+                                 f"here and could not be removed ({exc.strerror})",
+                                 "delete it by hand: it must not be published"))
+    # A copy left behind, which must not be published, fails the build.
+    return Outcome(document.path, job.format, withheld=not has_errors(notes), findings=(
+        *document.warnings, *document.requirement_findings, *notes), row=document.row)
+
+
+def _build_one(job: Job, out_dir: Path, blocking: list[Finding]) -> Outcome:
+    """Render and write one output, unless a blocking problem (an error) stops it."""
+    document, fmt = job.document, job.format
+    notes = (*document.warnings, *document.requirement_findings, *blocking)
+
+    def failed(*problems: Finding) -> Outcome:
+        return Outcome(document.path, fmt, findings=(*notes, *problems), row=document.row)
+
+    if has_errors(blocking):
+        return failed()
+    target = job.target(out_dir)
+    try:
+        with bounded():
+            data = _renderer(fmt).render(document, job.output)
+    except Exhausted as exc:
+        return failed(exc.finding(Location(document.path), f"the {fmt} was not made"))
+    except SgdocsError as exc:
+        return failed(*exc.findings)
+    except Exception as exc:  # a fault in a library or in sgdocs: report it, build the rest
+        return failed(fault(document.path, f"making the {fmt}", exc))
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        return failed(Finding(Location(target), f"cannot write the {fmt}: {exc.strerror}",
+                              "is the file open in another program, or the folder "
+                              "read-only?"))
+    return Outcome(document.path, fmt, target, notes, row=document.row)

@@ -1,0 +1,22 @@
+"""JSON Schemas of the content files, for editors (VS Code's YAML extension) to validate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from sgdocs.kinds import get_kind
+from sgdocs.read.partnership import FILENAME, Partnership
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of kind `name`, or of partnership.yaml when `name` is "partnership"."""
+    model: type[BaseModel]
+    if name == "partnership":
+        model, title = Partnership, FILENAME
+    else:
+        kind = get_kind(name)
+        model, title = kind.model, f"sgdocs {kind.name}"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
+            **{k: v for k, v in model.model_json_schema().items() if k != "title"}}

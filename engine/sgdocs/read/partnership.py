@@ -1,0 +1,176 @@
+"""The partnership (or organisation) behind a set of documents, written once.
+
+`partnership.yaml` is found by walking up from a document's folder. The folder holding the
+top-most one is the content root: restyled templates live in its `templates/` folder, and
+no file a document references may lie outside it. When several are found, they are merged,
+the nearer file's values winning, so a sub-area can override a county-wide file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import computed_field
+
+from sgdocs.errors import ContentError, Finding, Location
+from sgdocs.read.brand import Brand
+from sgdocs.read.discovery import PARTNERSHIP_FILE
+from sgdocs.read.images import find_images
+from sgdocs.read.schema import Inline, Issue, Lines, Model, Text, Url
+from sgdocs.read.validation import validate
+from sgdocs.read.values import PartialDate
+from sgdocs.read.yamlsource import KeyPath, YamlFile, read_yaml
+
+FILENAME = PARTNERSHIP_FILE
+PartnerRole = Literal["local-authority", "police", "health"]
+ROLE_NAMES = {"local-authority": "Local authority", "police": "Police", "health": "Health"}
+
+
+class SafeguardingPartner(Model):
+    """One of the statutory safeguarding partners."""
+
+    role: PartnerRole
+    """Which of the three partners this is: local-authority, police or health."""
+    organisation: Text
+    """The organisation as it should be named, e.g. "Metropolitan Police Service"."""
+    lead: Text | None = None
+    """The lead safeguarding partner: the head of the organisation, by name or role."""
+    delegate: Text | None = None
+    """The delegated safeguarding partner, by name or role."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def role_name(self) -> str:
+        """The partner's role as printed: "Local authority", "Police" or "Health"."""
+        return ROLE_NAMES[self.role]
+
+
+class Partnership(Model):
+    """The partnership, or for a national body like TASP the organisation, behind documents."""
+
+    name: Text
+    """The full name, e.g. "Bexley Safeguarding Partnership"."""
+    short_name: Text | None = None
+    """A short form used in running text, e.g. "Bexley"."""
+    area: Text | None = None
+    """The area covered, e.g. "London Borough of Bexley"."""
+    website: Url | None = None
+    """The public website's address."""
+    address: Lines = []
+    """The postal address letters are sent from, a line each, e.g. [Town Hall, High
+    Street, Exampleton]."""
+    phone: Text | None = None
+    """The telephone number printed on letters."""
+    email: Text | None = None
+    """The e-mail address printed on letters, e.g. a team mailbox."""
+    safeguarding_partners: list[SafeguardingPartner] = []
+    """The safeguarding partners (optional for organisations that are not partnerships)."""
+    relevant_agencies: list[Inline] = []
+    """Other agencies the partners have named to work with them."""
+    chair: Text | None = None
+    """Who chairs the partnership."""
+    scrutineer: Text | None = None
+    """The independent scrutineer, by name or role."""
+    published_contacts: list[Text] = []
+    """Phone numbers and e-mail addresses the partnership publishes (a helpline, a team
+    mailbox), which `sgdocs check` does not report as likely personal data."""
+    brand: Brand | None = None
+    """The logo, colours and typeface of the partnership's documents (the house style if
+    left out)."""
+
+    def issues(self) -> Iterator[Issue]:
+        seen: set[str] = set()
+        for i, partner in enumerate(self.safeguarding_partners):
+            if partner.role in seen:
+                yield Issue(("safeguarding_partners", i, "role"),
+                            f"the {partner.role} partner is listed twice",
+                            "list each of the three partners once")
+            seen.add(partner.role)
+
+
+class SignOff(Model):
+    """A lead safeguarding partner's signature on a document."""
+
+    role: PartnerRole
+    """Which lead safeguarding partner signed: local-authority, police or health."""
+    name: Text
+    """Who signed, e.g. "Jane Doe, Chief Executive"."""
+    date: PartialDate
+    """When they signed."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def role_name(self) -> str:
+        """The partner's role as printed: "Local authority", "Police" or "Health"."""
+        return ROLE_NAMES[self.role]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Where a document stands: its partnership and its content root."""
+
+    partnership: Partnership
+    root: Path
+    source: YamlFile
+    """The merged values of the partnership files, with where each one stands."""
+    files: tuple[Path, ...] = ()
+    """The partnership files, top-most first."""
+
+
+def find_setting(folder: Path) -> Setting:
+    """The partnership for documents in `folder`, merged from every partnership.yaml above."""
+    files = list(_files_above(folder.resolve()))
+    if not files:
+        raise ContentError([Finding(
+            Location(folder), f"no {FILENAME} was found in this folder or any folder above it",
+            "create one beside the document (`sgdocs new` writes a starter); it names the "
+            "partnership and its partners")])
+    merged = _merge([read_yaml(path) for path in files])
+    partnership, findings = validate(Partnership, merged, what="partnership")
+    if partnership is not None and not any(f.is_error for f in findings):
+        findings += find_images(partnership, merged, files[0].parent)
+    if partnership is None or any(f.is_error for f in findings):
+        raise ContentError(findings)
+    return Setting(partnership, files[0].parent, merged, tuple(files))
+
+
+def places(folder: Path) -> list[Path]:
+    """Where partnership.yaml files are looked for, for documents in `folder`: in it and
+    every folder above it, the top-most first."""
+    return [parent / FILENAME for parent in reversed((folder, *folder.parents))]
+
+
+def _files_above(folder: Path) -> Iterator[Path]:
+    """partnership.yaml files from the top-most down to `folder`."""
+    yield from (candidate for candidate in places(folder) if candidate.is_file())
+
+
+def _merge(layers: list[YamlFile]) -> YamlFile:
+    """One view of several files, each later (nearer) file's values winning."""
+    for layer in layers:
+        if not isinstance(layer.data, dict):
+            raise ContentError([Finding(layer.where(), f"{FILENAME} should be a group of "
+                                        "keys such as `name:`", "see `sgdocs schema "
+                                        "partnership`")])
+    merged = YamlFile(layers[-1].path, {}, {})
+    for layer in layers:
+        _overlay(merged.data, layer.data, (), merged.locations, layer)
+    return merged
+
+
+def _overlay(target: dict[str, Any], layer: dict[str, Any], at: KeyPath,
+             locations: dict[KeyPath, Location], source: YamlFile) -> None:
+    for key, value in layer.items():
+        path = (*at, key)
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _overlay(target[key], value, path, locations, source)
+            continue
+        target[key] = value
+        for known in [p for p in locations if p[:len(path)] == path]:
+            del locations[known]
+        locations.update({p: loc for p, loc in source.locations.items()
+                          if p[:len(path)] == path})
+    locations.setdefault(at, source.where(at))

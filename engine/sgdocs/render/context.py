@@ -1,0 +1,142 @@
+"""What a template sees: the document's fields, its partnership, and rich text made ready.
+
+Templates read fields by name (`{{ purpose }}`, `{{ partnership.name }}`,
+`{% for step in procurement_timeline %}`). Rich text arrives already converted for the
+output format, so a template prints it like any other field; dates and money print
+themselves. Computed figures (a maximum annual fee) are fields like the rest. Beside the
+fields, every template gets `requirements` (how the document meets the statutory
+requirements, with links to its sections), `headings` (the kind's section headings, which
+the requirements appendix links to), `incomplete` (a statutory duty is missing),
+`classification` (the highest of the document's and those it draws in), `brand` and
+`made` (the date the outputs carry).
+"""
+
+from __future__ import annotations
+
+import typing
+from types import SimpleNamespace
+from typing import Any, Protocol
+
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from sgdocs.check.requirements import Assessment
+from sgdocs.check.shapes import ANYTHING, Fields, ListOf, shape_of
+from sgdocs.kinds import Kind, get_kind
+from sgdocs.read import richtext
+from sgdocs.read.brand import Brand
+from sgdocs.read.documents import LoadedDocument, models
+from sgdocs.read.partnership import Partnership
+from sgdocs.read.richtext import InlineMarkdown, Markdown
+from sgdocs.read.schema import Image
+from sgdocs.read.values import Rag
+from sgdocs.render.charts import BarChart
+from sgdocs.write.files import build_time
+
+
+class Formatter(Protocol):
+    """How one output format writes the values that are not plain text."""
+
+    def rich(self, text: str, inline: bool) -> Markup:
+        """Markdown as the format's markup (inline: one line, no paragraphs)."""
+
+    def chart(self, chart: BarChart) -> Markup:
+        """A chart as an image, with its alt text."""
+
+    def rag(self, rating: Rag) -> Markup:
+        """A RAG rating: the word, with a mark in its colour."""
+
+    def image(self, image: Image) -> Markup:
+        """A picture, with its text alternative."""
+
+    def logo(self, image: Image) -> Markup:
+        """The partnership's logo, sized for a masthead or page header."""
+
+_REQUIREMENT_FIELDS = ("id", "summary", "reference", "level", "confidence", "status",
+                       "where", "reason")
+
+
+def template_context(document: LoadedDocument, formatter: Formatter,
+                     **extra: Any) -> dict[str, Any]:
+    fields = vars(_convert(document.model, formatter))
+    referenced = models(document.references)
+    fields.update({name: _convert(model, formatter) for name, model in referenced.items()})
+    for name, derive in document.kind.derived.items():
+        fields[name] = _convert(derive(document.model, referenced), formatter)
+    requirements = [_requirement(a, document.kind, formatter) for a in document.assessments]
+    return {**fields, "partnership": _convert(document.partnership, formatter),
+            "requirements": requirements, "incomplete": document.incomplete,
+            "headings": SimpleNamespace(**document.kind.sections),
+            "brand": _brand(document.partnership.brand, formatter),
+            "classification": document.classification,
+            "made": build_time(document.model), **extra}
+
+
+def context_shape(kind: Kind, *extras: str) -> Fields:
+    """The fields `template_context` gives templates, for checking templates before use."""
+    shape = shape_of(kind.model, f"{kind.name} content")
+    for name, wanted in kind.references.items():
+        other = shape_of(get_kind(wanted).model, f"the {wanted}")
+        listed = typing.get_origin(kind.model.model_fields[name].annotation) is list
+        shape.names[name] = ListOf(other) if listed else other
+    shape.names["partnership"] = shape_of(Partnership, "the partnership")
+    shape.names.update(dict.fromkeys(kind.derived, ANYTHING))
+    shape.names["requirements"] = ListOf(Fields("each requirement", dict.fromkeys(
+        _REQUIREMENT_FIELDS, ANYTHING)))
+    shape.names["headings"] = Fields(f"the {kind.name} headings",
+                                     dict.fromkeys(kind.sections, ANYTHING))
+    shape.names["brand"] = Fields("the brand", dict.fromkeys(
+        ("primary", "accent", "fonts", "logo"), ANYTHING))
+    shape.names.update(dict.fromkeys(("incomplete", "made", "classification", *extras),
+                                     ANYTHING))
+    return shape
+
+
+def _brand(brand: Brand | None, formatter: Formatter) -> SimpleNamespace | None:
+    """The partnership's brand as templates use it; None keeps the template's own style."""
+    if brand is None:
+        return None
+    return SimpleNamespace(primary=brand.primary, accent=brand.accent, fonts=brand.fonts,
+                           logo=formatter.logo(brand.logo) if brand.logo else None)
+
+
+def _requirement(assessment: Assessment, kind: Kind, formatter: Formatter) -> SimpleNamespace:
+    """One row of the "How this document meets Working Together 2023" appendix; `where` is
+    a link to the section that addresses the requirement, or says why there is none."""
+    requirement = assessment.requirement
+    if assessment.status == "addressed":
+        anchor = kind.anchor(assessment.anchor)
+        title = kind.sections.get(anchor, assessment.section)
+        text = f"[{richtext.escape(title)}](#{anchor})"
+    elif assessment.status == "not applicable":
+        text = f"Not applicable: {richtext.escape(assessment.reason)}"
+    else:
+        text = "Not yet addressed"
+    where = formatter.rich(InlineMarkdown(text), True)
+    return SimpleNamespace(id=requirement.id, summary=requirement.summary,
+                           reference=str(requirement.reference), level=requirement.level,
+                           confidence=requirement.confidence, status=assessment.status,
+                           where=where, reason=assessment.reason)
+
+
+def _convert(value: Any, formatter: Formatter) -> Any:
+    if isinstance(value, Image):
+        return SimpleNamespace(picture=formatter.image(value),
+                               caption=_convert(value.caption, formatter), alt=value.alt)
+    if isinstance(value, BaseModel):
+        names = [*type(value).model_fields, *type(value).model_computed_fields]
+        return SimpleNamespace(**{name: _convert(getattr(value, name), formatter)
+                                  for name in names})
+    if isinstance(value, list):
+        return [_convert(item, formatter) for item in value]
+    if isinstance(value, dict):
+        return {key: _convert(item, formatter) for key, item in value.items()}
+    if isinstance(value, Markdown):
+        return formatter.rich(value, False)
+    if isinstance(value, InlineMarkdown):
+        return formatter.rich(value, True)
+    if isinstance(value, BarChart):
+        return formatter.chart(value)
+    if isinstance(value, Rag):
+        return formatter.rag(value)
+    return value

@@ -1,0 +1,48 @@
+"""The partnership's brand applied to a Word document through its styles, so the document
+stays restylable in Word: headings and the title in the primary colour, table header rows
+shaded in it and first columns in the accent colour, and the brand's typeface for text.
+A template's own styles are otherwise left as they are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
+
+from sgdocs.read.brand import Brand
+
+COLOURED_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "TOC Heading")
+FONT_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
+               "TOC Heading", "Header", "Footer")
+TABLE_STYLE = "sgdocs Table"
+"""The house table style; a template's own table styles keep their colours."""
+_SHADING = {"firstRow": "primary", "firstCol": "accent"}
+
+
+def apply_brand(document: Any, brand: Brand) -> None:
+    styles = {style.name: style for style in document.styles}
+    for name in COLOURED_STYLES:
+        if name in styles:
+            styles[name].font.color.rgb = RGBColor.from_string(brand.primary[1:])
+    if brand.font:
+        for name in FONT_STYLES:
+            if name in styles:
+                _set_font(styles[name], brand.font)
+    if TABLE_STYLE not in styles:
+        return
+    for conditional in styles[TABLE_STYLE].element.findall(qn("w:tblStylePr")):
+        colour = _SHADING.get(conditional.get(qn("w:type")))
+        if colour is None:
+            continue
+        for shading in conditional.iter(qn("w:shd")):
+            shading.set(qn("w:fill"), getattr(brand, colour)[1:])
+
+
+def _set_font(style: Any, font: str) -> None:
+    style.font.name = font
+    fonts = style.element.rPr.rFonts
+    for attribute in ("w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), font)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(theme), None)
