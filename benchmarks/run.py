@@ -35,7 +35,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
-from sgdocs.pipeline.build import available_cores
+from sgdocs.pipeline.jobs import available_cores
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"

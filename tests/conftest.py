@@ -16,7 +16,8 @@ from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
 from sgdocs.cli import main
-from sgdocs.pipeline.build import BuildReport, available_cores, build
+from sgdocs.pipeline.build import BuildReport, build
+from sgdocs.pipeline.jobs import available_cores
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"

@@ -141,10 +141,10 @@ def test_templates_and_starters_ship_inside_the_package() -> None:
     package = Path(sgdocs.__file__).resolve().parent
     if package == REPO / "engine" / "sgdocs":
         pytest.skip("sgdocs is imported from the source tree (editable install)")
-    names = ["templates/html/_style.css", "starters/partnership.yaml",
+    names = ["templates/html/_style.css", "kinds/partnership.yaml",
              "catalogue/wt2023.yaml"]
     for kind in all_kinds().values():
-        names.append(f"starters/{kind.name}.yaml")
+        names.append(f"kinds/{kind.folder.name}/starter.yaml")
         names += [f"templates/{fmt}/{kind.template(output)}.{fmt}" for output in kind.outputs
                   for fmt in ("docx", "html") if fmt in output.formats]
     for name in names:

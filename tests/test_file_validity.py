@@ -22,7 +22,7 @@ from test_markdown import BACKGROUND
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 QPDF = shutil.which("qpdf")
-STARTERS = REPO / "engine/sgdocs/starters"
+STARTER = REPO / "engine/sgdocs/kinds/role_brief/starter.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def variety(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The Bexley brief, the starter, and briefs full of Markdown and awkward text."""
     root = tmp_path_factory.mktemp("word") / "variety"
     shutil.copytree(BEXLEY, root)
-    shutil.copy(STARTERS / "role-brief.yaml", root / "starter.yaml")
+    shutil.copy(STARTER, root / "starter.yaml")
     text = (BEXLEY / "role-brief.yaml").read_text()
     start, end = text.index("background: |"), text.index("role: >")
     (root / "markdown.yaml").write_text(text[:start] + BACKGROUND + text[end:])

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BEXLEY, CONTENT, cli
-from sgdocs.pipeline.build import Outcome, build
+from sgdocs.pipeline.build import build
+from sgdocs.pipeline.jobs import Outcome
 from sgdocs.write.record import RECORD_FILE
 from yamledit import set_value
 

@@ -13,7 +13,8 @@ import openpyxl
 import pytest
 
 from conftest import CONTENT, built
-from sgdocs.pipeline.build import available_cores, build
+from sgdocs.pipeline.build import build
+from sgdocs.pipeline.jobs import available_cores
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import CONTENT, cli
-from sgdocs.check.requirements import load_catalogue, shipped_section_problems
+from sgdocs.check import catalogue
+from sgdocs.check.catalogue import load_catalogue, shipped_section_problems
+from sgdocs.errors import ContentError
+from sgdocs.kinds import kind_folder
 from yamledit import drop_key, empty_key, line_of
 
 EASTMOOR = CONTENT / "eastmoor"
@@ -213,3 +217,43 @@ def test_a_malformed_local_catalogue_is_reported_at_its_line(eastmoor: Path, ent
     result = cli("check", str(eastmoor))
     assert result.exit_code == 1
     assert f"{local}:" in result.output and message in result.output
+
+
+@pytest.fixture
+def own_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The role brief's requirements.yaml, copied where a test may change it."""
+    mapping = tmp_path / "role_brief" / catalogue.MAPPING_FILE
+    mapping.parent.mkdir()
+    shutil.copy(kind_folder("role-brief") / catalogue.MAPPING_FILE, mapping)
+    monkeypatch.setattr(catalogue, "kind_folder", lambda name: mapping.parent if
+                        name == "role-brief" else kind_folder(name))
+    catalogue._catalogue.cache_clear()
+    yield mapping
+    catalogue._catalogue.cache_clear()
+
+
+def test_each_kind_says_in_its_folder_which_sections_address_which_requirement() -> None:
+    brief = {r.id: r.addressed_by["role-brief"] for r in CATALOGUE.for_kind("role-brief")}
+    assert brief["is_voice"] == ["key_questions"]
+    assert set(brief) == set(line.split(":")[0] for line in (
+        kind_folder("role-brief") / catalogue.MAPPING_FILE).read_text().splitlines()
+        if line and not line.startswith("#"))
+
+
+def test_a_kind_mapping_an_unknown_requirement_is_told_at_its_line(own_mapping: Path) -> None:
+    own_mapping.write_text(own_mapping.read_text() + "is_voyce: [key_questions]\n")
+    with pytest.raises(ContentError) as raised:
+        load_catalogue()
+    [finding] = raised.value.findings
+    assert (finding.where.file, finding.where.line) == (
+        own_mapping, len(own_mapping.read_text().splitlines()))
+    assert finding.message == "`is_voyce` is not a requirement in the catalogue"
+    assert "is_voice" in (finding.hint or "")
+
+
+def test_a_kind_mapping_that_is_not_a_mapping_is_told(own_mapping: Path) -> None:
+    own_mapping.write_text("- is_voice\n")
+    with pytest.raises(ContentError) as raised:
+        load_catalogue()
+    assert [f.message for f in raised.value.findings] == [
+        "a kind's requirements.yaml maps each requirement id to a list of sections"]

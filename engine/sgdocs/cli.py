@@ -7,27 +7,30 @@ here and nowhere else; exit codes are 0 success, 1 content or build problems, 2 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from sgdocs.errors import Finding, SgdocsError, display_path, printable, usage_error
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
-
-    from sgdocs.check.readability import Score
-    from sgdocs.pipeline.build import BuildReport, Outcome, Progress
-    from sgdocs.read.documents import LoadedDocument
+from sgdocs.errors import SgdocsError, display_path, usage_error
+from sgdocs.terminal import (
+    cells,
+    console,
+    finding_json,
+    print_build_summary,
+    print_findings,
+    print_readability,
+    print_requirements,
+    print_rows,
+    progress_bar,
+    score_json,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_CONTENT = Path("content")
@@ -46,7 +49,7 @@ def _reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except SgdocsError as exc:
-            _print_findings(exc.findings)
+            print_findings(exc.findings)
             sys.exit(exc.exit_code)
         except Exception as exc:
             if os.environ.get("SGDOCS_DEBUG"):
@@ -100,24 +103,25 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, allow_incomplete
     With --each, one document is built for each row of a table, into a folder named after
     the content file (outputs/tasp/agm-invitation/barnsley.pdf).
     """
-    from sgdocs.pipeline.build import FORMATS, available_cores, build_each
+    from sgdocs.pipeline.build import FORMATS, build_each
     from sgdocs.pipeline.build import build as run_build
+    from sgdocs.pipeline.jobs import available_cores
 
     chosen = _formats(formats, FORMATS) if formats else list(FORMATS)
     options: dict[str, Any] = {"allow_incomplete": allow_incomplete, "allow_sensitive":
                                allow_sensitive, "jobs": jobs or available_cores()}
-    with _progress(quiet) as progress:
+    with progress_bar(quiet) as progress:
         if table is None:
             report = run_build(_content_paths(paths), out_dir, chosen, rebuild=rebuild,
                                progress=progress, **options)
         else:
             report = build_each(_one_content_file(paths), table, out_dir, chosen,
                                 name_column=name_column, progress=progress, **options)
-    _print_findings(report.findings)
+    print_findings(report.findings)
     if table is None:
-        _print_build_summary(report, table=not quiet)
+        print_build_summary(report, table=not quiet)
     else:
-        _print_rows(report, table=not quiet)
+        print_rows(report, table=not quiet)
     sys.exit(0 if report.ok else 1)
 
 
@@ -134,19 +138,19 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool) -> None:
     report = run_check(_content_paths(paths))
     if as_json:
         click.echo(json.dumps({
-            "findings": [_finding_json(f) for f in report.findings],
+            "findings": [finding_json(f) for f in report.findings],
             "documents": [{"file": str(d.path), "kind": d.kind.name,
                            "requirements": summary_rows(d.assessments),
-                           "readability": [_score_json(s) for s in
+                           "readability": [score_json(s) for s in
                                            report.readability.get(d.path, [])]}
                           for d in report.documents],
             "note": DISCLAIMER}, indent=2))
     else:
-        _print_findings(report.findings)
+        print_findings(report.findings)
         for document in report.documents:
-            _print_requirements(document)
+            print_requirements(document)
         for path, scores in report.readability.items():
-            _print_readability(path, scores)
+            print_readability(path, scores)
         if any(document.assessments for document in report.documents):
             click.echo(DISCLAIMER)
         errors = sum(f.is_error for f in report.findings)
@@ -165,7 +169,7 @@ def requirements(kind: str | None, content: Path | None) -> None:
     """List the statutory requirements sgdocs checks (for KIND, or all)."""
     from rich.table import Table
 
-    from sgdocs.check.requirements import load_catalogue
+    from sgdocs.check.catalogue import load_catalogue
     from sgdocs.kinds import get_kind
     from sgdocs.read.partnership import find_setting
 
@@ -176,10 +180,10 @@ def requirements(kind: str | None, content: Path | None) -> None:
     for column in ("Level", "Confidence", "Reference", "Requirement", "Kinds"):
         table.add_column(column, overflow="fold")
     for requirement in chosen:
-        table.add_row(*_cells(requirement.id, requirement.level, requirement.confidence,
+        table.add_row(*cells(requirement.id, requirement.level, requirement.confidence,
                               str(requirement.reference), requirement.summary,
                               ", ".join(requirement.addressed_by)))
-    _console().print(table)
+    console().print(table)
 
 
 @main.command()
@@ -188,7 +192,7 @@ def requirements(kind: str | None, content: Path | None) -> None:
 @_reports_errors
 def new(kind: str, path: Path) -> None:
     """Write a commented starter content file of KIND at PATH."""
-    from sgdocs.kinds.starters import new_document
+    from sgdocs.pipeline.starters import new_document
 
     for written in new_document(kind, path):
         click.echo(f"wrote {written}")
@@ -203,9 +207,9 @@ def new(kind: str, path: Path) -> None:
 @_reports_errors
 def import_(kind: str, workbook: Path, target: Path, force: bool) -> None:
     """Read a filled-in WORKBOOK of KIND (e.g. self-assessment) back into a content file."""
-    from sgdocs.read.importing import import_workbook
+    from sgdocs.pipeline.importing import import_workbook
 
-    _print_findings(import_workbook(kind, workbook, target, force))
+    print_findings(import_workbook(kind, workbook, target, force))
     click.echo(f"wrote {target}")
 
 
@@ -224,7 +228,7 @@ def export(target: Path, force: bool) -> None:
     Put restyled copies in a `templates/` folder beside your partnership.yaml (keeping the
     docx/ and html/ folders) and they are used instead of the shipped ones.
     """
-    from sgdocs.kinds.starters import export_templates
+    from sgdocs.pipeline.starters import export_templates
 
     for written in export_templates(target, force):
         click.echo(f"wrote {written}")
@@ -245,7 +249,7 @@ def lint(template: Path, kind_name: str, strict: bool) -> None:
                           "name a template file", template)
     module = "docx" if template.suffix == ".docx" else "html"
     found = importlib.import_module(f"sgdocs.render.{module}").lint_file(template, kind)
-    _print_findings(found)
+    print_findings(found)
     errors = sum(f.is_error for f in found)
     click.echo(f"Linted {display_path(template)}: {errors} error(s), "
                f"{len(found) - errors} warning(s).")
@@ -296,146 +300,3 @@ def _formats(text: str, known: Sequence[str]) -> list[str]:
         raise usage_error(f"unknown format `{unknown[0] if unknown else text}`",
                           f"choose from {', '.join(known)}")
     return list(dict.fromkeys(chosen))
-
-
-def _print_findings(findings: Sequence[Finding]) -> None:
-    for finding in findings:
-        colour = "red" if finding.is_error else "yellow"
-        head = printable(f"{finding.where}: ") if str(finding.where) else ""
-        click.echo(head + click.style(finding.severity.value, fg=colour, bold=True) +
-                   f": {printable(finding.message)}", err=True)
-        if finding.hint:
-            click.echo(f"  hint: {printable(finding.hint)}", err=True)
-
-
-def _styled(text: str, style: str = "") -> Text:
-    from rich.text import Text
-
-    return Text(printable(text), style=style)
-
-
-def _cells(*values: str | Text) -> list[Text]:
-    """Table cells shown exactly as written: content may hold `[red]` or `[/]`, which rich
-    would otherwise read as its own markup."""
-    return [value if not isinstance(value, str) else _styled(value) for value in values]
-
-
-def _print_build_summary(report: BuildReport, table: bool) -> None:
-    from rich.table import Table
-
-    if table:
-        shown = Table(title="sgdocs build", title_justify="left")
-        for column in ("Content", "Format", "Result", "Output"):
-            shown.add_column(column, overflow="fold")
-        for outcome in report.outcomes:
-            result = (_styled("unchanged", "green") if outcome.unchanged else
-                      _styled("written", "green") if outcome.written else
-                      _styled("withheld", "yellow") if outcome.withheld else
-                      _styled("failed", "red"))
-            shown.add_row(*_cells(display_path(outcome.source), outcome.format, result,
-                                  display_path(outcome.output) if outcome.output else "-"))
-        _console().print(shown)
-    unchanged = sum(outcome.unchanged for outcome in report.outcomes)
-    written = sum(outcome.written and not outcome.unchanged for outcome in report.outcomes)
-    withheld = sum(outcome.withheld and not outcome.unchanged for outcome in report.outcomes)
-    failed = len(report.outcomes) - written - unchanged - withheld
-    click.echo(f"{written} written, " + (f"{unchanged} unchanged, " if unchanged else "")
-               + (f"{withheld} withheld, " if withheld else "") + f"{failed} failed.")
-
-
-def _print_rows(report: BuildReport, table: bool) -> None:
-    """The mail-merge, row by row: what was made for each, or where its problem is."""
-    from rich.table import Table
-
-    rows: dict[str, list[Outcome]] = {}
-    for outcome in report.outcomes:
-        rows.setdefault(outcome.row or "", []).append(outcome)
-    shown = Table(title="sgdocs build --each", title_justify="left")
-    for column in ("Row", "Result", "Outputs or problem"):
-        shown.add_column(column, overflow="fold")
-    failures = 0
-    for name, outcomes in rows.items():
-        failed = [o for o in outcomes if not (o.written or o.withheld)]
-        failures += bool(failed)
-        if failed:
-            problem = next((f for o in failed for f in o.findings if f.is_error), None)
-            details = f"{problem.where}: {problem.message}" if problem else ""
-        else:
-            details = "\n".join(display_path(o.output) for o in outcomes if o.output)
-        shown.add_row(*_cells(name, _styled("failed", "red") if failed else
-                              _styled("written", "green"), details))
-    if table:
-        _console().print(shown)
-    click.echo(f"{len(rows) - failures} of {len(rows)} row(s) built, {failures} failed.")
-
-
-@contextlib.contextmanager
-def _progress(quiet: bool) -> Iterator[Progress | None]:
-    """A progress bar on the terminal for a build of more than a few outputs; nothing when
-    quiet or when the output goes to a file or another program."""
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from sgdocs.progress import BuildProgress
-
-    with BuildProgress() as progress:
-        yield progress
-
-
-def _print_readability(path: Path, scores: Sequence[Score]) -> None:
-    from rich.table import Table
-
-    table = Table(title=_styled(f"{display_path(path)}: readability of each section"),
-                  title_justify="left", caption="Reading ease: Flesch, 0 to 100, higher is "
-                  "easier. Reading age: Flesch-Kincaid grade + 5.", caption_justify="left")
-    for column in ("Section", "Words", "Reading ease", "Reading age", "Line"):
-        table.add_column(column, overflow="fold")
-    for score in scores:
-        age = _styled("-" if score.reading_age is None else str(score.reading_age))
-        if score.target is not None:
-            age.append(f" (aim: {score.target} or under)",
-                       "red" if score.too_hard else "green")
-        ease = "-" if score.reading_ease is None else f"{score.reading_ease:.0f}"
-        table.add_row(*_cells(score.section, str(score.words), f"{ease} ({score.band})", age,
-                              str(score.where.line)))
-    _console().print(table)
-
-
-def _score_json(score: Score) -> dict[str, Any]:
-    return {"section": score.section, "line": score.where.line, "words": score.words,
-            "reading_ease": score.reading_ease, "reading_age": score.reading_age,
-            "band": score.band, "target_reading_age": score.target}
-
-
-def _print_requirements(document: LoadedDocument) -> None:
-    from rich.table import Table
-
-    if not document.assessments:
-        return
-    table = Table(title=_styled(f"{display_path(document.path)}: {document.kind.name} against "
-                                "Working Together 2023"), title_justify="left")
-    for column in ("Requirement", "Level", "Reference", "Status", "Where"):
-        table.add_column(column, overflow="fold")
-    colours = {"addressed": "green", "missing": "red", "empty": "red",
-               "not applicable": "blue"}
-    for assessment in document.assessments:
-        requirement = assessment.requirement
-        where = str(assessment.where) if assessment.where else f"add `{assessment.section}`"
-        if assessment.status == "not applicable":
-            where = assessment.reason
-        table.add_row(*_cells(requirement.id, requirement.level, str(requirement.reference),
-                              _styled(assessment.status, colours[assessment.status]), where))
-    _console().print(table)
-
-
-def _console() -> Console:
-    from rich.console import Console
-
-    # Piped output (CI logs) gets wide tables rather than rich's 80-column default.
-    return Console(width=None if sys.stdout.isatty() else 120)
-
-
-def _finding_json(finding: Finding) -> dict[str, Any]:
-    return {"file": str(finding.where.file), "line": finding.where.line,
-            "severity": finding.severity.value, "message": finding.message,
-            "hint": finding.hint}

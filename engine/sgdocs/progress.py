@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from sgdocs.errors import display_path
-from sgdocs.pipeline.build import Outcome
+from sgdocs.pipeline.jobs import Outcome
 
 FEW = 3
 """A build of this many outputs or fewer is over too soon for a bar."""

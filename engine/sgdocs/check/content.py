@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sgdocs.check.accessibility import colour_only_ratings
+from sgdocs.check.catalogue import load_catalogue
 from sgdocs.check.personal_data import personal_data
-from sgdocs.check.requirements import assess, load_catalogue
+from sgdocs.check.requirements import assess
 from sgdocs.errors import Finding
 from sgdocs.read.documents import LoadedDocument, drawn_in
 

@@ -1,7 +1,6 @@
-"""The statutory requirement catalogue, and whether a document addresses each requirement.
+"""Whether a document addresses each statutory requirement for its kind.
 
-The catalogue is data (`catalogue/wt2023.yaml`), read and checked like any content file, and a
-partnership may correct or extend it with a `requirements.yaml` in its content root. For a
+The catalogue (`check.catalogue`) says which sections of each kind address which. For a
 document, each requirement that applies to its kind is *addressed* (every section it needs is
 filled in), *empty* (a section is there but blank), *missing*, or *not applicable* (the
 document says why). This tests presence, never quality: sgdocs does not judge compliance.
@@ -9,95 +8,24 @@ document says why). This tests presence, never quality: sgdocs does not judge co
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel
 
-from sgdocs.check.shapes import ANYTHING, Fields, ListOf, Shape, shape_of
-from sgdocs.errors import ContentError, Finding, Location, Severity, did_you_mean
-from sgdocs.kinds import get_kind, kind_names
-from sgdocs.read.discovery import REQUIREMENTS_FILE
-from sgdocs.read.partnership import Partnership
-from sgdocs.read.paths import PACKAGE
-from sgdocs.read.schema import FreeSection, Issue, Model, Text
-from sgdocs.read.validation import dotted, validate
-from sgdocs.read.yamlsource import KeyPath, YamlFile, read_yaml
+from sgdocs.check.catalogue import Catalogue, Requirement
+from sgdocs.errors import Finding, Location, Severity, did_you_mean
+from sgdocs.read.schema import FreeSection
+from sgdocs.read.validation import dotted
+from sgdocs.read.yamlsource import KeyPath, YamlFile
 
-CATALOGUE = PACKAGE / "catalogue" / "wt2023.yaml"
-LOCAL_FILENAME = REQUIREMENTS_FILE
-EDITION = "WT2023"
 DISCLAIMER = ("sgdocs checks that each requirement is addressed, not how well: this is not a "
               "judgement of compliance.")
 
 Status = Literal["addressed", "empty", "missing", "not applicable"]
 _WORST_FIRST: tuple[Status, ...] = ("missing", "empty", "addressed")
-
-
-class Reference(Model):
-    edition: Text = EDITION
-    """The edition of the guidance, e.g. WT2023."""
-    chapter: int | None = None
-    """The chapter number."""
-    section: Text
-    """The section heading the requirement sits under."""
-    paragraph: Text | None = None
-    """A paragraph number, only where it has been confirmed against the guidance."""
-
-    def __str__(self) -> str:
-        parts = [self.edition + (f" ch. {self.chapter}" if self.chapter else ""), self.section]
-        if self.paragraph:
-            parts.append(f"para. {self.paragraph}")
-        return ", ".join(parts)
-
-
-class Requirement(Model):
-    id: Text = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    """A short identifier, e.g. arr_escalation (lower case, digits and underscores)."""
-    summary: Text
-    """What the requirement asks for, in a sentence."""
-    level: Literal["must", "should", "checklist"]
-    """must: a statutory duty (an error when missing); should: statutory guidance (a
-    warning); checklist: shown for the record only."""
-    confidence: Literal["confirmed", "likely", "unconfirmed"]
-    """How sure we are of the requirement and its reference."""
-    reference: Reference
-    """Where the guidance says it."""
-    note: Text | None = None
-    """Anything a reader should know about the requirement or its source."""
-    addressed_by: dict[str, list[Text]] = {}
-    """For each document kind, the sections that must be filled in to address it."""
-
-    @field_validator("addressed_by")
-    @classmethod
-    def _known_kinds(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        kinds = kind_names()
-        for kind in value:
-            if kind not in kinds:
-                raise ValueError(f"`{kind}` is not a document kind ("
-                                 f"{did_you_mean(kind, kinds)})")
-        return value
-
-
-class Catalogue(Model):
-    requirements: list[Requirement]
-    """The requirements, in the order documents list them."""
-
-    def issues(self) -> Iterator[Issue]:
-        seen: set[str] = set()
-        for i, requirement in enumerate(self.requirements):
-            if requirement.id in seen:
-                yield Issue(("requirements", i, "id"), f"`{requirement.id}` is listed twice")
-            seen.add(requirement.id)
-
-    def for_kind(self, kind: str) -> list[Requirement]:
-        return [r for r in self.requirements if kind in r.addressed_by]
-
-    def ids(self) -> list[str]:
-        return [r.id for r in self.requirements]
 
 
 @dataclass(frozen=True)
@@ -130,101 +58,6 @@ class Assessment:
                        f"{self.requirement.id} ({self.requirement.level}, "
                        f"{self.requirement.reference}): `{self.section}` {what}; "
                        f"{_lower_first(self.requirement.summary)}", hint, severity)
-
-
-@functools.cache
-def _document_shape(kind: str) -> Fields:
-    shape = shape_of(get_kind(kind).model, f"{kind} content")
-    shape.names["partnership"] = shape_of(Partnership, "the partnership")
-    return shape
-
-
-def _path_problem(shape: Shape, path: str) -> str:
-    for part in path.split("."):
-        if isinstance(shape, ListOf) and part == "*":
-            shape = shape.item
-        elif isinstance(shape, Fields) and part in shape.names:
-            shape = shape.names[part]
-        elif isinstance(shape, Fields):
-            return f"{shape.label} has no section `{part}` ({did_you_mean(part, shape.names)})"
-        elif shape is ANYTHING or part != "*":
-            return f"cannot go inside `{part}`"
-    return ""
-
-
-def load_catalogue(root: Path | None = None) -> Catalogue:
-    """The shipped catalogue, with the requirements.yaml in the content root `root` merged
-    in if there is one."""
-    local = root / LOCAL_FILENAME if root else None
-    if local and local.is_file():
-        return _catalogue(local, local.read_bytes())
-    return _catalogue(None, b"")
-
-
-@functools.lru_cache(maxsize=16)
-def _catalogue(local: Path | None, local_bytes: bytes) -> Catalogue:
-    """Read once per process for each distinct local file (keyed by its bytes). The
-    sections a local file names are checked against their kinds; the shipped catalogue's
-    are checked when sgdocs is tested, so a check need not load every kind."""
-    layers = [read_yaml(CATALOGUE)] + ([read_yaml(local)] if local else [])
-    merged = _merge_by_id(layers)
-    catalogue, findings = validate(Catalogue, merged, what="requirements")
-    if catalogue is not None and local and not any(f.is_error for f in findings):
-        findings += section_problems(catalogue, merged, local)
-    if catalogue is None or any(f.is_error for f in findings):
-        raise ContentError(findings)
-    return catalogue
-
-
-def section_problems(catalogue: Catalogue, source: YamlFile, written_in: Path | None = None
-                     ) -> list[Finding]:
-    """Sections the requirements name that their kinds do not have; only those written in
-    the file `written_in`, if given."""
-    found = []
-    for i, requirement in enumerate(catalogue.requirements):
-        for kind, paths in requirement.addressed_by.items():
-            for j, path in enumerate(paths):
-                where = source.where(("requirements", i, "addressed_by", kind, j))
-                if written_in and where.file != written_in:
-                    continue
-                problem = _path_problem(_document_shape(kind), path)
-                if problem:
-                    found.append(Finding(where, f"`{path}`: {problem}",
-                                         f"`sgdocs schema {kind}` lists the sections"))
-    return found
-
-
-def shipped_section_problems() -> list[Finding]:
-    """section_problems of the catalogue sgdocs ships, for its tests."""
-    source = _merge_by_id([read_yaml(CATALOGUE)])
-    return section_problems(load_catalogue(), source)
-
-
-def _merge_by_id(layers: list[YamlFile]) -> YamlFile:
-    """Requirements from every layer; a later entry with a known id changes its fields."""
-    merged: list[dict[str, Any]] = []
-    locations: dict[KeyPath, Location] = {}
-    for layer in layers:
-        entries = layer.data.get("requirements") if isinstance(layer.data, dict) else None
-        if not isinstance(entries, list):
-            raise ContentError([Finding(layer.where(("requirements",)), "a requirements file "
-                                        "holds a list under `requirements:`",
-                                        "see catalogue entries in `sgdocs requirements`")])
-        index = {entry.get("id"): i for i, entry in enumerate(merged)}
-        for i, entry in enumerate(entries):
-            if not isinstance(entry, dict):
-                raise ContentError([Finding(layer.where(("requirements", i)),
-                                            "each requirement is a group of keys")])
-            position = index.get(entry.get("id"), len(merged))
-            if position == len(merged):
-                merged.append({})
-            merged[position] = {**merged[position], **entry}
-            locations[("requirements", position)] = layer.where(("requirements", i))
-            for key_path, location in layer.locations.items():
-                if key_path[:2] == ("requirements", i) and len(key_path) > 2:
-                    locations[("requirements", position, *key_path[2:])] = location
-    locations[("requirements",)] = layers[-1].where(("requirements",))
-    return YamlFile(layers[-1].path, {"requirements": merged}, locations)
 
 
 def assess(kind: str, document: BaseModel, source: YamlFile, partnership: BaseModel,

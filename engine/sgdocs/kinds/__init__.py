@@ -1,15 +1,16 @@
-"""The document kinds, each a bundle named after the kind.
+"""The document kinds, each one folder named after the kind (`role_brief/` is role-brief).
 
-A kind is its schema module here (`role_brief.py` for role-brief), its templates
-(`templates/docx/role-brief.docx`, `templates/html/role-brief.html`), its starter
-(`starters/role-brief.yaml`) and its example content. Modules are found by name, so adding
-a kind adds files and never edits the pipeline.
+A kind's folder holds its fields and rules with its `KIND` (`__init__.py`), its starter
+(`starter.yaml`), which of its fields address which statutory requirements
+(`requirements.yaml`), and any format it lays out in code (`workbook.py`, `ical.py`).
+Folders are found by name, so adding a kind adds a folder and never edits the pipeline.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,10 +28,8 @@ class Output:
     name: str = ""
     """Added to the content file's name: "-clarifications" makes tender-clarifications.pdf."""
     formats: tuple[str, ...] = ("docx", "pdf", "html")
-    """The formats this output is made in."""
-    layout: Callable[[Any], Any] | None = None
-    """For formats laid out in code, not from a template (a spreadsheet, a calendar): the
-    function that makes the output's content from the document."""
+    """The formats this output is made in. A spreadsheet (xlsx) or calendar (ics) is laid
+    out by the kind's own `workbook.py` or `ical.py`."""
 
 
 @dataclass(frozen=True)
@@ -47,9 +46,6 @@ class Kind:
     """Fields naming another content file, with the kind that file must be: a tender's
     `brief: role-brief.yaml` is {"brief": "role-brief"}. Templates see the other document's
     content in the field's place."""
-    importer: Callable[[Path], dict[str, Any]] | None = None
-    """Reads a filled-in workbook back into content (`sgdocs import KIND WORKBOOK`): returns
-    the content's values, or raises ContentError naming the sheet and row at fault."""
     derived: dict[str, Callable[[Any, dict[str, Any]], Any]] = field(default_factory=dict)
     """Values templates see that come from the document and those it refers to together
     (meeting notes' next meeting, from their series), each worked out by a function of the
@@ -70,17 +66,35 @@ class Kind:
         """The anchor of the heading a field's content appears under."""
         return self.shown_with.get(section, section)
 
+    @property
+    def folder(self) -> Path:
+        return kind_folder(self.name)
+
+    def code(self, module: str) -> Any:
+        """The kind's own code in `module` (its `workbook.py`, its `ical.py`), imported
+        only when it is needed; None if the kind has none."""
+        name = f"{__name__}.{self.name.replace('-', '_')}.{module}"
+        return importlib.import_module(name) if importlib.util.find_spec(name) else None
+
     def template(self, output: Output) -> str:
         """The name of the templates an output is made from, without their extension."""
         return self.name + output.name
 
 
+FOLDER = Path(__file__).parent
+
+
+def kind_folder(name: str) -> Path:
+    """The folder of the kind called `name` (role_brief/ for role-brief)."""
+    return FOLDER / name.replace("-", "_")
+
+
 @functools.cache
 def kind_names() -> list[str]:
-    """Every kind's name, from its module's (role_brief.py is role-brief), importing none:
+    """Every kind's name, from its folder's (role_brief/ is role-brief), importing none:
     a command that needs one kind loads only that one."""
     return sorted(module.name.replace("_", "-") for module in pkgutil.iter_modules(__path__)
-                  if module.name != "starters")
+                  if module.ispkg)
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from pathlib import Path
 from sgdocs.check.readability import Score, scores
 from sgdocs.check.readability import findings as readability_findings
 from sgdocs.errors import Finding, Severity
-from sgdocs.pipeline.build import Job, check_templates
+from sgdocs.pipeline.jobs import Job, check_templates
 from sgdocs.pipeline.load import load_documents
 from sgdocs.read.discovery import discover
 from sgdocs.read.documents import LoadedDocument

@@ -25,12 +25,12 @@ from sgdocs.check.shapes import ANYTHING, Fields, ListOf, shape_of
 from sgdocs.kinds import Kind, get_kind
 from sgdocs.read import richtext
 from sgdocs.read.brand import Brand
+from sgdocs.read.charts import BarChart
 from sgdocs.read.documents import LoadedDocument, models
 from sgdocs.read.partnership import Partnership
 from sgdocs.read.richtext import InlineMarkdown, Markdown
 from sgdocs.read.schema import Image
 from sgdocs.read.values import Rag
-from sgdocs.render.charts import BarChart
 from sgdocs.write.files import build_time
 
 

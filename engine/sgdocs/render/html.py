@@ -29,11 +29,11 @@ from sgdocs.errors import Finding, Location, TemplateProblem
 from sgdocs.kinds import Kind, Output
 from sgdocs.read import richtext
 from sgdocs.read.addresses import PageProblem, page_problems
+from sgdocs.read.charts import BarChart
 from sgdocs.read.documents import LoadedDocument
 from sgdocs.read.schema import Image
 from sgdocs.read.values import Rag
 from sgdocs.render import charts
-from sgdocs.render.charts import BarChart
 from sgdocs.render.context import context_shape, template_context
 from sgdocs.render.templating import (
     environment,

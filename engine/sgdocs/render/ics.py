@@ -14,8 +14,7 @@ problems = no_template
 
 
 def render(document: LoadedDocument, output: Output) -> bytes:
-    assert output.layout is not None, "a calendar output names its layout"
-    calendar: Calendar = output.layout(document.model)
+    calendar: Calendar = document.kind.code("ical").calendar(document.model)
     origin = provenance(document)
     for name, value in origin.properties().items():
         calendar.add(f"x-sgdocs-{name.lower()}", value)

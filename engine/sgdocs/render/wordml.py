@@ -29,10 +29,10 @@ from markupsafe import Markup
 
 from sgdocs.errors import Finding, Location, TemplateProblem
 from sgdocs.read import richtext
+from sgdocs.read.charts import BarChart
 from sgdocs.read.schema import Image
 from sgdocs.read.values import Rag
 from sgdocs.render import charts
-from sgdocs.render.charts import BarChart
 from sgdocs.render.word_package import part_name
 
 LIST_STYLES = ("List Bullet", "List Number", "List Continue")

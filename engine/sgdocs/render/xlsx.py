@@ -60,8 +60,7 @@ def put(cell: Any, value: Any) -> None:
 
 
 def render(document: LoadedDocument, output: Output) -> bytes:
-    assert output.layout is not None, "a spreadsheet output names its workbook layout"
-    workbook: Workbook = output.layout(document.model)
+    workbook: Workbook = document.kind.code("workbook").workbook(document.model)
     properties = workbook.properties
     properties.title = document.model.title
     properties.creator = properties.lastModifiedBy = document.partnership.name

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sgdocs import __version__
-from sgdocs.check.requirements import LOCAL_FILENAME
+from sgdocs.check.catalogue import LOCAL_FILENAME
 from sgdocs.read.documents import LoadedDocument, drawn_in
 from sgdocs.read.schema import Image, parts
 from sgdocs.render.templating import shipped_templates

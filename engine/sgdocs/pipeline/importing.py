@@ -25,13 +25,14 @@ def import_workbook(kind_name: str, workbook: Path, target: Path,
     """Write the content of `workbook` to `target`; the warnings about it. Nothing is written
     if there is an error: all of them are raised, with the warnings."""
     kind = get_kind(kind_name)
-    if kind.importer is None:
+    code = kind.code("workbook")
+    if not hasattr(code, "read_workbook"):
         raise usage_error(f"{kind.name} has no workbook to import",
                           "`sgdocs kinds` lists the kinds; self-assessment has one")
     if target.exists() and not force:
         raise usage_error(f"{target} already exists", "choose another name, or use --force to "
                           "replace it", target)
-    data = kind.importer(workbook)
+    data = code.read_workbook(workbook)
     findings = _checked(kind.model, kind.name, workbook, data)
     if has_errors(findings):
         raise ContentError(findings)

@@ -21,11 +21,11 @@ from typing import Literal
 from pydantic import NonNegativeInt, computed_field
 
 from sgdocs.kinds import Kind
+from sgdocs.read.charts import BarChart
 from sgdocs.read.partnership import SignOff
 from sgdocs.read.schema import Document, FreeSection, Inline, Issue, Markdown, Model, Text
 from sgdocs.read.values import PartialDate, Proportion
 from sgdocs.read.workdays import working_days_after
-from sgdocs.render.charts import BarChart
 
 RAPID_REVIEW_WORKING_DAYS = 15
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, PositiveInt, computed_field
@@ -204,16 +204,10 @@ class MeetingSeries(Document):
             seen.add(key)
 
 
-def _calendar(series: MeetingSeries) -> Any:
-    from sgdocs.calendars import meeting_calendar
-
-    return meeting_calendar(series)
-
-
 KIND = Kind(
     name="meeting-series",
     model=MeetingSeries,
     summary="A recurring meeting as a rule: its dated programme and an .ics calendar",
-    outputs=(Output(), Output(formats=("ics",), layout=_calendar)),
+    outputs=(Output(), Output(formats=("ics",))),
     sections={"programme": "Programme"},
 )

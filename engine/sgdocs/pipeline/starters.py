@@ -6,12 +6,11 @@ import shutil
 from pathlib import Path
 
 from sgdocs.errors import usage_error
-from sgdocs.kinds import get_kind
+from sgdocs.kinds import FOLDER, get_kind
 from sgdocs.read import partnership
-from sgdocs.read.paths import PACKAGE
 from sgdocs.render.templating import shipped_templates
 
-STARTERS = PACKAGE / "starters"
+PARTNERSHIP_STARTER = FOLDER / "partnership.yaml"
 
 
 def new_document(kind_name: str, path: Path) -> list[Path]:
@@ -27,15 +26,15 @@ def new_document(kind_name: str, path: Path) -> list[Path]:
                           "overwrites content", path)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = [path]
-    shutil.copyfile(STARTERS / f"{kind.name}.yaml", path)
+    shutil.copyfile(kind.folder / "starter.yaml", path)
     for wanted in kind.references.values():
         beside = path.parent / f"{wanted}.yaml"
         if not beside.exists():
-            shutil.copyfile(STARTERS / f"{wanted}.yaml", beside)
+            shutil.copyfile(get_kind(wanted).folder / "starter.yaml", beside)
             written.append(beside)
     folder = path.parent.resolve()
     if not any((p / partnership.FILENAME).is_file() for p in (folder, *folder.parents)):
-        shutil.copyfile(STARTERS / partnership.FILENAME, folder / partnership.FILENAME)
+        shutil.copyfile(PARTNERSHIP_STARTER, folder / partnership.FILENAME)
         written.append(path.parent / partnership.FILENAME)
     return written
 

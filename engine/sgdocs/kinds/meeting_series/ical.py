@@ -21,7 +21,7 @@ from sgdocs.write.files import build_time
 PRODUCT = "-//sgdocs//meeting series//EN"
 
 
-def meeting_calendar(series: MeetingSeries) -> Calendar:
+def calendar(series: MeetingSeries) -> Calendar:
     zone = ZoneInfo(series.timezone)
     stamp = build_time(series)
     calendar = Calendar()

@@ -248,17 +248,11 @@ class Tender(Document):
                             "price the days the brief describes")
 
 
-def scoring_workbook(tender: Tender) -> object:
-    from sgdocs.workbooks.tender import scoring_workbook as layout
-
-    return layout(tender)
-
-
 KIND = Kind(
     name="tender",
     model=Tender,
     summary="Invitation to tender for independent scrutiny, built on its role brief",
     outputs=(Output(), Output("-clarifications"),
-             Output("-scoring", formats=("xlsx",), layout=scoring_workbook)),
+             Output("-scoring", formats=("xlsx",))),
     references={"brief": "role-brief"},
 )

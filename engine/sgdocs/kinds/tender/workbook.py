@@ -13,7 +13,7 @@ from sgdocs.render.xlsx import Formula, body_cell, fit_rows, header, title
 BLANK_BIDDER_ROWS = 8
 
 
-def scoring_workbook(tender: Tender) -> Workbook:
+def workbook(tender: Tender) -> Workbook:
     """The evaluators' workbook: a row per bidder; quality scored 0 to 5 and weighted; price
     scored as lowest price ÷ bidder's price × weighting; weighted totals by formula."""
     workbook = Workbook()

@@ -13,9 +13,9 @@ from typing import Literal
 from pydantic import Field, NonNegativeInt, PositiveInt, computed_field
 
 from sgdocs.kinds import Kind
+from sgdocs.read.charts import BarChart
 from sgdocs.read.schema import Document, Inline, Issue, Markdown, Model, Text, Url
 from sgdocs.read.values import Proportion
-from sgdocs.render.charts import BarChart
 
 
 class Figure(Model):

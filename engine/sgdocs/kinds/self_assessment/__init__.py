@@ -10,16 +10,15 @@ self-assessment` reads a filled-in workbook back into content.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field, PositiveInt, computed_field
 
 from sgdocs.errors import Severity
 from sgdocs.kinds import Kind, Output
+from sgdocs.read.charts import BarChart, Series
 from sgdocs.read.schema import RAG, ActionStatus, Document, Inline, Issue, Markdown, Model, Text
 from sgdocs.read.values import PartialDate, Rag
-from sgdocs.render.charts import BarChart, Series
 
 RAG_ORDER = ("green", "amber", "red")
 
@@ -127,23 +126,10 @@ class SelfAssessment(Document):
                 for step in self.steps for answer in step.questions]
 
 
-def _workbook(document: SelfAssessment) -> object:
-    from sgdocs.workbooks.self_assessment import workbook
-
-    return workbook(document)
-
-
-def _import(path: Path) -> dict[str, Any]:
-    from sgdocs.workbooks.self_assessment import read_workbook
-
-    return read_workbook(path)
-
-
 KIND = Kind(
     name="self-assessment",
     model=SelfAssessment,
     summary="RAG self-assessment against the six steps, with its workbook and action tracker",
-    outputs=(Output(formats=("docx", "pdf", "html", "xlsx"), layout=_workbook),),
-    importer=_import,
+    outputs=(Output(formats=("docx", "pdf", "html", "xlsx")),),
     sections={"steps": "Ratings by step", "actions": "Action tracker"},
 )
