@@ -82,7 +82,7 @@ def test_html_template_field_typo_is_reported_before_rendering(restyled: Path,
     template = restyled / "templates/html/role-brief.html"
     edit(template, "{{ purpose }}", "{{ purpse }}")
     edit(template, "{{ entry.activity }}", "{{ entry.activty }}")
-    edit(template, "{{ cost.max_annual_fee }}", "{{ cost.max_anual_fee }}")
+    edit(template, "{{ days_and_cost.max_annual_fee }}", "{{ days_and_cost.max_anual_fee }}")
     result = build_brief(restyled, tmp_path / "out")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -93,7 +93,7 @@ def test_html_template_field_typo_is_reported_before_rendering(restyled: Path,
             "`entry.activty`, but each entry of `entries` has no field `activty`\n"
             "  hint: did you mean `activity`?") in result.output
     assert (f"{template}:{line_of(template, 'max_anual')}: error: the template uses "
-            "`cost.max_anual_fee`, but `days_and_cost` has no field `max_anual_fee`\n"
+            "`days_and_cost.max_anual_fee`, but `days_and_cost` has no field `max_anual_fee`\n"
             "  hint: did you mean `max_annual_fee`?") in result.output
     written = sorted(p.name for p in _outputs(tmp_path / "out"))
     assert written == ["role-brief.docx"]  # the Word template is fine, so Word is still built
@@ -252,8 +252,8 @@ def test_lint_finds_what_word_does_to_a_template(restyled: Path) -> None:
         "“{{p purpose }}” is split across 2 runs",
         f"{template}: warning: in the body, in the paragraph “{{{{ partnership.name }}}}",
         "has curly quotes",
-        f"{template}: error: in the body, in the paragraph “{{%p if key_questions.intro %}}”:"
-        " “{%p if key_questions.intro %}” is never closed",
+        f"{template}: error: in the body, in the paragraph “{{%p if purpose %}}”:"
+        " “{%p if purpose %}” is never closed",
         f"{template}: error: the Word template has no “List Bullet” style",
     ):
         assert expected in output, expected

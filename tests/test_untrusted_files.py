@@ -112,7 +112,8 @@ def test_a_picture_of_too_many_pixels_is_refused_at_its_line(tmp_path: Path) -> 
      "lists and groups are nested more than 40 deep"),
     ("a0: &a0 [x]\n" + "".join(f"a{i}: &a{i} [*a{i - 1}]\n" for i in range(1, 1200)),
      "lists and groups are nested more than 40 deep"),
-    ("kind: role-brief\ntitle: " + "9" * 5000 + "\n", "role-brief.yaml"),
+    ("kind: role-brief\ntitle: " + "9" * 5000 + "\n",
+     "hostile.yaml:1: error: `purpose` is missing"),
 ])
 def test_one_hostile_file_never_stops_the_others(bexley_copy: Path, tmp_path: Path,
                                                  text: str, message: str) -> None:

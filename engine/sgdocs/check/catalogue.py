@@ -12,13 +12,13 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from sgdocs.check.shapes import ANYTHING, Fields, ListOf, Shape, shape_of
 from sgdocs.errors import ContentError, Finding, Location, did_you_mean
 from sgdocs.kinds import get_kind, kind_folder, kind_names
 from sgdocs.read.discovery import REQUIREMENTS_FILE
 from sgdocs.read.partnership import Partnership
 from sgdocs.read.paths import PACKAGE
 from sgdocs.read.schema import Issue, Model, Text
+from sgdocs.read.shapes import Fields, Leaf, ListOf, Shape, shape_of
 from sgdocs.read.validation import validate
 from sgdocs.read.yamlsource import KeyPath, YamlFile, read_yaml
 
@@ -105,7 +105,7 @@ def _path_problem(shape: Shape, path: str) -> str:
             shape = shape.names[part]
         elif isinstance(shape, Fields):
             return f"{shape.label} has no section `{part}` ({did_you_mean(part, shape.names)})"
-        elif shape is ANYTHING or part != "*":
+        elif isinstance(shape, Leaf) or part != "*":
             return f"cannot go inside `{part}`"
     return ""
 

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sgdocs.errors import Finding, Location, Severity
+from sgdocs.kinds.layout import plain
 from sgdocs.read import richtext
 from sgdocs.read.documents import LoadedDocument
 from sgdocs.read.richtext import InlineMarkdown, Markdown
@@ -66,7 +67,7 @@ def scores(document: LoadedDocument) -> list[Score]:
             continue
         long_enough = words >= MINIMUM_WORDS
         found.append(Score(
-            heading, document.source.where((field,)), words,
+            plain(heading), document.source.where((field,)), words,
             round(textstat.flesch_reading_ease(text), 1) if long_enough else None,
             max(round(textstat.flesch_kincaid_grade(text)) + 5, 5) if long_enough else None,
             kind.reading_age.get(field)))

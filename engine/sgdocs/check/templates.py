@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, nodes
 
-from sgdocs.check.shapes import ANYTHING, Fields, ListOf, Shape
 from sgdocs.errors import did_you_mean
+from sgdocs.read.shapes import ANYTHING, Fields, ListOf, Shape
 
 
 @dataclass(frozen=True)
@@ -191,3 +191,15 @@ def _dotted(node: nodes.Node) -> str:
     if isinstance(node, nodes.Name):
         names.append(node.name)
     return ".".join(reversed(names))
+
+
+def expression_shape(env: Environment, context: Fields, expression: str,
+                     scope: dict[str, Shape]) -> Shape:
+    """What `expression` (a Jinja expression) gives, as far as the shapes tell: the shape of
+    the field it names, or that of the value an `or` or `if … else` falls back from."""
+    output = env.parse(f"{{{{ {expression} }}}}").body[0]
+    assert isinstance(output, nodes.Output)
+    node = output.nodes[0]
+    while isinstance(node, nodes.Or | nodes.CondExpr):
+        node = node.left if isinstance(node, nodes.Or) else node.expr1
+    return _Walker(TemplateChecker(env, context), "").resolve(node, {**context.names, **scope})

@@ -13,11 +13,13 @@ import importlib
 import importlib.util
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from sgdocs.errors import did_you_mean, usage_error
+from sgdocs.kinds.layout import FILENAME as LAYOUT
+from sgdocs.kinds.layout import read_layout, sections
 from sgdocs.read.schema import Document
 
 
@@ -51,8 +53,9 @@ class Kind:
     (meeting notes' next meeting, from their series), each worked out by a function of the
     document and its references' documents."""
     sections: dict[str, str] = field(default_factory=dict)
-    """Heading of the section showing each top-level field, for links to it (its anchor in
-    the HTML and bookmark in Word is the field's name)."""
+    """Heading of the section showing each field, for links to it (its anchor in the HTML
+    and bookmark in Word is the field's name). Taken from the kind's layout when it has
+    one; a heading may name fields (`5. Timetable for {{ timetable.period }} work`)."""
     readability: bool = False
     """Read by the public: `sgdocs check` scores each section's readability."""
     reading_age: dict[str, int] = field(default_factory=dict)
@@ -103,6 +106,9 @@ def find_kind(name: str) -> Kind | None:
     if name not in kind_names():
         return None
     kind: Kind = importlib.import_module(f"{__name__}.{name.replace('-', '_')}").KIND
+    layout = kind.folder / LAYOUT
+    if layout.is_file():
+        kind = replace(kind, sections=sections(read_layout(layout).blocks))
     return kind
 
 

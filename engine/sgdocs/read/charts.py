@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
+
+from sgdocs.read.shapes import CHART, Leaf
 
 PRIMARY = "#1f3d63"  # 11.5:1 on white: bars stand out for everyone (WCAG non-text contrast)
 
@@ -23,6 +26,9 @@ class Series:
 @dataclass(frozen=True)
 class BarChart:
     """Horizontal bars, one per category; several series are stacked, with a legend."""
+
+    shape: ClassVar[Leaf] = CHART
+    """How templates see a chart: one value, drawn in the format's own way."""
 
     title: str
     """What the chart shows, in a few words."""

@@ -32,6 +32,7 @@ from pydantic_core import PydanticCustomError
 from sgdocs.errors import Severity
 from sgdocs.read import richtext
 from sgdocs.read.addresses import LINK_HINT, link_problem
+from sgdocs.read.shapes import BLOCK, INLINE, RATING
 from sgdocs.read.values import PartialDate, Rag
 from sgdocs.read.yamlsource import KeyPath, source_text
 
@@ -164,8 +165,7 @@ _MARKDOWN = Field(json_schema_extra={"contentMediaType": "text/markdown"})
 Text = Annotated[str, _WRITTEN]
 """Plain text: printed exactly as written."""
 
-Inline = Annotated[str, _WRITTEN, AfterValidator(_inline),
-                   _MARKDOWN]
+Inline = Annotated[str, _WRITTEN, AfterValidator(_inline), _MARKDOWN, INLINE]
 """A line of rich text: **bold**, *italic* and [links](https://…), but no lists."""
 
 
@@ -192,14 +192,13 @@ Url = Annotated[str, _WRITTEN, AfterValidator(_link), Field(json_schema_extra={
 """An address a reader can follow: a web page (https://…), an e-mail address (mailto:…) or
 a phone number (tel:…)."""
 
-RAG = Annotated[Literal["green", "amber", "red"], AfterValidator(Rag)]
+RAG = Annotated[Literal["green", "amber", "red"], AfterValidator(Rag), RATING]
 """A red / amber / green rating, written green, amber or red."""
 
 ActionStatus = Literal["not started", "in progress", "done"]
 """How far an action has got: not started, in progress or done."""
 
-Markdown = Annotated[str, _WRITTEN, AfterValidator(_block),
-                     _MARKDOWN]
+Markdown = Annotated[str, _WRITTEN, AfterValidator(_block), _MARKDOWN, BLOCK]
 """Rich text: paragraphs, bullet and numbered lists (nested), quotes, emphasis, links."""
 
 

@@ -7,12 +7,13 @@ rules (`Model.issues`) once the types are right.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Discriminator, Tag, ValidationError
 from pydantic_core import ErrorDetails
 
 from sgdocs.errors import Finding, closest, did_you_mean
@@ -79,11 +80,12 @@ _LIMITS = {"greater_than": ("more than", "gt"), "greater_than_equal": ("at least
 
 def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
              what: str) -> Finding:
-    at: KeyPath = tuple(error["loc"])
+    raw: KeyPath = tuple(error["loc"])
+    at, _ = _walk(model, raw)
     kind, found = error["type"], error.get("input")
     name = dotted(at)
     if kind == "extra_forbidden":
-        known = _field_names(model, at[:-1])
+        known = _field_names(model, raw[:-1])
         hint = did_you_mean(str(at[-1]), known, "" if known else "remove it")
         return Finding(source.where(at), f"unknown key `{at[-1]}`", hint)
     if kind == "missing":
@@ -98,18 +100,20 @@ def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
                        f"but it is {_describe(found)}", _type_hint(kind, what))
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
+        near = closest(str(found), re.findall(r"'([^']*)'", expected))
         return Finding(source.where(at), f"`{name}` is {_describe(found)}, but must be one "
-                       f"of {expected}", "values are case-sensitive")
+                       f"of {expected}", f"did you mean `{near}`?" if near and near != found
+                       else "values are case-sensitive")
     if kind == "too_short":
         return Finding(source.where(at), f"`{name}` is empty", "add at least one entry")
     if kind == "string_pattern_mismatch":
         return Finding(source.where(at), f"`{name}` does not look right: {_describe(found)}",
-                       _description(model, at) or "check the value")
+                       _description(model, raw) or "check the value")
     if kind in _LIMITS:
         words, bound = _LIMITS[kind]
         return Finding(source.where(at), f"`{name}` is {_describe(found)}, but must be "
                        f"{words} {error.get('ctx', {}).get(bound)}",
-                       _description(model, at) or "correct the number")
+                       _description(model, raw) or "correct the number")
     message = error["msg"].removeprefix("Value error, ")
     return Finding(source.where(at), f"`{name}`: {message}",
                    str(error.get("ctx", {}).get("hint", "")))
@@ -151,13 +155,39 @@ def _description(model: type[BaseModel], at: KeyPath) -> str:
 
 
 def _model_at(model: type[BaseModel], at: KeyPath) -> type[BaseModel] | None:
-    current: type[BaseModel] | None = model
+    return _model_inside(_walk(model, at)[1])
+
+
+def _walk(model: type[BaseModel], at: KeyPath) -> tuple[KeyPath, Any]:
+    """Follow pydantic's path `at` down the field types: the path as the file has it
+    (without the tags pydantic adds for a tagged union's member: `blocks.0.section.heading`
+    is `blocks.0.heading`), and the type found at its end (None if lost)."""
+    path: list[str | int] = []
+    annotation: Any = model
     for part in at:
-        if isinstance(part, int) or current is None:
+        members = _tagged_members(annotation)
+        if isinstance(part, str) and part in members:
+            annotation = members[part]
             continue
-        info = current.model_fields.get(part)
-        current = _model_inside(info.annotation) if info else None
-    return current
+        path.append(part)
+        if isinstance(part, int):
+            annotation = next((typing.get_args(a)[0] for a in _flatten(annotation)
+                               if typing.get_origin(a) is list), None)
+        else:
+            current = _model_inside(annotation) if annotation is not None else None
+            info = current.model_fields.get(part) if current else None
+            annotation = info.annotation if info else None
+    return tuple(path), annotation
+
+
+def _tagged_members(annotation: Any) -> dict[str, Any]:
+    """A tagged union's members, by tag (empty for any other type)."""
+    for candidate in _flatten(annotation):
+        if typing.get_origin(candidate) is typing.Annotated and any(
+                isinstance(m, Discriminator) for m in candidate.__metadata__):
+            return {m.tag: member for member in typing.get_args(typing.get_args(candidate)[0])
+                    for m in getattr(member, "__metadata__", ()) if isinstance(m, Tag)}
+    return {}
 
 
 def _field_names(model: type[BaseModel], at: KeyPath) -> list[str]:

@@ -21,7 +21,6 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from sgdocs.check.requirements import Assessment
-from sgdocs.check.shapes import ANYTHING, Fields, ListOf, shape_of
 from sgdocs.kinds import Kind, get_kind
 from sgdocs.read import richtext
 from sgdocs.read.brand import Brand
@@ -30,7 +29,9 @@ from sgdocs.read.documents import LoadedDocument, models
 from sgdocs.read.partnership import Partnership
 from sgdocs.read.richtext import InlineMarkdown, Markdown
 from sgdocs.read.schema import Image
+from sgdocs.read.shapes import ANYTHING, Fields, ListOf, shape_of
 from sgdocs.read.values import Rag
+from sgdocs.render.templating import environment
 from sgdocs.write.files import build_time
 
 
@@ -63,10 +64,12 @@ def template_context(document: LoadedDocument, formatter: Formatter,
     fields.update({name: _convert(model, formatter) for name, model in referenced.items()})
     for name, derive in document.kind.derived.items():
         fields[name] = _convert(derive(document.model, referenced), formatter)
-    requirements = [_requirement(a, document.kind, formatter) for a in document.assessments]
+    headings = _headings(document.kind, fields)
+    requirements = [_requirement(a, document.kind, headings, formatter)
+                    for a in document.assessments]
     return {**fields, "partnership": _convert(document.partnership, formatter),
             "requirements": requirements, "incomplete": document.incomplete,
-            "headings": SimpleNamespace(**document.kind.sections),
+            "headings": SimpleNamespace(**headings),
             "brand": _brand(document.partnership.brand, formatter),
             "classification": document.classification,
             "made": build_time(document.model), **extra}
@@ -100,13 +103,20 @@ def _brand(brand: Brand | None, formatter: Formatter) -> SimpleNamespace | None:
                            logo=formatter.logo(brand.logo) if brand.logo else None)
 
 
-def _requirement(assessment: Assessment, kind: Kind, formatter: Formatter) -> SimpleNamespace:
+def _headings(kind: Kind, fields: dict[str, Any]) -> dict[str, str]:
+    """The kind's section headings, with the fields they name filled in."""
+    return {name: environment().from_string(heading).render(fields) if "{" in heading
+            else heading for name, heading in kind.sections.items()}
+
+
+def _requirement(assessment: Assessment, kind: Kind, headings: dict[str, str],
+                 formatter: Formatter) -> SimpleNamespace:
     """One row of the "How this document meets Working Together 2023" appendix; `where` is
     a link to the section that addresses the requirement, or says why there is none."""
     requirement = assessment.requirement
     if assessment.status == "addressed":
         anchor = kind.anchor(assessment.anchor)
-        title = kind.sections.get(anchor, assessment.section)
+        title = headings.get(anchor, assessment.section)
         text = f"[{richtext.escape(title)}](#{anchor})"
     elif assessment.status == "not applicable":
         text = f"Not applicable: {richtext.escape(assessment.reason)}"

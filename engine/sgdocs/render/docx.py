@@ -16,7 +16,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError
+from jinja2 import TemplateError, TemplateSyntaxError
 from lxml import etree
 
 from sgdocs.errors import Finding, Location, TemplateProblem
@@ -143,7 +143,7 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
         found = template_line(exc)
         line = found[1] if found else getattr(exc, "lineno", None)
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)  # the lines docxtpl compiles
-        shown = line_text(source, line) if line else ""
+        shown = line_text(source, line, not isinstance(exc, TemplateSyntaxError)) if line else ""
         where = f"in {story}, near \u201c{shown}\u201d" if shown else f"in {story}"
         if isinstance(exc, TemplateError):
             return TemplateProblem([Finding(Location(self.path), f"{where}: the template "

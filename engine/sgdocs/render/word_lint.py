@@ -203,9 +203,16 @@ def _where(paragraph: Any, text: str, part: str) -> str:
     return f"in {part}, in a table, row {row_number}, column {column}, \u201c{shown}\u201d"
 
 
-def line_text(source: str, line: int) -> str:
+def line_text(source: str, line: int, failed_running: bool = False) -> str:
     """The visible text of the template line Jinja reports (roughly one paragraph; block
-    tags join several, and the error is at the end, so a long text shows its end)."""
+    tags join several, and the error is at the end, so a long text shows its end). An
+    expression that `failed_running` is not in the block tags ending the line (a syntax
+    error may be), so they are left off."""
     lines = source.splitlines()
     text = re.sub(r"<[^>]+>", "", lines[line - 1]).strip() if 0 < line <= len(lines) else ""
+    if failed_running:
+        text = _TRAILING_BLOCK_TAGS.sub("", text) or text
     return text if len(text) <= 80 else "…" + text[-79:]
+
+
+_TRAILING_BLOCK_TAGS = re.compile(r"(?:\{%.*?%\})+$")

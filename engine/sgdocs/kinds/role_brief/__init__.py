@@ -125,15 +125,4 @@ KIND = Kind(
     name="role-brief",
     model=RoleBrief,
     summary="Brief for independent scrutiny: the role, its questions, timetable and cost",
-    sections={
-        "purpose": "1. Purpose",
-        "background": "2. Background",
-        "role": "3. The role of independent scrutiny",
-        "key_questions": "3.1 Key questions in terms of the scrutiny function",
-        "responsibilities": "3.2 Summary of key responsibilities",
-        "qualifications": "4. Qualifications and experience",
-        "timetable": "5. Timetable",
-        "days_and_cost": "6. Number of days, cost",
-        "procurement_timeline": "7. Timeline for procurement",
-    },
 )

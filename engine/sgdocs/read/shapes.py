@@ -26,18 +26,28 @@ class ListOf:
     item: Shape
 
 
-class _Anything:
-    """A value whose inside we do not check (text, a date, a macro argument)."""
+@dataclass(frozen=True)
+class Leaf:
+    """A value whose inside we do not check (text, a date, a macro argument); `kind` says
+    how it is shown where that matters: "inline" and "block" are rich text (a line, or
+    paragraphs), "chart" a chart, "rag" a rating; "" anything else."""
+
+    kind: str = ""
 
 
-ANYTHING = _Anything()
-Shape = Fields | ListOf | _Anything
+ANYTHING = Leaf()
+INLINE = Leaf("inline")
+BLOCK = Leaf("block")
+CHART = Leaf("chart")
+RATING = Leaf("rag")
+Shape = Fields | ListOf | Leaf
 
 
 def shape_of(model: type[BaseModel], label: str) -> Fields:
     names: dict[str, Shape] = {}
     for name, info in model.model_fields.items():
-        names[name] = _shape(info.annotation, f"`{name}`")
+        marked = [m for m in info.metadata if isinstance(m, Leaf)]
+        names[name] = marked[0] if marked else _shape(info.annotation, f"`{name}`")
     for name, computed in model.model_computed_fields.items():
         names[name] = _shape(computed.return_type, f"`{name}`")
     return Fields(label, names)
@@ -49,9 +59,10 @@ def _shape(annotation: Any, label: str) -> Shape:
         inner = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
         return _shape(inner[0], label) if len(inner) == 1 else ANYTHING
     if origin is typing.Annotated:
-        return _shape(typing.get_args(annotation)[0], label)
+        marked = [m for m in annotation.__metadata__ if isinstance(m, Leaf)]
+        return marked[0] if marked else _shape(typing.get_args(annotation)[0], label)
     if origin is list:
         return ListOf(_shape(typing.get_args(annotation)[0], f"each entry of {label}"))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return shape_of(annotation, label)
-    return ANYTHING
+    return getattr(annotation, "shape", ANYTHING)

@@ -1,0 +1,227 @@
+"""A kind's layout (`layout.yaml` in its folder): the one description of how its documents
+read, from which both its Word template and its HTML template are made.
+
+A layout is a list of blocks in reading order: sections with their headings (each written
+once, here), text, paragraphs whose wording may follow the content, lists, tables, facts,
+figures, quoted extracts, blocks repeated for each entry of a list, and the furniture every
+document shares (cover, contents, document control, the statutory ending). Wording and
+conditions are Jinja expressions over the document's fields, checked like any template's.
+A section whose field is absent is left out, heading and all.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Discriminator, Field, Tag
+
+from sgdocs.errors import ContentError
+from sgdocs.read.schema import Model, Text
+from sgdocs.read.validation import validate
+from sgdocs.read.yamlsource import read_yaml
+
+FILENAME = "layout.yaml"
+FURNITURE = ("cover", "contents", "document_control", "statutory_ending")
+Furniture = Literal["cover", "contents", "document_control", "statutory_ending"]
+"""cover: the title, partnership, version and status; contents: a contents table (in Word,
+and in a PDF long enough to need one); document_control: the version, status, owner,
+approval and change history; statutory_ending: the document's own sections, the partners'
+sign-off, how it meets Working Together 2023, and document control."""
+
+
+class Block(Model):
+    when: Text | None = None
+    """Shown only when this holds, e.g. `funding.contributions` or `cost.expenses`."""
+
+
+class Heading(Block):
+    heading: Text
+    """The heading's words; may name fields, e.g. `Appendix {{ loop.index }}`."""
+    anchor: Text | None = None
+    """The name links to it use (its `id` on the web page, its bookmark in Word)."""
+    page_break: bool = False
+    """Start a new page with it (Word and PDF)."""
+
+
+class Section(Block):
+    section: Text = Field(pattern=r"^[a-z][a-z0-9_.]*$")
+    """The field the section shows (its heading is linked to as this), e.g. `purpose`.
+    Unless `when` says otherwise, the section is left out when the field is absent."""
+    heading: Text
+    """The section's heading, e.g. `1. Purpose`."""
+    page_break: bool = False
+    """Start a new page with it (Word and PDF)."""
+    blocks: list[AnyBlock] = Field(min_length=1)
+    """What the section holds, in order; sections inside it are its sub-sections."""
+
+
+class RichText(Block):
+    text: Text
+    """A field of rich text (paragraphs, lists, links), e.g. `purpose`."""
+
+
+class Paragraph(Block):
+    paragraph: Text
+    """A paragraph's words, naming fields where they follow the content, e.g.
+    `These arrangements take effect from {{ effective_from }}.`"""
+    style: Literal["lead", "caption", "attribution"] | None = None
+    """lead: an opening paragraph; caption: under a figure or table; attribution: who is
+    quoted."""
+
+
+class BulletList(Block):
+    list: Text
+    """The field holding the list, e.g. `key_questions.items`."""
+    each: Text = "item"
+    """The name each entry goes by in `item`."""
+    item: Text | None = None
+    """Each entry's words; by default the entry itself."""
+    numbered: bool = False
+    """Numbered (1, 2, 3) rather than bulleted."""
+
+
+class Points(Block):
+    points: Text
+    """A field with an optional `intro` and its `items`, shown as text and a bulleted list."""
+
+
+class CellList(Model):
+    list: Text
+    """Entries shown one to a line in the cell, bulleted when there are several."""
+
+
+class Column(Model):
+    header: Text | None = None
+    """The column's heading."""
+    cell: Text | CellList
+    """What each row shows in this column."""
+    width: float = Field(gt=0, le=250)
+    """Its width in Word, in millimetres (the page's text is 170 mm wide)."""
+    align: Literal["text", "amount", "date"] = "text"
+    """amount: figures, right-aligned; date: kept on one line."""
+
+
+class Table(Block):
+    table: Text
+    """The list the rows are made from, e.g. `timetable.entries`."""
+    each: Text = "row"
+    """The name each entry goes by in the columns' cells."""
+    columns: list[Column] = Field(min_length=1)
+    """The columns, left to right."""
+    total: list[Text] = []
+    """A last row, in bold, under the others (one entry per column)."""
+
+
+class Fact(Model):
+    label: Text
+    """What the row says, e.g. `Maximum annual fee`."""
+    value: Text
+    """Its value, e.g. `{{ days_and_cost.max_annual_fee }}`."""
+    when: Text | None = None
+    """The row is shown only when this holds."""
+
+
+class Facts(Block):
+    facts: list[Fact] = Field(min_length=1)
+    """Rows of a label and its value."""
+
+
+class Figure(Block):
+    figure: Text
+    """A chart the document describes, e.g. `reviews.figures.totals.chart`."""
+    caption: Text
+    """What it shows, and where its figures are given as a table."""
+
+
+class Extract(Block):
+    extract: Text
+    """Paragraphs quoted from a source, each with its number, e.g. `appendix.paragraphs`."""
+    each: Text = "paragraph"
+    """The name each paragraph goes by in `number` and `text`."""
+    number: Text
+    """Each paragraph's number, e.g. `{{ paragraph.number }}.`"""
+    text: Text
+    """Each paragraph's words, e.g. `{{ paragraph.text }}`."""
+    source: Text | None = None
+    """Where they are quoted from, printed under them."""
+
+
+class Repeat(Block):
+    repeat: Text
+    """A list, e.g. `appendices`: the blocks are shown once for each entry."""
+    each: Text = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    """The name each entry goes by in the blocks; `loop.index` counts them from 1."""
+    blocks: list[AnyBlock] = Field(min_length=1)
+    """What is shown for each entry."""
+
+
+_KINDS: dict[str, type[Model]] = {
+    "section": Section, "heading": Heading, "text": RichText, "paragraph": Paragraph,
+    "list": BulletList, "points": Points, "table": Table, "facts": Facts, "figure": Figure,
+    "extract": Extract, "repeat": Repeat,
+}
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "furniture"
+    if isinstance(value, dict):  # by its first key, as written (an extract has `text` too)
+        first = next(iter(value), None)
+        return first if first in _KINDS else None
+    return None
+
+
+AnyBlock = Annotated[
+    Annotated[Furniture, Tag("furniture")]
+    | Annotated[Section, Tag("section")] | Annotated[Heading, Tag("heading")]
+    | Annotated[RichText, Tag("text")] | Annotated[Paragraph, Tag("paragraph")]
+    | Annotated[BulletList, Tag("list")] | Annotated[Points, Tag("points")]
+    | Annotated[Table, Tag("table")] | Annotated[Facts, Tag("facts")]
+    | Annotated[Figure, Tag("figure")] | Annotated[Extract, Tag("extract")]
+    | Annotated[Repeat, Tag("repeat")],
+    Discriminator(_block_kind, custom_error_type="block", custom_error_message=(
+        "a block is one of: " + ", ".join(FURNITURE) + ", or a group of keys starting "
+        "with one of: " + ", ".join(_KINDS)))]
+
+
+class Layout(Model):
+    """How documents of a kind read, in Word and on the web page alike."""
+
+    title: Text
+    """What the Word template is called, e.g. `Role brief`."""
+    blocks: list[AnyBlock] = Field(min_length=1)
+    """The document from top to bottom."""
+
+
+Section.model_rebuild()
+Repeat.model_rebuild()
+Layout.model_rebuild()
+
+
+def read_layout(path: Path) -> Layout:
+    """The layout in `path`; ContentError naming the file and line of every problem."""
+    layout, findings = validate(Layout, read_yaml(path), what="layout")
+    if layout is None or any(f.is_error for f in findings):
+        raise ContentError(findings)
+    return layout
+
+
+_EXPRESSION = re.compile(r"{{.*?}}|{%.*?%}", re.S)
+
+
+def sections(blocks: list[Any]) -> dict[str, str]:
+    """The heading of each section, by the field it shows, for links to it."""
+    found: dict[str, str] = {}
+    for block in blocks:
+        if isinstance(block, Section):
+            found[block.section] = block.heading
+            found.update(sections(block.blocks))
+    return found
+
+
+def plain(heading: str) -> str:
+    """A heading's words without the fields it names, where there is no document to fill
+    them from (`5. Timetable for {{ timetable.period }} work` is `5. Timetable for work`)."""
+    return " ".join(_EXPRESSION.sub("", heading).split())

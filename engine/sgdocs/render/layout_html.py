@@ -1,0 +1,148 @@
+"""A kind's layout as its HTML template: Jinja over `_base.html`, with the pieces every
+document shares from `_macros.html`. The web page and the PDF are both made from it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sgdocs.kinds.layout import (
+    BulletList,
+    CellList,
+    Extract,
+    Facts,
+    Figure,
+    Heading,
+    Layout,
+    Paragraph,
+    Points,
+    Repeat,
+    RichText,
+    Section,
+    Table,
+)
+
+_FURNITURE = {
+    "cover": "{{ shared.cover(title, partnership, document_control) }}",
+    "contents": "{{ shared.contents(toc) }}",
+    "document_control": "{{ shared.document_control(document_control) }}",
+    "statutory_ending": "{{ shared.statutory_ending(sections, sign_off, requirements, "
+                        "document_control) }}",
+}
+_CELL_CLASS = {"text": "", "amount": ' class="amount"', "date": ' class="nowrap"'}
+_HEADER_CLASS = {"amount": ' class="amount"'}
+_INDENT = "  "
+
+
+def html_template(layout: Layout, fields: set[str]) -> str:
+    """The template's text; `fields` are the kind's top-level fields, so that a section
+    showing one is left out when it is absent."""
+    lines = ['{% extends "_base.html" %}', '{% import "_macros.html" as shared %}',
+             "{% block content %}"]
+    lines += _blocks(layout.blocks, 1, fields)
+    lines.append("{% endblock %}")
+    return "\n".join(lines) + "\n"
+
+
+def _blocks(items: list[Any], level: int, fields: set[str]) -> list[str]:
+    return [line for block in items for line in _block(block, level, fields)]
+
+
+def _block(block: Any, level: int, fields: set[str]) -> list[str]:
+    if isinstance(block, str):
+        return [_FURNITURE[block]]
+    lines = list(_shown(block, level, fields))
+    when = block.when
+    if isinstance(block, Section) and when is None and block.section.split(".")[0] in fields:
+        when = block.section
+    if when:
+        return [f"{{% if {when} %}}", *lines, "{% endif %}"]
+    return lines
+
+
+def _shown(block: Any, level: int, fields: set[str]) -> Iterator[str]:
+    tag = f"h{level + 1}"
+    if isinstance(block, Section):
+        anchor = block.section.replace(".", "_")
+        classes = ' class="new-page"' if block.page_break else ""
+        yield f'<section aria-labelledby="{anchor}"{classes}>'
+        yield f'{_INDENT}<{tag} id="{anchor}">{block.heading}</{tag}>'
+        yield from (_INDENT + line for line in _blocks(block.blocks, level + 1, fields))
+        yield "</section>"
+    elif isinstance(block, Heading):
+        anchor = f' id="{block.anchor}"' if block.anchor else ""
+        classes = ' class="new-page"' if block.page_break else ""
+        yield f"<{tag}{anchor}{classes}>{block.heading}</{tag}>"
+    elif isinstance(block, RichText):
+        yield f"{{% if {block.text} %}}{{{{ {block.text} }}}}{{% endif %}}"
+    elif isinstance(block, Paragraph):
+        classes = f' class="{block.style}"' if block.style else ""
+        yield f"<p{classes}>{block.paragraph}</p>"
+    elif isinstance(block, BulletList):
+        tag = "ol" if block.numbered else "ul"
+        item = block.item or f"{{{{ {block.each} }}}}"
+        yield (f"<{tag}>{{% for {block.each} in {block.list} %}}<li>{item}</li>{{% endfor %}}"
+               f"</{tag}>")
+    elif isinstance(block, Points):
+        yield f"{{{{ shared.points({block.points}) }}}}"
+    elif isinstance(block, Table):
+        yield from _table(block)
+    elif isinstance(block, Facts):
+        yield '<table class="facts">'
+        yield f"{_INDENT}<tbody>"
+        for fact in block.facts:
+            row = f'<tr><th scope="row">{fact.label}</th><td>{fact.value}</td></tr>'
+            yield _INDENT * 2 + (f"{{% if {fact.when} %}}{row}{{% endif %}}" if fact.when
+                                 else row)
+        yield f"{_INDENT}</tbody>"
+        yield "</table>"
+    elif isinstance(block, Figure):
+        yield '<figure class="chart-figure">'
+        yield f"{_INDENT}{{{{ {block.figure} }}}}"
+        yield f"{_INDENT}<figcaption>{block.caption}</figcaption>"
+        yield "</figure>"
+    elif isinstance(block, Extract):
+        yield f"{{% if {block.extract} %}}"
+        yield '<figure class="extract">'
+        yield f"{_INDENT}<blockquote>"
+        yield (f"{_INDENT * 2}{{% for {block.each} in {block.extract} %}}<p><span "
+               f'class="paragraph-number">{block.number}</span> {block.text}</p>{{% endfor %}}')
+        yield f"{_INDENT}</blockquote>"
+        if block.source:
+            yield (f"{_INDENT}{{% if {block.source} %}}<figcaption>Source: "
+                   f"{{{{ {block.source} }}}}</figcaption>{{% endif %}}")
+        yield "</figure>"
+        yield "{% endif %}"
+    elif isinstance(block, Repeat):
+        yield f"{{% for {block.each} in {block.repeat} %}}"
+        yield from _blocks(block.blocks, level, fields)
+        yield "{% endfor %}"
+
+
+def _table(table: Table) -> Iterator[str]:
+    yield "<table>"
+    if any(column.header for column in table.columns):
+        headers = "".join(f'<th scope="col"{_HEADER_CLASS.get(column.align, "")}>'
+                          f'{column.header or ""}</th>' for column in table.columns)
+        yield f"{_INDENT}<thead><tr>{headers}</tr></thead>"
+    yield f"{_INDENT}<tbody>"
+    yield f"{_INDENT}{{% for {table.each} in {table.table} %}}"
+    cells = "".join(f"<td{_CELL_CLASS[column.align]}>{_cell(column.cell)}</td>"
+                    for column in table.columns)
+    yield f"{_INDENT * 2}<tr>{cells}</tr>"
+    yield f"{_INDENT}{{% endfor %}}"
+    if table.total:
+        first, *rest = table.total
+        cells = "".join(f"<td{_CELL_CLASS[column.align]}>{value}</td>"
+                        for value, column in zip(rest, table.columns[1:], strict=True))
+        yield f'{_INDENT * 2}<tr class="total"><th scope="row">{first}</th>{cells}</tr>'
+    yield f"{_INDENT}</tbody>"
+    yield "</table>"
+
+
+def _cell(cell: str | CellList) -> str:
+    if isinstance(cell, str):
+        return cell
+    return (f"{{% if {cell.list} | length == 1 %}}{{{{ {cell.list}[0] }}}}{{% else %}}<ul>"
+            f"{{% for entry in {cell.list} %}}<li>{{{{ entry }}}}</li>{{% endfor %}}</ul>"
+            "{% endif %}")

@@ -1,0 +1,101 @@
+"""A kind's one layout, from which its Word and HTML templates are made: the shipped
+templates are what the layouts make, headings are written once, and a mistake in a layout
+is told at its file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import REPO
+from sgdocs.errors import ContentError
+from sgdocs.kinds import all_kinds, get_kind
+from sgdocs.kinds.layout import read_layout
+from sgdocs.render.context import context_shape
+from sgdocs.render.kind_templates import layout_path, made_templates
+from sgdocs.render.layout_word import LayoutError, word_template
+
+TEMPLATES = REPO / "templates"
+BRIEF_LAYOUT = get_kind("role-brief").folder / "layout.yaml"
+
+
+@pytest.mark.parametrize("kind", sorted(all_kinds()))
+def test_shipped_templates_are_what_the_layouts_make(kind: str) -> None:
+    """Regenerate with `python scripts/make_templates.py` after changing a layout."""
+    for name, data in made_templates(get_kind(kind)).items():
+        assert (TEMPLATES / name).read_bytes() == data, f"{name} is stale"
+
+
+def test_a_kind_with_a_layout_takes_its_headings_from_it() -> None:
+    kind = get_kind("role-brief")
+    assert kind.sections["timetable"] == "5. Timetable for {{ timetable.period }} work"
+    assert kind.sections["key_questions"] == (
+        "3.1 Key questions in terms of the scrutiny function")
+    assert "5. Timetable" not in (kind.folder / "__init__.py").read_text()
+
+
+def test_the_heading_is_filled_in_in_every_format(example_outputs: dict[str, Path]) -> None:
+    word = docx.Document(str(example_outputs["bexley/role-brief.docx"]))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert "5. Timetable for 2018-19 work" in headings
+    assert "3.1 Key questions in terms of the scrutiny function" in headings
+    html = example_outputs["bexley/role-brief.html"].read_text()
+    assert '<h2 id="timetable">5. Timetable for 2018-19 work</h2>' in html
+    assert '<h3 id="key_questions">3.1 Key questions' in html
+
+
+def _layout(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "layout.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_a_misspelt_block_is_told_at_its_line(tmp_path: Path) -> None:
+    path = _layout(tmp_path, "title: Brief\nblocks:\n  - cover\n  - sectoin: purpose\n"
+                             "    heading: Purpose\n  - contnets\n")
+    with pytest.raises(ContentError) as raised:
+        read_layout(path)
+    found = [(f.where.line, f.message, f.hint) for f in raised.value.findings]
+    assert found == [
+        (4, "`blocks[2]`: a block is one of: cover, contents, document_control, "
+            "statutory_ending, or a group of keys starting with one of: section, heading, "
+            "text, paragraph, list, points, table, facts, figure, extract, repeat", ""),
+        (6, "`blocks[3]` is \u201ccontnets\u201d, but must be one of 'cover', 'contents', "
+            "'document_control' or 'statutory_ending'", "did you mean `contents`?")]
+
+
+def test_a_misspelt_key_in_a_block_gets_a_suggestion(tmp_path: Path) -> None:
+    path = _layout(tmp_path, "title: Brief\nblocks:\n  - section: purpose\n"
+                             "    heding: Purpose\n    blocks: [{text: purpose}]\n")
+    with pytest.raises(ContentError) as raised:
+        read_layout(path)
+    messages = [(f.where.line, f.message, f.hint) for f in raised.value.findings]
+    assert (4, "unknown key `heding`", "did you mean `heading`?") in messages
+
+
+def test_rich_text_in_a_line_of_words_is_placed_as_runs_in_word(tmp_path: Path) -> None:
+    """Inline fields become runs of their own ({{r }}); the layout never says which."""
+    path = _layout(tmp_path, "title: Brief\nblocks:\n  - list: key_questions.items\n"
+                             "    item: 'Asked: {{ item }} ({{ timetable.period }})'\n")
+    template = tmp_path / "brief.docx"
+    template.write_bytes(word_template(read_layout(path), context_shape(get_kind("role-brief"))))
+    texts = [p.text for p in docx.Document(str(template)).paragraphs]
+    assert "Asked: {{r item }} ({{ timetable.period }})" in texts
+
+
+def test_paragraphs_of_rich_text_cannot_stand_in_a_line(tmp_path: Path) -> None:
+    path = _layout(tmp_path, "title: Brief\nblocks:\n"
+                             "  - paragraph: 'The purpose: {{ purpose }}'\n")
+    with pytest.raises(LayoutError, match="`purpose` holds paragraphs; show it with `text:`"):
+        word_template(read_layout(path), context_shape(get_kind("role-brief")))
+
+
+def test_a_copied_layout_makes_the_same_templates(tmp_path: Path) -> None:
+    kind = get_kind("role-brief")
+    shutil.copy(layout_path(kind, kind.outputs[0]), tmp_path / "layout.yaml")
+    made = word_template(read_layout(tmp_path / "layout.yaml"), context_shape(kind))
+    assert made == (TEMPLATES / "docx/role-brief.docx").read_bytes()
+    assert BRIEF_LAYOUT.read_text() == (tmp_path / "layout.yaml").read_text()
