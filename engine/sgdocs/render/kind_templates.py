@@ -1,6 +1,7 @@
 """The templates a kind's layouts make: for each of its outputs laid out from a template, the
 Word template and the HTML template, both from the one layout (`layout.yaml`, or
-`layout-clarifications.yaml` for the tender's `-clarifications` output)."""
+`layout-clarifications.yaml` for the tender's `-clarifications` output), the HTML with the
+kind's own CSS (`style.css`) if it has any."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from sgdocs.kinds.layout import read_layout
 from sgdocs.render.context import context_shape
 from sgdocs.render.layout_html import html_template
 from sgdocs.render.layout_word import word_template
+
+STYLE = "style.css"
+"""A kind's own CSS, in its folder: added to the house style in its HTML templates."""
 
 
 def layout_path(kind: Kind, output: Output) -> Path:
@@ -31,5 +35,7 @@ def made_templates(kind: Kind) -> dict[str, bytes]:
         if "docx" in output.formats:
             made[f"docx/{name}.docx"] = word_template(layout, context_shape(kind))
         if {"html", "pdf"} & set(output.formats):
-            made[f"html/{name}.html"] = html_template(layout, fields).encode()
+            style = kind.folder / STYLE
+            css = style.read_text(encoding="utf-8") if style.is_file() else ""
+            made[f"html/{name}.html"] = html_template(layout, fields, css).encode()
     return made

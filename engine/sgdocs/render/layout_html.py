@@ -34,11 +34,15 @@ _HEADER_CLASS = {"amount": ' class="amount"'}
 _INDENT = "  "
 
 
-def html_template(layout: Layout, fields: set[str]) -> str:
+def html_template(layout: Layout, fields: set[str], style: str = "") -> str:
     """The template's text; `fields` are the kind's top-level fields, so that a section
-    showing one is left out when it is absent."""
-    lines = ['{% extends "_base.html" %}', '{% import "_macros.html" as shared %}',
-             "{% block content %}"]
+    showing one is left out when it is absent; `style` is the kind's own CSS, after the
+    house style."""
+    lines = ['{% extends "_base.html" %}', '{% import "_macros.html" as shared %}']
+    if style.strip():
+        lines += ["{% block style %}{{ super() }}", "<style>", style.strip(), "</style>",
+                  "{% endblock %}"]
+    lines.append("{% block content %}")
     lines += _blocks(layout.blocks, 1, fields)
     lines.append("{% endblock %}")
     return "\n".join(lines) + "\n"
