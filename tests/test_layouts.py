@@ -11,10 +11,10 @@ import docx
 import pytest
 
 from conftest import REPO
+from sgdocs.check.templates import context_shape
 from sgdocs.errors import ContentError
 from sgdocs.kinds import all_kinds, get_kind
 from sgdocs.kinds.layout import read_layout
-from sgdocs.render.context import context_shape
 from sgdocs.render.kind_templates import layout_path, made_templates
 from sgdocs.render.layout_word import LayoutError, word_template
 

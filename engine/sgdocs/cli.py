@@ -35,6 +35,8 @@ from sgdocs.terminal import (
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_CONTENT = Path("content")
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+IN_CONTENT = click.option("--in", "content", type=click.Path(path_type=Path), default=None,
+                          help="A content folder whose own kinds to include.")
 
 
 def _reports_errors(command: F) -> F:
@@ -173,8 +175,9 @@ def requirements(kind: str | None, content: Path | None) -> None:
     from sgdocs.kinds import get_kind
     from sgdocs.read.partnership import find_setting
 
-    catalogue = load_catalogue(find_setting(content).root if content else None)
-    chosen = catalogue.for_kind(get_kind(kind).name) if kind else catalogue.requirements
+    root = find_setting(content).root if content else None
+    catalogue = load_catalogue(root)
+    chosen = catalogue.for_kind(get_kind(kind, root).name) if kind else catalogue.requirements
     table = Table(title=f"Requirements{f' for {kind}' if kind else ''}", title_justify="left")
     table.add_column("Id", no_wrap=True)
     for column in ("Level", "Confidence", "Reference", "Requirement", "Kinds"):
@@ -221,16 +224,18 @@ def templates() -> None:
 @templates.command("export")
 @click.argument("target", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace templates already in TARGET.")
+@IN_CONTENT
 @_reports_errors
-def export(target: Path, force: bool) -> None:
+def export(target: Path, force: bool, content: Path | None) -> None:
     """Copy the shipped templates to TARGET for restyling.
 
     Put restyled copies in a `templates/` folder beside your partnership.yaml (keeping the
-    docx/ and html/ folders) and they are used instead of the shipped ones.
+    docx/ and html/ folders) and they are used instead of the shipped ones. The templates
+    of your own kinds (with --in, or when TARGET is in your content folder) come too.
     """
     from sgdocs.pipeline.starters import export_templates
 
-    for written in export_templates(target, force):
+    for written in export_templates(target, force, _root(content or target)):
         click.echo(f"wrote {written}")
 
 
@@ -243,7 +248,7 @@ def lint(template: Path, kind_name: str, strict: bool) -> None:
     """Check a restyled template (.docx or .html) before using it."""
     from sgdocs.kinds import get_kind
 
-    kind = get_kind(kind_name)
+    kind = get_kind(kind_name, _root(template.parent))
     if template.suffix not in (".docx", ".html"):
         raise usage_error("lint checks Word (.docx) and HTML (.html) templates",
                           "name a template file", template)
@@ -258,22 +263,39 @@ def lint(template: Path, kind_name: str, strict: bool) -> None:
 
 
 @main.command()
-def kinds() -> None:
-    """List the document kinds."""
+@IN_CONTENT
+@_reports_errors
+def kinds(content: Path | None) -> None:
+    """List the document kinds: those sgdocs ships, and your own (with --in, or in the
+    content folder here)."""
     from sgdocs.kinds import all_kinds
 
-    for kind in all_kinds().values():
-        click.echo(f"{kind.name:<20} {kind.summary}")
+    for kind in all_kinds(_root(content or _here())).values():
+        own = "  (your own)" if kind.home else ""
+        click.echo(f"{kind.name:<20} {kind.summary}{own}")
 
 
 @main.command()
 @click.argument("kind")
+@IN_CONTENT
 @_reports_errors
-def schema(kind: str) -> None:
+def schema(kind: str, content: Path | None) -> None:
     """Print the JSON Schema of KIND (or `partnership`), for editors that validate YAML."""
     from sgdocs.read.json_schema import json_schema
 
-    click.echo(json.dumps(json_schema(kind), indent=2))
+    click.echo(json.dumps(json_schema(kind, _root(content or _here())), indent=2))
+
+
+def _root(folder: Path | None) -> Path | None:
+    """The content root holding `folder` (the folder of its top-most partnership.yaml)."""
+    from sgdocs.read.partnership import content_root
+
+    return content_root(folder if folder.is_dir() else folder.parent) if folder else None
+
+
+def _here() -> Path | None:
+    """The default content folder, when the command is run beside it."""
+    return DEFAULT_CONTENT if DEFAULT_CONTENT.is_dir() else None
 
 
 def _content_paths(paths: Sequence[Path]) -> list[Path]:

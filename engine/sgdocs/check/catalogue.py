@@ -6,14 +6,16 @@ checked like any content file."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from sgdocs.errors import ContentError, Finding, Location, did_you_mean
-from sgdocs.kinds import get_kind, kind_folder, kind_names
+from sgdocs.kinds import get_kind, kind_folder, kind_names, shipped_names
+from sgdocs.kinds.declared import FILENAME as DECLARATION
+from sgdocs.kinds.declared import declared_names, kinds_folder
 from sgdocs.read.discovery import REQUIREMENTS_FILE
 from sgdocs.read.partnership import Partnership
 from sgdocs.read.paths import PACKAGE
@@ -63,8 +65,9 @@ class Requirement(Model):
 
     @field_validator("addressed_by")
     @classmethod
-    def _known_kinds(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        kinds = kind_names()
+    def _known_kinds(cls, value: dict[str, list[str]], info: ValidationInfo
+                     ) -> dict[str, list[str]]:
+        kinds = (info.context or {}).get("kinds") or kind_names()
         for kind in value:
             if kind not in kinds:
                 raise ValueError(f"`{kind}` is not a document kind ("
@@ -90,8 +93,16 @@ class Catalogue(Model):
         return [r.id for r in self.requirements]
 
 
+def _document_shape(kind: str, root: Path | None) -> Fields:
+    if kind in shipped_names():
+        return _shipped_shape(kind)
+    shape = shape_of(get_kind(kind, root).model, f"{kind} content")
+    shape.names["partnership"] = shape_of(Partnership, "the partnership")
+    return shape
+
+
 @functools.cache
-def _document_shape(kind: str) -> Fields:
+def _shipped_shape(kind: str) -> Fields:
     shape = shape_of(get_kind(kind).model, f"{kind} content")
     shape.names["partnership"] = shape_of(Partnership, "the partnership")
     return shape
@@ -112,43 +123,53 @@ def _path_problem(shape: Shape, path: str) -> str:
 
 def load_catalogue(root: Path | None = None) -> Catalogue:
     """The shipped catalogue, with the requirements.yaml in the content root `root` merged
-    in if there is one."""
+    in if there is one, and what the partnership's own kinds there address."""
     local = root / LOCAL_FILENAME if root else None
-    if local and local.is_file():
-        return _catalogue(local, local.read_bytes())
-    return _catalogue(None, b"")
+    written = local.read_bytes() if local and local.is_file() else None
+    declared = tuple((name, (kinds_folder(root) / name / DECLARATION).stat().st_mtime_ns)
+                     for name in declared_names(root)) if root else ()
+    return _catalogue(root, written, declared)
 
 
 @functools.lru_cache(maxsize=16)
-def _catalogue(local: Path | None, local_bytes: bytes) -> Catalogue:
-    """Read once per process for each distinct local file (keyed by its bytes). The
-    sections a local file names are checked against their kinds; the shipped catalogue's
-    are checked when sgdocs is tested, so a check need not load every kind."""
-    layers = [read_yaml(CATALOGUE), _kinds_layer()] + ([read_yaml(local)] if local else [])
+def _catalogue(root: Path | None, local_bytes: bytes | None,
+               declared: tuple[tuple[str, int], ...]) -> Catalogue:
+    """Read once per process for each distinct local file (keyed by its bytes) and version
+    of the partnership's own kinds. The sections those name are checked against their
+    kinds; the shipped catalogue's are checked when sgdocs is tested, so a check need not
+    load every kind."""
+    local = root / LOCAL_FILENAME if root and local_bytes is not None else None
+    own = [_declared_layer(root, [name for name, _ in declared])] if root and declared else []
+    layers = [read_yaml(CATALOGUE), _kinds_layer(), *own] + ([read_yaml(local)] if local
+                                                               else [])
     merged = _merge_by_id(layers)
     unknown = _unknown_mapped(merged)
     if unknown:
         raise ContentError(unknown)
-    catalogue, findings = validate(Catalogue, merged, what="requirements")
-    if catalogue is not None and local and not any(f.is_error for f in findings):
-        findings += section_problems(catalogue, merged, local)
+    catalogue, findings = validate(Catalogue, merged, what="requirements",
+                                   context={"kinds": kind_names(root)})
+    written_in = {*(kinds_folder(root) / name / DECLARATION for name, _ in declared),
+                  *([local] if local else [])} if root else set()
+    if catalogue is not None and written_in and not any(f.is_error for f in findings):
+        findings += section_problems(catalogue, merged, written_in, root)
     if catalogue is None or any(f.is_error for f in findings):
         raise ContentError(findings)
     return catalogue
 
 
-def section_problems(catalogue: Catalogue, source: YamlFile, written_in: Path | None = None
+def section_problems(catalogue: Catalogue, source: YamlFile,
+                     written_in: Collection[Path] = (), root: Path | None = None
                      ) -> list[Finding]:
     """Sections the requirements name that their kinds do not have; only those written in
-    the file `written_in`, if given."""
+    the files `written_in`, if any are given."""
     found = []
     for i, requirement in enumerate(catalogue.requirements):
         for kind, paths in requirement.addressed_by.items():
             for j, path in enumerate(paths):
                 where = source.where(("requirements", i, "addressed_by", kind, j))
-                if written_in and where.file != written_in:
+                if written_in and where.file not in written_in:
                     continue
-                problem = _path_problem(_document_shape(kind), path)
+                problem = _path_problem(_document_shape(kind, root), path)
                 if problem:
                     found.append(Finding(where, f"`{path}`: {problem}",
                                          f"`sgdocs schema {kind}` lists the sections"))
@@ -162,6 +183,34 @@ def shipped_section_problems() -> list[Finding]:
 
 
 MAPPING_FILE = "requirements.yaml"
+
+
+def _declared_layer(root: Path, names: list[str]) -> YamlFile:
+    """What the partnership's own kinds say their fields address (`addresses:` in each
+    kind.yaml), as catalogue entries that give only `addressed_by`, each at its line."""
+    mapped: dict[str, dict[str, list[tuple[str, Location]]]] = {}
+    path = root
+    for name in names:
+        source = read_yaml(kinds_folder(root) / name / DECLARATION)
+        path = source.path
+        fields = source.data.get("fields") if isinstance(source.data, dict) else None
+        for field, declared in (fields or {}).items():
+            ids = declared.get("addresses") if isinstance(declared, dict) else None
+            for j, requirement in enumerate(ids if isinstance(ids, list) else []):
+                mapped.setdefault(str(requirement), {}).setdefault(name, []).append(
+                    (field, source.where(("fields", field, "addresses", j))))
+    entries: list[dict[str, Any]] = []
+    locations: dict[KeyPath, Location] = {}
+    for requirement, kinds in mapped.items():
+        at = ("requirements", len(entries))
+        entries.append({"id": requirement, "addressed_by": {
+            kind: [field for field, _ in fields] for kind, fields in kinds.items()}})
+        first = next(iter(kinds.values()))[0][1]
+        locations[at] = locations[(*at, "id")] = locations[(*at, "addressed_by")] = first
+        for kind, fields in kinds.items():
+            for j, (_, where) in enumerate(fields):
+                locations[(*at, "addressed_by", kind, j)] = where
+    return YamlFile(path, {"requirements": entries}, locations)
 
 
 def _unknown_mapped(merged: YamlFile) -> list[Finding]:
@@ -179,7 +228,7 @@ def _kinds_layer() -> YamlFile:
     catalogue entries that give only `addressed_by`, each entry at its line in its file."""
     entries: list[dict[str, Any]] = []
     locations: dict[KeyPath, Location] = {}
-    for kind in kind_names():
+    for kind in shipped_names():
         path = kind_folder(kind) / MAPPING_FILE
         if not path.is_file():
             continue

@@ -9,12 +9,15 @@ derived from the kind's schema.
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 
 from jinja2 import Environment, nodes
 
 from sgdocs.errors import did_you_mean
-from sgdocs.read.shapes import ANYTHING, Fields, ListOf, Shape
+from sgdocs.kinds import Kind, get_kind
+from sgdocs.read.partnership import Partnership
+from sgdocs.read.shapes import ANYTHING, Fields, ListOf, Shape, shape_of
 
 
 @dataclass(frozen=True)
@@ -203,3 +206,29 @@ def expression_shape(env: Environment, context: Fields, expression: str,
     while isinstance(node, nodes.Or | nodes.CondExpr):
         node = node.left if isinstance(node, nodes.Or) else node.expr1
     return _Walker(TemplateChecker(env, context), "").resolve(node, {**context.names, **scope})
+
+
+_REQUIREMENT_FIELDS = ("id", "summary", "reference", "level", "confidence", "status",
+                       "where", "reason")
+TEMPLATE_EXTRAS = ("mode", "provenance", "toc")
+"""What HTML templates see beside the content: web or print, provenance, contents."""
+
+
+def context_shape(kind: Kind, *extras: str) -> Fields:
+    """The fields `template_context` gives templates, for checking templates before use."""
+    shape = shape_of(kind.model, f"{kind.name} content")
+    for name, wanted in kind.references.items():
+        other = shape_of(get_kind(wanted, kind.root).model, f"the {wanted}")
+        listed = typing.get_origin(kind.model.model_fields[name].annotation) is list
+        shape.names[name] = ListOf(other) if listed else other
+    shape.names["partnership"] = shape_of(Partnership, "the partnership")
+    shape.names.update(dict.fromkeys(kind.derived, ANYTHING))
+    shape.names["requirements"] = ListOf(Fields("each requirement", dict.fromkeys(
+        _REQUIREMENT_FIELDS, ANYTHING)))
+    shape.names["headings"] = Fields(f"the {kind.name} headings",
+                                     dict.fromkeys(kind.sections, ANYTHING))
+    shape.names["brand"] = Fields("the brand", dict.fromkeys(
+        ("primary", "accent", "fonts", "logo"), ANYTHING))
+    shape.names.update(dict.fromkeys(("incomplete", "made", "classification", *extras),
+                                     ANYTHING))
+    return shape

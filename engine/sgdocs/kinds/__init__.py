@@ -10,101 +10,40 @@ from __future__ import annotations
 
 import functools
 import importlib
-import importlib.util
 import pkgutil
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from sgdocs.errors import did_you_mean, usage_error
+from sgdocs.kinds.declared import declared_kind, declared_names
+from sgdocs.kinds.kind import FOLDER, Kind, Output, kind_folder
 from sgdocs.kinds.layout import FILENAME as LAYOUT
 from sgdocs.kinds.layout import read_layout, sections
-from sgdocs.read.schema import Document
 
 
-@dataclass(frozen=True)
-class Output:
-    """One file a document is built into, in one or more formats."""
-
-    name: str = ""
-    """Added to the content file's name: "-clarifications" makes tender-clarifications.pdf."""
-    formats: tuple[str, ...] = ("docx", "pdf", "html")
-    """The formats this output is made in. A spreadsheet (xlsx) or calendar (ics) is laid
-    out by the kind's own `workbook.py` or `ical.py`."""
-
-
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    """The value of `kind:` in content, e.g. "role-brief"."""
-    model: type[Document]
-    """The schema a document of this kind is checked against."""
-    summary: str
-    """One line saying what the document is for, shown by `sgdocs kinds`."""
-    outputs: tuple[Output, ...] = (Output(),)
-    """The files a build makes of each document."""
-    references: dict[str, str] = field(default_factory=dict)
-    """Fields naming another content file, with the kind that file must be: a tender's
-    `brief: role-brief.yaml` is {"brief": "role-brief"}. Templates see the other document's
-    content in the field's place."""
-    derived: dict[str, Callable[[Any, dict[str, Any]], Any]] = field(default_factory=dict)
-    """Values templates see that come from the document and those it refers to together
-    (meeting notes' next meeting, from their series), each worked out by a function of the
-    document and its references' documents."""
-    sections: dict[str, str] = field(default_factory=dict)
-    """Heading of the section showing each field, for links to it (its anchor in the HTML
-    and bookmark in Word is the field's name). Taken from the kind's layout when it has
-    one; a heading may name fields (`5. Timetable for {{ timetable.period }} work`)."""
-    readability: bool = False
-    """Read by the public: `sgdocs check` scores each section's readability."""
-    reading_age: dict[str, int] = field(default_factory=dict)
-    """Sections written for younger readers, each with the reading age it should not
-    exceed."""
-    shown_with: dict[str, str] = field(default_factory=dict)
-    """Fields shown inside another field's section (a yearly report's publication date, in
-    "About this report"), so links to them go to that section's anchor."""
-
-    def anchor(self, section: str) -> str:
-        """The anchor of the heading a field's content appears under."""
-        return self.shown_with.get(section, section)
-
-    @property
-    def folder(self) -> Path:
-        return kind_folder(self.name)
-
-    def code(self, module: str) -> Any:
-        """The kind's own code in `module` (its `workbook.py`, its `ical.py`), imported
-        only when it is needed; None if the kind has none."""
-        name = f"{__name__}.{self.name.replace('-', '_')}.{module}"
-        return importlib.import_module(name) if importlib.util.find_spec(name) else None
-
-    def template(self, output: Output) -> str:
-        """The name of the templates an output is made from, without their extension."""
-        return self.name + output.name
-
-
-FOLDER = Path(__file__).parent
-
-
-def kind_folder(name: str) -> Path:
-    """The folder of the kind called `name` (role_brief/ for role-brief)."""
-    return FOLDER / name.replace("-", "_")
+def kind_names(root: Path | None = None) -> list[str]:
+    """Every kind's name, from its folder's (role_brief/ is role-brief), importing none:
+    a command that needs one kind loads only that one. With the content root `root`, the
+    partnership's own kinds too."""
+    return sorted({*shipped_names(), *(declared_names(root) if root else ())})
 
 
 @functools.cache
-def kind_names() -> list[str]:
-    """Every kind's name, from its folder's (role_brief/ is role-brief), importing none:
-    a command that needs one kind loads only that one."""
+def shipped_names() -> list[str]:
     return sorted(module.name.replace("_", "-") for module in pkgutil.iter_modules(__path__)
                   if module.ispkg)
 
 
+def find_kind(name: str, root: Path | None = None) -> Kind | None:
+    """The kind called `name`, if there is one: one sgdocs ships, or one of the
+    partnership's own under the content root `root`."""
+    if name in shipped_names():
+        return _shipped(name)
+    return declared_kind(root, name) if root and name in declared_names(root) else None
+
+
 @functools.cache
-def find_kind(name: str) -> Kind | None:
-    """The kind called `name`, if there is one."""
-    if name not in kind_names():
-        return None
+def _shipped(name: str) -> Kind:
     kind: Kind = importlib.import_module(f"{__name__}.{name.replace('-', '_')}").KIND
     layout = kind.folder / LAYOUT
     if layout.is_file():
@@ -112,13 +51,17 @@ def find_kind(name: str) -> Kind | None:
     return kind
 
 
-def all_kinds() -> dict[str, Kind]:
-    return {name: kind for name in kind_names() if (kind := find_kind(name))}
+def all_kinds(root: Path | None = None) -> dict[str, Kind]:
+    return {name: kind for name in kind_names(root) if (kind := find_kind(name, root))}
 
 
-def get_kind(name: str) -> Kind:
-    kind = find_kind(name)
+def get_kind(name: str, root: Path | None = None) -> Kind:
+    kind = find_kind(name, root)
     if kind is None:
         raise usage_error(f"there is no document kind `{name}`",
-                          did_you_mean(name, kind_names()))
+                          did_you_mean(name, kind_names(root)))
     return kind
+
+
+__all__ = ["FOLDER", "Kind", "Output", "all_kinds", "find_kind", "get_kind", "kind_folder",
+           "kind_names", "shipped_names"]

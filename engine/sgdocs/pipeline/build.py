@@ -212,12 +212,14 @@ class _Build:
 def _depends_on(document: LoadedDocument) -> list[Path]:
     """Every file a document's outputs are made from, and every place where a file added
     would change them: a partnership.yaml further up, the partnership's own templates,
-    its requirements file."""
+    its requirements file, the folders of its own kinds."""
     from sgdocs.read.partnership import places
     from sgdocs.write.provenance import sources
 
+    own_kinds = [other.kind.folder for other in (document, *_drawn_in(document))
+                 if other.kind.home]  # a partnership's own kind: its definition and layout
     return [*sources(document), document.root / "templates", document.root / REQUIREMENTS_FILE,
-            *places(document.path.resolve().parent)]
+            *places(document.path.resolve().parent), *dict.fromkeys(own_kinds)]
 
 
 def _drawn_in(document: LoadedDocument) -> Iterator[LoadedDocument]:

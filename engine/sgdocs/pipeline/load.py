@@ -12,6 +12,7 @@ from sgdocs.check.content import check_content
 from sgdocs.errors import ContentError, Finding, Location, Severity, fault, has_errors
 from sgdocs.kinds import find_kind
 from sgdocs.read.documents import LoadedDocument, read_document
+from sgdocs.read.partnership import content_root
 from sgdocs.read.yamlsource import YamlFile, read_yaml
 
 
@@ -59,7 +60,11 @@ def _written_references(path: Path) -> Iterator[Path]:
         data = read_yaml(path).data
     except ContentError:
         return
-    kind = find_kind(str(data.get("kind"))) if isinstance(data, dict) else None
+    root = content_root(path.parent)
+    try:
+        kind = find_kind(str(data.get("kind")), root) if isinstance(data, dict) else None
+    except ContentError:  # the kind's own definition has problems, reported with the file
+        return
     for name in kind.references if kind else ():
         written = data.get(name)
         for each in written if isinstance(written, list) else [written]:

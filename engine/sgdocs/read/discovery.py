@@ -15,7 +15,9 @@ SUFFIXES = (".yaml", ".yml")
 PARTNERSHIP_FILE = "partnership.yaml"
 REQUIREMENTS_FILE = "requirements.yaml"
 """A partnership's corrections to the statutory catalogue."""
-_SKIPPED_FOLDERS = {"templates", "outputs"}
+_SKIPPED_FOLDERS = {"templates", "outputs", "kinds"}
+"""Restyled templates, what a build wrote, and the partnership's own kinds (their
+definitions are not documents)."""
 _NOT_DOCUMENTS = {PARTNERSHIP_FILE, REQUIREMENTS_FILE}
 
 

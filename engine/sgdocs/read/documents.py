@@ -116,7 +116,7 @@ def read_document(path: Path, referring: tuple[Path, ...], load: Loader, *,
     if not isinstance(source.data, dict):
         raise ContentError([Finding(source.where(), "a content file should be a group of keys "
                                     "starting with `kind:`", "`sgdocs new` writes a starter")])
-    kind = _kind_of(source.data.get("kind"), source.where(("kind",)))
+    kind = _kind_of(source.data.get("kind"), source.where(("kind",)), setting.root)
     model, findings = validate(kind.model, source, what=kind.name)
     if model is None or has_errors(findings):
         raise ContentError(findings)
@@ -198,12 +198,12 @@ def models(references: References) -> dict[str, Any]:
             for name, other in references.items()}
 
 
-def _kind_of(name: object, where: Location) -> Kind:
+def _kind_of(name: object, where: Location, root: Path) -> Kind:
     if name is None:
-        raise ContentError([Finding(where, "the file has no `kind:`",
-                                    f"add `kind:` with one of: {', '.join(kind_names())}")])
-    kind = find_kind(str(name))
+        raise ContentError([Finding(where, "the file has no `kind:`", "add `kind:` with one "
+                                    f"of: {', '.join(kind_names(root))}")])
+    kind = find_kind(str(name), root)
     if kind is None:
         raise ContentError([Finding(where, f"`{name}` is not a document kind",
-                                    did_you_mean(str(name), kind_names()))])
+                                    did_you_mean(str(name), kind_names(root)))])
     return kind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -10,13 +11,14 @@ from sgdocs.kinds import get_kind
 from sgdocs.read.partnership import FILENAME, Partnership
 
 
-def json_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema of kind `name`, or of partnership.yaml when `name` is "partnership"."""
+def json_schema(name: str, root: Path | None = None) -> dict[str, Any]:
+    """The JSON Schema of kind `name` (one of the partnership's own under `root`, too), or
+    of partnership.yaml when `name` is "partnership"."""
     model: type[BaseModel]
     if name == "partnership":
         model, title = Partnership, FILENAME
     else:
-        kind = get_kind(name)
+        kind = get_kind(name, root)
         model, title = kind.model, f"sgdocs {kind.name}"
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
             **{k: v for k, v in model.model_json_schema().items() if k != "title"}}

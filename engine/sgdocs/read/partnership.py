@@ -137,6 +137,12 @@ def find_setting(folder: Path) -> Setting:
     return Setting(partnership, files[0].parent, merged, tuple(files))
 
 
+def content_root(folder: Path) -> Path | None:
+    """The folder holding the top-most partnership.yaml above `folder` (not read), if any."""
+    top = next(_files_above(folder.resolve()), None)
+    return top.parent if top else None
+
+
 def places(folder: Path) -> list[Path]:
     """Where partnership.yaml files are looked for, for documents in `folder`: in it and
     every folder above it, the top-most first."""

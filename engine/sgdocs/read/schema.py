@@ -92,6 +92,8 @@ def field_docs(model: type[BaseModel]) -> dict[str, str]:
                     isinstance(under, ast.Expr) and isinstance(under.value, ast.Constant) and \
                     isinstance(under.value.value, str):
                 docs[field.target.id] = inspect.cleandoc(under.value.value)
+    docs.update({name: info.description for name, info in model.model_fields.items()
+                 if info.description})  # fields declared in YAML, by a partnership's kind
     return docs
 
 

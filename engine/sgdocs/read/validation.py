@@ -31,10 +31,12 @@ _TYPE_WORDS = {
 }
 
 
-def validate(model: type[M], source: YamlFile, *, what: str) -> tuple[M | None, list[Finding]]:
-    """The model built from `source`, or None, with every finding about it."""
+def validate(model: type[M], source: YamlFile, *, what: str,
+             context: dict[str, Any] | None = None) -> tuple[M | None, list[Finding]]:
+    """The model built from `source`, or None, with every finding about it; `context` is
+    passed to the model's validators (the kinds a catalogue may name)."""
     try:
-        built = model.model_validate(_blanks_as_empty(source.data))
+        built = model.model_validate(_blanks_as_empty(source.data), context=context)
     except ValidationError as exc:
         errors = _misspellings_explain_missing(exc.errors(), model)
         return None, _in_order([_finding(error, model, source, what) for error in errors])
@@ -173,6 +175,9 @@ def _walk(model: type[BaseModel], at: KeyPath) -> tuple[KeyPath, Any]:
         if isinstance(part, int):
             annotation = next((typing.get_args(a)[0] for a in _flatten(annotation)
                                if typing.get_origin(a) is list), None)
+        elif mapping := next((a for a in _flatten(annotation)
+                              if typing.get_origin(a) is dict), None):
+            annotation = typing.get_args(mapping)[1]  # a group of keys the user names
         else:
             current = _model_inside(annotation) if annotation is not None else None
             info = current.model_fields.get(part) if current else None

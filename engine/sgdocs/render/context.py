@@ -13,7 +13,6 @@ the requirements appendix links to), `incomplete` (a statutory duty is missing),
 
 from __future__ import annotations
 
-import typing
 from types import SimpleNamespace
 from typing import Any, Protocol
 
@@ -21,15 +20,13 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from sgdocs.check.requirements import Assessment
-from sgdocs.kinds import Kind, get_kind
+from sgdocs.kinds import Kind
 from sgdocs.read import richtext
 from sgdocs.read.brand import Brand
 from sgdocs.read.charts import BarChart
 from sgdocs.read.documents import LoadedDocument, models
-from sgdocs.read.partnership import Partnership
 from sgdocs.read.richtext import InlineMarkdown, Markdown
 from sgdocs.read.schema import Image
-from sgdocs.read.shapes import ANYTHING, Fields, ListOf, shape_of
 from sgdocs.read.values import Rag
 from sgdocs.render.templating import environment
 from sgdocs.write.files import build_time
@@ -53,8 +50,6 @@ class Formatter(Protocol):
     def logo(self, image: Image) -> Markup:
         """The partnership's logo, sized for a masthead or page header."""
 
-_REQUIREMENT_FIELDS = ("id", "summary", "reference", "level", "confidence", "status",
-                       "where", "reason")
 
 
 def template_context(document: LoadedDocument, formatter: Formatter,
@@ -73,26 +68,6 @@ def template_context(document: LoadedDocument, formatter: Formatter,
             "brand": _brand(document.partnership.brand, formatter),
             "classification": document.classification,
             "made": build_time(document.model), **extra}
-
-
-def context_shape(kind: Kind, *extras: str) -> Fields:
-    """The fields `template_context` gives templates, for checking templates before use."""
-    shape = shape_of(kind.model, f"{kind.name} content")
-    for name, wanted in kind.references.items():
-        other = shape_of(get_kind(wanted).model, f"the {wanted}")
-        listed = typing.get_origin(kind.model.model_fields[name].annotation) is list
-        shape.names[name] = ListOf(other) if listed else other
-    shape.names["partnership"] = shape_of(Partnership, "the partnership")
-    shape.names.update(dict.fromkeys(kind.derived, ANYTHING))
-    shape.names["requirements"] = ListOf(Fields("each requirement", dict.fromkeys(
-        _REQUIREMENT_FIELDS, ANYTHING)))
-    shape.names["headings"] = Fields(f"the {kind.name} headings",
-                                     dict.fromkeys(kind.sections, ANYTHING))
-    shape.names["brand"] = Fields("the brand", dict.fromkeys(
-        ("primary", "accent", "fonts", "logo"), ANYTHING))
-    shape.names.update(dict.fromkeys(("incomplete", "made", "classification", *extras),
-                                     ANYTHING))
-    return shape
 
 
 def _brand(brand: Brand | None, formatter: Formatter) -> SimpleNamespace | None:

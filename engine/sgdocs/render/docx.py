@@ -8,6 +8,7 @@ set from the content so the file is identified correctly in Word and by screen r
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from sgdocs.errors import Finding, Location, TemplateProblem
 from sgdocs.kinds import Kind, Output
 from sgdocs.read.documents import LoadedDocument
 from sgdocs.render.context import template_context
+from sgdocs.render.kind_templates import layout_path, made_word
 from sgdocs.render.templating import (
     find_template,
     raised_in_template,
@@ -50,8 +52,8 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def render(document: LoadedDocument, output: Output) -> bytes:
-    path = find_template(document.root, "docx", _template_name(document.kind, output))
-    template = _open(path)
+    path, made = _template(document.kind, output, document.root)
+    template = _open(path, made)
     writer = WordWriter(template.docx, Location(path),
                         lambda: template.current_rendering_part or template.docx.part)
     context = template_context(document, writer)
@@ -69,9 +71,20 @@ def render(document: LoadedDocument, output: Output) -> bytes:
 
 def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
     try:
-        return lint_file(find_template(root, "docx", _template_name(kind, output)), kind)
+        path, made = _template(kind, output, root)
+        return lint(_open(path, made), path, kind)
     except TemplateProblem as exc:
         return list(exc.findings)
+
+
+def _template(kind: Kind, output: Output, root: Path) -> tuple[Path, bytes | None]:
+    """The Word template for `output`: the partnership's restyled one if it has one, else
+    the shipped one, or for a kind of its own the one its layout makes (told as the layout,
+    with its bytes)."""
+    name = _template_name(kind, output)
+    if kind.home and not (root / "templates" / "docx" / name).exists():
+        return layout_path(kind, output), made_word(kind, output)
+    return find_template(root, "docx", name), None
 
 
 def lint_file(path: Path, kind: Kind) -> list[Finding]:
@@ -88,8 +101,8 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
     """docxtpl's rewriting of each template part's XML before compiling it, kept: every
     document made from one template asks for the same rewriting."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(unpacked_template(path))
+    def __init__(self, path: Path, made: bytes | None = None) -> None:
+        super().__init__(io.BytesIO(made) if made is not None else unpacked_template(path))
         self.path = path
 
     def patch_xml(self, src_xml: str) -> str:
@@ -179,8 +192,8 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
             f"{story}", hint)])
 
 
-def _open(path: Path) -> DocxTemplate:
-    template = _StrictTemplate(path)
+def _open(path: Path, made: bytes | None = None) -> DocxTemplate:
+    template = _StrictTemplate(path, made)
     try:
         template.init_docx()
     except Exception as exc:  # python-docx raises several unrelated types for a bad package

@@ -24,7 +24,7 @@ from jinja2 import (
 from markupsafe import Markup
 
 from sgdocs.check.accessibility import html_template_problems
-from sgdocs.check.templates import TemplateChecker
+from sgdocs.check.templates import TEMPLATE_EXTRAS, TemplateChecker, context_shape
 from sgdocs.errors import Finding, Location, TemplateProblem
 from sgdocs.kinds import Kind, Output
 from sgdocs.read import richtext
@@ -34,7 +34,8 @@ from sgdocs.read.documents import LoadedDocument
 from sgdocs.read.schema import Image
 from sgdocs.read.values import Rag
 from sgdocs.render import charts
-from sgdocs.render.context import context_shape, template_context
+from sgdocs.render.context import template_context
+from sgdocs.render.kind_templates import own_html_templates
 from sgdocs.render.templating import (
     environment,
     html_environment,
@@ -62,7 +63,7 @@ def pages(document: LoadedDocument, output: Output, mode: Mode,
           origin: Provenance | None = None) -> Callable[[Sequence[Entry]], str]:
     """The page with a given table of contents (the headings listed, print only): the
     fields are made ready once, however many times the page is rendered."""
-    env = html_environment(document.root)
+    env = _environment(document.root)
     name = _template_name(document.kind, output)
     try:
         origin = origin or provenance(document, _template_sources(env, name))
@@ -131,7 +132,7 @@ def targets(html: str) -> dict[str, str]:
 def template_files(document: LoadedDocument, output: Output) -> dict[Path, str]:
     """The files the document's HTML template is made of, each with its text: itself, then
     what it uses."""
-    return _template_sources(html_environment(document.root),
+    return _template_sources(_environment(document.root),
                              _template_name(document.kind, output))
 
 
@@ -166,8 +167,16 @@ def _find(env: Environment, name: str) -> Path:
 
 
 def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
-    return _problems(html_environment(root), _template_name(kind, output), kind,
+    return _problems(_environment(root), _template_name(kind, output), kind,
                      root / "templates" / "html")
+
+
+def _environment(root: Path) -> Environment:
+    """The HTML templates for content under `root`, its own kinds' made from their
+    layouts."""
+    made = own_html_templates(root)
+    return html_environment(root, tuple((name, text, path)
+                                        for name, (text, path) in sorted(made.items())))
 
 
 def lint_file(path: Path, kind: Kind) -> list[Finding]:
@@ -179,7 +188,7 @@ def lint_file(path: Path, kind: Kind) -> list[Finding]:
 
 
 def _problems(env: Environment, name: str, kind: Kind, folder: Path) -> list[Finding]:
-    checker = TemplateChecker(env, context_shape(kind, "mode", "provenance", "toc"))
+    checker = TemplateChecker(env, context_shape(kind, *TEMPLATE_EXTRAS))
     try:
         sources = _template_sources(env, name)
         main, source = next(iter(sources.items()))

@@ -5,11 +5,14 @@ kind's own CSS (`style.css`) if it has any."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-from sgdocs.kinds import Kind, Output
+from sgdocs.check.templates import context_shape
+from sgdocs.errors import ContentError
+from sgdocs.kinds import Kind, Output, get_kind
+from sgdocs.kinds.declared import declared_kind, declared_names
 from sgdocs.kinds.layout import read_layout
-from sgdocs.render.context import context_shape
 from sgdocs.render.layout_html import html_template
 from sgdocs.render.layout_word import word_template
 
@@ -25,17 +28,49 @@ def made_templates(kind: Kind) -> dict[str, bytes]:
     """Each template the kind's layouts make, by its path under `templates/`
     (`docx/role-brief.docx`, `html/role-brief.html`)."""
     made: dict[str, bytes] = {}
-    fields = set(kind.model.model_fields) | set(kind.references) | set(kind.derived)
     for output in kind.outputs:
-        path = layout_path(kind, output)
-        if not path.is_file():
+        if not layout_path(kind, output).is_file():
             continue
-        layout = read_layout(path)
         name = kind.template(output)
         if "docx" in output.formats:
-            made[f"docx/{name}.docx"] = word_template(layout, context_shape(kind))
+            made[f"docx/{name}.docx"] = made_word(kind, output)
         if {"html", "pdf"} & set(output.formats):
-            style = kind.folder / STYLE
-            css = style.read_text(encoding="utf-8") if style.is_file() else ""
-            made[f"html/{name}.html"] = html_template(layout, fields, css).encode()
+            made[f"html/{name}.html"] = made_html(kind, output).encode()
     return made
+
+
+def made_word(kind: Kind, output: Output) -> bytes:
+    """The Word template of `output`, made from its layout."""
+    path = layout_path(kind, output)
+    return _word(kind.name, kind.root, path, path.stat().st_mtime_ns)
+
+
+def made_html(kind: Kind, output: Output) -> str:
+    """The HTML template of `output`, made from its layout and the kind's CSS."""
+    path, style = layout_path(kind, output), kind.folder / STYLE
+    css = style.read_text(encoding="utf-8") if style.is_file() else ""
+    fields = set(kind.model.model_fields) | set(kind.references) | set(kind.derived)
+    return html_template(read_layout(path), fields, css)
+
+
+def own_html_templates(root: Path) -> dict[str, tuple[str, Path]]:
+    """The HTML templates of the partnership's own kinds under `root`, by name, each with
+    the layout it is made from. A kind whose definition has problems has none: they are
+    reported with its documents."""
+    made: dict[str, tuple[str, Path]] = {}
+    for name in declared_names(root):
+        try:
+            kind = declared_kind(root, name)
+        except ContentError:
+            continue
+        for output in kind.outputs:
+            if {"html", "pdf"} & set(output.formats):
+                made[f"{kind.template(output)}.html"] = (made_html(kind, output),
+                                                         layout_path(kind, output))
+    return made
+
+
+@functools.lru_cache(maxsize=32)
+def _word(name: str, root: Path | None, path: Path, _changed: int) -> bytes:
+    """Made once per process for each version of the layout."""
+    return word_template(read_layout(path), context_shape(get_kind(name, root)))

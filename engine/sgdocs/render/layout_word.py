@@ -13,6 +13,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from sgdocs.check.layouts import in_a_line
 from sgdocs.check.templates import expression_shape
 from sgdocs.kinds.layout import (
     BulletList,
@@ -160,8 +161,7 @@ class _Compiler:
             expression = match.group(1).strip()
             shape = expression_shape(self.env, self.context, expression, scope)
             if isinstance(shape, Leaf) and shape.kind == "block":
-                raise LayoutError(f"`{expression}` holds paragraphs; show it with `text:`, "
-                                  "not inside a line of words")
+                raise LayoutError(in_a_line(expression))
             if isinstance(shape, Leaf) and shape.kind in _PLACED_AS_RUNS:
                 return f"{{{{r {expression} }}}}"
             return match.group(0)

@@ -110,11 +110,33 @@ def _mtime(path: Path) -> int | None:
         return None
 
 
-def html_loader(folders: Sequence[Path], root: Path) -> ChoiceLoader:
+Made = tuple[tuple[str, str, Path], ...]
+"""Templates made in memory from a partnership's own kinds' layouts: name, text, layout."""
+
+
+class _MadeLoader(BaseLoader):
+    """Templates made from layouts, each told as the layout it is made from."""
+
+    def __init__(self, made: Made) -> None:
+        self.made = {name: (text, path) for name, text, path in made}
+
+    def get_source(self, environment: Any, template: str
+                   ) -> tuple[str, str, Callable[[], bool]]:
+        if template not in self.made:
+            raise TemplateNotFound(template)
+        text, path = self.made[template]
+        return text, str(path), lambda: True  # a changed layout makes a new environment
+
+
+def html_loader(folders: Sequence[Path], root: Path, made: Made = ()) -> ChoiceLoader:
     """The HTML templates in `folders`, first found wins, none leading out of `root` (or,
-    for the shipped ones, out of sgdocs's own folder)."""
-    return ChoiceLoader([_ContainedLoader(folder, _boundary(folder, root))
-                         for folder in folders])
+    for the shipped ones, out of sgdocs's own folder); those `made` from a partnership's
+    own layouts after the partnership's restyled ones."""
+    loaders: list[BaseLoader] = [_ContainedLoader(folder, _boundary(folder, root))
+                                 for folder in folders]
+    if made:
+        loaders.insert(1 if restyled(root, "html") else 0, _MadeLoader(made))
+    return ChoiceLoader(loaders)
 
 
 _OPTIONS: dict[str, Any] = {"undefined": StrictUndefined, "autoescape": True,
@@ -155,16 +177,18 @@ def environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:
     return _Sandbox(loader=loader, **_OPTIONS)
 
 
-def html_environment(root: Path) -> SandboxedEnvironment:
-    """The HTML templates for content under `root`."""
-    return _html_environment(tuple(template_folders(root, "html")), root)
+def html_environment(root: Path, made: Made = ()) -> SandboxedEnvironment:
+    """The HTML templates for content under `root`, with those `made` from its own kinds'
+    layouts."""
+    return _html_environment(tuple(template_folders(root, "html")), root, made)
 
 
 @functools.lru_cache(maxsize=16)
-def _html_environment(folders: tuple[Path, ...], root: Path) -> SandboxedEnvironment:
-    """One environment per set of folders, so each template is compiled once (and again
-    only when its file changes)."""
-    return environment(html_loader(folders, root))
+def _html_environment(folders: tuple[Path, ...], root: Path, made: Made
+                      ) -> SandboxedEnvironment:
+    """One environment per set of folders and made templates, so each template is
+    compiled once (and again only when its file changes)."""
+    return environment(html_loader(folders, root, made))
 
 
 class _CompilingOnce(_Sandbox):

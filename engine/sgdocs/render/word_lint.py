@@ -23,10 +23,9 @@ from jinja2 import TemplateSyntaxError
 from lxml import etree
 
 from sgdocs.check.accessibility import word_heading_problems
-from sgdocs.check.templates import TemplateChecker
+from sgdocs.check.templates import TemplateChecker, context_shape
 from sgdocs.errors import Finding, Location, Severity
 from sgdocs.kinds import Kind
-from sgdocs.render.context import context_shape
 from sgdocs.render.templating import environment
 from sgdocs.render.word_package import NOTES, part_name, template_findings
 from sgdocs.render.wordml import MISSING_STYLE_HINT, WordWriter, missing_style
