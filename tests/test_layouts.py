@@ -62,7 +62,8 @@ def test_a_misspelt_block_is_told_at_its_line(tmp_path: Path) -> None:
     assert found == [
         (4, "`blocks[2]`: a block is one of: cover, contents, document_control, "
             "statutory_ending, or a group of keys starting with one of: section, heading, "
-            "text, paragraph, list, points, table, facts, figure, extract, repeat", ""),
+            "text, paragraph, list, points, table, facts, figure, extract, repeat, quote",
+            ""),
         (6, "`blocks[3]` is \u201ccontnets\u201d, but must be one of 'cover', 'contents', "
             "'document_control' or 'statutory_ending'", "did you mean `contents`?")]
 
