@@ -22,7 +22,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
-from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
 from sgdocs.kinds.findings_briefing import KIND as BRIEFING_KIND
 from sgdocs.kinds.meeting_notes import KIND as NOTES_KIND
 from sgdocs.kinds.meeting_series import KIND as SERIES_KIND
@@ -43,7 +42,6 @@ from sgdocs.render.word_house import (
 from sgdocs.render.word_writer import Writer
 from sgdocs.write.files import docx_bytes
 
-ARRANGEMENTS = ARRANGEMENTS_KIND.sections
 FRAMEWORK = FRAMEWORK_KIND.sections
 ASSESSMENT = ASSESSMENT_KIND.sections
 REPORT = REPORT_KIND.sections
@@ -53,96 +51,6 @@ BRIEFING = BRIEFING_KIND.sections
 YEARLY = YEARLY_KIND.sections
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
 """Section headings come from the kinds, where the requirements appendix finds them too."""
-def arrangements() -> Document:
-    document = new_document("Published safeguarding arrangements")
-    w = Writer(document)
-    w.cover()
-    w.contents()
-    w.tag("{%p if effective_from %}")
-    w.para("These arrangements take effect from {{ effective_from }}.")
-    w.tag("{%p endif %}")
-    w.tag("{%p if introduction %}")
-    w.para("{{p introduction }}")
-    w.tag("{%p endif %}")
-
-    w.heading(ARRANGEMENTS["partnership"], anchor="partnership")
-    w.tag("{%p if partnership.safeguarding_partners %}")
-    w.table(["Partner", "Organisation", "Lead safeguarding partner",
-             "Delegated safeguarding partner"], [
-        ["{%tr for partner in partnership.safeguarding_partners %}", "", "", ""],
-        ["{{ partner.role_name }}", "{{ partner.organisation }}", '{{ partner.lead or "–" }}',
-         '{{ partner.delegate or "–" }}'],
-        ["{%tr endfor %}", "", "", ""],
-    ], [25, 45, 50, 50])
-    w.tag("{%p endif %}")
-    w.tag("{%p if partnership.chair %}")
-    w.para("The partnership is chaired by {{ partnership.chair }}.")
-    w.tag("{%p endif %}")
-
-    w.section("leadership", ARRANGEMENTS["leadership"])
-    w.section("geography", ARRANGEMENTS["geography"])
-    w.tag("{%p if vision or priorities %}")
-    w.heading(ARRANGEMENTS["vision"], anchor="vision")
-    w.tag("{%p if vision %}")
-    w.para("{{p vision }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p if priorities %}")
-    w.heading(ARRANGEMENTS["priorities"], 2, anchor="priorities")
-    w.tag("{%p for priority in priorities %}")
-    w.para("{{ priority.title }}", "Heading 3")
-    w.tag("{%p if priority.description %}")
-    w.para("{{p priority.description }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endfor %}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if relevant_agencies or partnership.relevant_agencies %}")
-    w.heading(ARRANGEMENTS["relevant_agencies"], anchor="relevant_agencies")
-    w.tag("{%p if relevant_agencies %}")
-    w.para("{{p relevant_agencies }}")
-    w.tag("{%p endif %}")
-    w.bullets("partnership.relevant_agencies")
-    w.tag("{%p endif %}")
-
-    w.section("education", ARRANGEMENTS["education"])
-
-    w.tag("{%p if independent_scrutiny %}")
-    w.heading(ARRANGEMENTS["independent_scrutiny"], anchor="independent_scrutiny")
-    for field, title in (("by_whom", "Who provides it"), ("how", "How it works")):
-        w.section(f"independent_scrutiny.{field}", title, 2)
-    w.tag("{%p if independent_scrutiny.areas %}")
-    w.heading("What it will look at", 2)
-    w.bullets("independent_scrutiny.areas")
-    w.tag("{%p endif %}")
-    for field, title in (("recommendations", "Findings and recommendations"),
-                         ("review", "Reviewing scrutiny")):
-        w.section(f"independent_scrutiny.{field}", title, 2)
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if funding %}")
-    w.heading(ARRANGEMENTS["funding"], anchor="funding")
-    w.tag("{%p if funding.contributions %}")
-    w.table(["Partner", "Contribution{% if funding.year %} {{ funding.year }}{% endif %}"], [
-        ["{%tr for contribution in funding.contributions %}", ""],
-        ["{{ contribution.partner }}", "{{ contribution.amount }}"],
-        ["{%tr endfor %}", ""],
-        ["Shared budget", "{{ funding.total }}"],
-    ], [120, 50], total=True)
-    w.tag("{%p endif %}")
-    w.tag("{%p if funding.notes %}")
-    w.para("{{p funding.notes }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-
-    for field in ("data_and_information_sharing", "threshold", "reviews", "training", "voice",
-                  "escalation", "review_cycle", "yearly_report"):
-        w.section(field, ARRANGEMENTS[field])
-
-    w.statutory_ending()
-    return document
-
-
 def yearly_report() -> Document:
     document = new_document("Yearly report")
     w = Writer(document)
@@ -883,8 +791,7 @@ def _letter_first_page(document: Document) -> None:
     _classification(section.first_page_footer, document, first=False)
 
 
-TEMPLATES = {"arrangements.docx": arrangements,
-             "yearly-report.docx": yearly_report, "tender.docx": tender,
+TEMPLATES = {"yearly-report.docx": yearly_report, "tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
              "scrutiny-framework.docx": scrutiny_framework,
              "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
