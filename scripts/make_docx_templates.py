@@ -28,7 +28,6 @@ from sgdocs.kinds.meeting_series import KIND as SERIES_KIND
 from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
 from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
-from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
 from sgdocs.render.word_house import (
     FIXED_TIME,
     MUTED,
@@ -48,96 +47,8 @@ REPORT = REPORT_KIND.sections
 SERIES = SERIES_KIND.sections
 NOTES = NOTES_KIND.sections
 BRIEFING = BRIEFING_KIND.sections
-YEARLY = YEARLY_KIND.sections
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
 """Section headings come from the kinds, where the requirements appendix finds them too."""
-def yearly_report() -> Document:
-    document = new_document("Yearly report")
-    w = Writer(document)
-    w.cover()
-    w.contents()
-    w.tag("{%p if period or published %}")
-    w.heading(YEARLY["period"], anchor="period")
-    w.para("{% if period %}This report covers {{ period.label }}.{% endif %}"
-           "{% if published %} It was published on {{ published }}{% if sent_to %} and sent "
-           "to {{ sent_to | join(\" and \") }}{% endif %}.{% endif %}")
-    w.tag("{%p endif %}")
-    for field in ("summary", "for_children_and_families", "introduction", "what_we_did"):
-        w.section(field, YEARLY[field])
-
-    w.tag("{%p if reviews %}")
-    w.heading(YEARLY["reviews"], anchor="reviews")
-    w.tag("{%p if reviews.summary %}")
-    w.para("{{p reviews.summary }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p if reviews.figures %}")
-    w.para("{{r reviews.figures.totals.chart }}")
-    w.para("Serious incidents and reviews in the year. The figures are in the table below.",
-           "Caption")
-    totals = "reviews.figures.totals"
-    w.table(["Figure", "Number"], [
-        ["Serious incidents notified to the Child Safeguarding Practice Review Panel",
-         f"{{{{ {totals}.notifications }}}}"],
-        ["Rapid reviews completed", f"{{{{ {totals}.rapid_reviews }}}}"],
-        ["Rapid reviews completed within 15 working days", f"{{{{ {totals}.on_time }}}}"],
-        ["Local child safeguarding practice reviews commissioned",
-         f"{{{{ {totals}.lcsprs_commissioned }}}}"],
-        ["Local child safeguarding practice reviews published",
-         f"{{{{ {totals}.lcsprs_published }}}}"],
-    ], [130, 40])
-    w.tag("{%p if reviews.figures.cases %}")
-    w.heading("Rapid reviews in the year", 2)
-    w.para("Working days are counted from the day after the notification, leaving out "
-           "weekends and bank holidays in England.")
-    w.table(["Reference", "Notified", "Rapid review completed", "Working days",
-             "Within 15 working days", "Practice review"], [
-        ["{%tr for case in reviews.figures.cases %}", "", "", "", "", ""],
-        ["{{ case.reference }}", "{{ case.notified }}",
-         '{{ case.rapid_review_completed or "Under way" }}',
-         '{{ case.working_days if case.working_days is not none else "–" }}',
-         '{% if case.on_time is none %}–{% elif case.on_time %}Yes{% else %}No{% endif %}',
-         '{{ (case.lcspr or "–") | capitalize }}'],
-        ["{%tr endfor %}", "", "", "", "", ""],
-    ], [25, 30, 30, 22, 25, 38])
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-
-    for field in ("effectiveness", "impact", "little_progress"):
-        w.section(field, YEARLY[field])
-
-    w.tag("{%p if review_actions %}")
-    w.heading(YEARLY["review_actions"], anchor="review_actions")
-    w.table(["Review", "Recommendation", "What we did", "Status"], [
-        ["{%tr for item in review_actions %}", "", "", ""],
-        ["{{ item.review }}", "{{r item.recommendation }}", "{{r item.action }}",
-         "{{ item.status | capitalize }}"],
-        ["{%tr endfor %}", "", "", ""],
-    ], [40, 55, 55, 20])
-    w.tag("{%p endif %}")
-
-    w.section("voice", YEARLY["voice"])
-    w.section("learning", YEARLY["learning"])
-
-    w.tag("{%p if scrutiny %}")
-    w.heading(YEARLY["scrutiny"], anchor="scrutiny")
-    w.tag("{%p if scrutiny.evaluation %}")
-    w.heading("The scrutineer's evaluation", 2)
-    w.para("{{p scrutiny.evaluation }}")
-    w.tag("{%p if scrutiny.scrutineer %}")
-    w.para("{{ scrutiny.scrutineer }}", "Caption")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-    w.tag("{%p if scrutiny.response %}")
-    w.heading("The partners' response", 2)
-    w.para("{{p scrutiny.response }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-
-    w.statutory_ending()
-    return document
-
-
 def tender() -> Document:
     document = new_document("Invitation to tender")
     w = Writer(document)
@@ -791,7 +702,7 @@ def _letter_first_page(document: Document) -> None:
     _classification(section.first_page_footer, document, first=False)
 
 
-TEMPLATES = {"yearly-report.docx": yearly_report, "tender.docx": tender,
+TEMPLATES = {"tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
              "scrutiny-framework.docx": scrutiny_framework,
              "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
