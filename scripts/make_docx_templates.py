@@ -22,14 +22,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
-from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
 from sgdocs.kinds.findings_briefing import KIND as BRIEFING_KIND
 from sgdocs.kinds.meeting_notes import KIND as NOTES_KIND
 from sgdocs.kinds.meeting_series import KIND as SERIES_KIND
 from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
 from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
-from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
 from sgdocs.render.word_house import (
     FIXED_TIME,
     MUTED,
@@ -43,193 +41,14 @@ from sgdocs.render.word_house import (
 from sgdocs.render.word_writer import Writer
 from sgdocs.write.files import docx_bytes
 
-ARRANGEMENTS = ARRANGEMENTS_KIND.sections
 FRAMEWORK = FRAMEWORK_KIND.sections
 ASSESSMENT = ASSESSMENT_KIND.sections
 REPORT = REPORT_KIND.sections
 SERIES = SERIES_KIND.sections
 NOTES = NOTES_KIND.sections
 BRIEFING = BRIEFING_KIND.sections
-YEARLY = YEARLY_KIND.sections
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
 """Section headings come from the kinds, where the requirements appendix finds them too."""
-def arrangements() -> Document:
-    document = new_document("Published safeguarding arrangements")
-    w = Writer(document)
-    w.cover()
-    w.contents()
-    w.tag("{%p if effective_from %}")
-    w.para("These arrangements take effect from {{ effective_from }}.")
-    w.tag("{%p endif %}")
-    w.tag("{%p if introduction %}")
-    w.para("{{p introduction }}")
-    w.tag("{%p endif %}")
-
-    w.heading(ARRANGEMENTS["partnership"], anchor="partnership")
-    w.tag("{%p if partnership.safeguarding_partners %}")
-    w.table(["Partner", "Organisation", "Lead safeguarding partner",
-             "Delegated safeguarding partner"], [
-        ["{%tr for partner in partnership.safeguarding_partners %}", "", "", ""],
-        ["{{ partner.role_name }}", "{{ partner.organisation }}", '{{ partner.lead or "–" }}',
-         '{{ partner.delegate or "–" }}'],
-        ["{%tr endfor %}", "", "", ""],
-    ], [25, 45, 50, 50])
-    w.tag("{%p endif %}")
-    w.tag("{%p if partnership.chair %}")
-    w.para("The partnership is chaired by {{ partnership.chair }}.")
-    w.tag("{%p endif %}")
-
-    w.section("leadership", ARRANGEMENTS["leadership"])
-    w.section("geography", ARRANGEMENTS["geography"])
-    w.tag("{%p if vision or priorities %}")
-    w.heading(ARRANGEMENTS["vision"], anchor="vision")
-    w.tag("{%p if vision %}")
-    w.para("{{p vision }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p if priorities %}")
-    w.heading(ARRANGEMENTS["priorities"], 2, anchor="priorities")
-    w.tag("{%p for priority in priorities %}")
-    w.para("{{ priority.title }}", "Heading 3")
-    w.tag("{%p if priority.description %}")
-    w.para("{{p priority.description }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endfor %}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if relevant_agencies or partnership.relevant_agencies %}")
-    w.heading(ARRANGEMENTS["relevant_agencies"], anchor="relevant_agencies")
-    w.tag("{%p if relevant_agencies %}")
-    w.para("{{p relevant_agencies }}")
-    w.tag("{%p endif %}")
-    w.bullets("partnership.relevant_agencies")
-    w.tag("{%p endif %}")
-
-    w.section("education", ARRANGEMENTS["education"])
-
-    w.tag("{%p if independent_scrutiny %}")
-    w.heading(ARRANGEMENTS["independent_scrutiny"], anchor="independent_scrutiny")
-    for field, title in (("by_whom", "Who provides it"), ("how", "How it works")):
-        w.section(f"independent_scrutiny.{field}", title, 2)
-    w.tag("{%p if independent_scrutiny.areas %}")
-    w.heading("What it will look at", 2)
-    w.bullets("independent_scrutiny.areas")
-    w.tag("{%p endif %}")
-    for field, title in (("recommendations", "Findings and recommendations"),
-                         ("review", "Reviewing scrutiny")):
-        w.section(f"independent_scrutiny.{field}", title, 2)
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if funding %}")
-    w.heading(ARRANGEMENTS["funding"], anchor="funding")
-    w.tag("{%p if funding.contributions %}")
-    w.table(["Partner", "Contribution{% if funding.year %} {{ funding.year }}{% endif %}"], [
-        ["{%tr for contribution in funding.contributions %}", ""],
-        ["{{ contribution.partner }}", "{{ contribution.amount }}"],
-        ["{%tr endfor %}", ""],
-        ["Shared budget", "{{ funding.total }}"],
-    ], [120, 50], total=True)
-    w.tag("{%p endif %}")
-    w.tag("{%p if funding.notes %}")
-    w.para("{{p funding.notes }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-
-    for field in ("data_and_information_sharing", "threshold", "reviews", "training", "voice",
-                  "escalation", "review_cycle", "yearly_report"):
-        w.section(field, ARRANGEMENTS[field])
-
-    w.statutory_ending()
-    return document
-
-
-def yearly_report() -> Document:
-    document = new_document("Yearly report")
-    w = Writer(document)
-    w.cover()
-    w.contents()
-    w.tag("{%p if period or published %}")
-    w.heading(YEARLY["period"], anchor="period")
-    w.para("{% if period %}This report covers {{ period.label }}.{% endif %}"
-           "{% if published %} It was published on {{ published }}{% if sent_to %} and sent "
-           "to {{ sent_to | join(\" and \") }}{% endif %}.{% endif %}")
-    w.tag("{%p endif %}")
-    for field in ("summary", "for_children_and_families", "introduction", "what_we_did"):
-        w.section(field, YEARLY[field])
-
-    w.tag("{%p if reviews %}")
-    w.heading(YEARLY["reviews"], anchor="reviews")
-    w.tag("{%p if reviews.summary %}")
-    w.para("{{p reviews.summary }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p if reviews.figures %}")
-    w.para("{{r reviews.figures.totals.chart }}")
-    w.para("Serious incidents and reviews in the year. The figures are in the table below.",
-           "Caption")
-    totals = "reviews.figures.totals"
-    w.table(["Figure", "Number"], [
-        ["Serious incidents notified to the Child Safeguarding Practice Review Panel",
-         f"{{{{ {totals}.notifications }}}}"],
-        ["Rapid reviews completed", f"{{{{ {totals}.rapid_reviews }}}}"],
-        ["Rapid reviews completed within 15 working days", f"{{{{ {totals}.on_time }}}}"],
-        ["Local child safeguarding practice reviews commissioned",
-         f"{{{{ {totals}.lcsprs_commissioned }}}}"],
-        ["Local child safeguarding practice reviews published",
-         f"{{{{ {totals}.lcsprs_published }}}}"],
-    ], [130, 40])
-    w.tag("{%p if reviews.figures.cases %}")
-    w.heading("Rapid reviews in the year", 2)
-    w.para("Working days are counted from the day after the notification, leaving out "
-           "weekends and bank holidays in England.")
-    w.table(["Reference", "Notified", "Rapid review completed", "Working days",
-             "Within 15 working days", "Practice review"], [
-        ["{%tr for case in reviews.figures.cases %}", "", "", "", "", ""],
-        ["{{ case.reference }}", "{{ case.notified }}",
-         '{{ case.rapid_review_completed or "Under way" }}',
-         '{{ case.working_days if case.working_days is not none else "–" }}',
-         '{% if case.on_time is none %}–{% elif case.on_time %}Yes{% else %}No{% endif %}',
-         '{{ (case.lcspr or "–") | capitalize }}'],
-        ["{%tr endfor %}", "", "", "", "", ""],
-    ], [25, 30, 30, 22, 25, 38])
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-
-    for field in ("effectiveness", "impact", "little_progress"):
-        w.section(field, YEARLY[field])
-
-    w.tag("{%p if review_actions %}")
-    w.heading(YEARLY["review_actions"], anchor="review_actions")
-    w.table(["Review", "Recommendation", "What we did", "Status"], [
-        ["{%tr for item in review_actions %}", "", "", ""],
-        ["{{ item.review }}", "{{r item.recommendation }}", "{{r item.action }}",
-         "{{ item.status | capitalize }}"],
-        ["{%tr endfor %}", "", "", ""],
-    ], [40, 55, 55, 20])
-    w.tag("{%p endif %}")
-
-    w.section("voice", YEARLY["voice"])
-    w.section("learning", YEARLY["learning"])
-
-    w.tag("{%p if scrutiny %}")
-    w.heading(YEARLY["scrutiny"], anchor="scrutiny")
-    w.tag("{%p if scrutiny.evaluation %}")
-    w.heading("The scrutineer's evaluation", 2)
-    w.para("{{p scrutiny.evaluation }}")
-    w.tag("{%p if scrutiny.scrutineer %}")
-    w.para("{{ scrutiny.scrutineer }}", "Caption")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-    w.tag("{%p if scrutiny.response %}")
-    w.heading("The partners' response", 2)
-    w.para("{{p scrutiny.response }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-
-    w.statutory_ending()
-    return document
-
-
 def tender() -> Document:
     document = new_document("Invitation to tender")
     w = Writer(document)
@@ -883,8 +702,7 @@ def _letter_first_page(document: Document) -> None:
     _classification(section.first_page_footer, document, first=False)
 
 
-TEMPLATES = {"arrangements.docx": arrangements,
-             "yearly-report.docx": yearly_report, "tender.docx": tender,
+TEMPLATES = {"tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
              "scrutiny-framework.docx": scrutiny_framework,
              "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import REPO
+from conftest import REPO, normalise
 from sgdocs.check.templates import context_shape
 from sgdocs.errors import ContentError
 from sgdocs.kinds import all_kinds, get_kind
@@ -62,7 +62,8 @@ def test_a_misspelt_block_is_told_at_its_line(tmp_path: Path) -> None:
     assert found == [
         (4, "`blocks[2]`: a block is one of: cover, contents, document_control, "
             "statutory_ending, or a group of keys starting with one of: section, heading, "
-            "text, paragraph, list, points, table, facts, figure, extract, repeat", ""),
+            "text, paragraph, list, points, table, facts, figure, extract, repeat, quote",
+            ""),
         (6, "`blocks[3]` is \u201ccontnets\u201d, but must be one of 'cover', 'contents', "
             "'document_control' or 'statutory_ending'", "did you mean `contents`?")]
 
@@ -99,3 +100,73 @@ def test_a_copied_layout_makes_the_same_templates(tmp_path: Path) -> None:
     made = word_template(read_layout(tmp_path / "layout.yaml"), context_shape(kind))
     assert made == (TEMPLATES / "docx/role-brief.docx").read_bytes()
     assert BRIEF_LAYOUT.read_text() == (tmp_path / "layout.yaml").read_text()
+
+
+def _word_paragraphs(path: Path) -> list[tuple[str, str, bool]]:
+    """Each body paragraph's text and style, and whether its first run is bold."""
+    return [(p.text, p.style.name, bool(p.runs and p.runs[0].bold))
+            for p in docx.Document(str(path)).paragraphs]
+
+
+def test_a_quote_is_set_apart_with_who_said_it(example_outputs: dict[str, Path]) -> None:
+    html = normalise(example_outputs["eastmoor/yearly-report-2024-25.html"].read_text())
+    assert ("<blockquote> <p>The arrangements are well led and the partners hold one another "
+            "to account.") in html
+    assert ('<p class="attribution">Independent scrutineer for Eastmoor</p> </blockquote>'
+            in html)
+    paragraphs = _word_paragraphs(example_outputs["eastmoor/yearly-report-2024-25.docx"])
+    said = next(i for i, (text, _, _) in enumerate(paragraphs)
+                if text.startswith("The arrangements are well led"))
+    assert paragraphs[said + 1][:2] == ("Independent scrutineer for Eastmoor", "Caption")
+
+
+def test_a_list_entry_with_a_body_has_its_words_as_a_bold_title(
+        example_outputs: dict[str, Path]) -> None:
+    html = normalise(example_outputs["eastmoor/arrangements.html"].read_text())
+    assert ("<ol><li><strong>Neglect</strong><p>Spot neglect earlier, using the Graded Care "
+            "Profile 2 across all agencies.</p></li><li><strong>Children at risk") in html
+    paragraphs = _word_paragraphs(example_outputs["eastmoor/arrangements.docx"])
+    title = paragraphs.index(("Neglect", "List Number", True))
+    assert paragraphs[title + 1][0] == ("Spot neglect earlier, using the Graded Care Profile 2 "
+                                        "across all agencies.")
+    assert paragraphs[title + 2] == ("Children at risk outside the home", "List Number", True)
+
+
+def test_facts_with_headings_are_a_table_of_figures(example_outputs: dict[str, Path]) -> None:
+    """`header`, `align: amount` and `widths`: the review figures of a yearly report."""
+    html = normalise(example_outputs["eastmoor/yearly-report-2024-25.html"].read_text())
+    assert ('<table class="figures"> <thead><tr><th scope="col">Figure</th><th scope="col" '
+            'class="amount">Number</th></tr></thead>') in html
+    assert ('<tr><th scope="row">Rapid reviews completed within 15 working days</th><td '
+            'class="amount">4 of 6 (67%)</td></tr>') in html
+    tables = docx.Document(str(example_outputs["eastmoor/yearly-report-2024-25.docx"])).tables
+    figures = next(t for t in tables if t.cell(0, 0).text == "Figure")
+    assert [[cell.text for cell in row.cells] for row in figures.rows][:3] == [
+        ["Figure", "Number"],
+        ["Serious incidents notified to the Child Safeguarding Practice Review Panel", "7"],
+        ["Rapid reviews completed", "6"]]
+    assert [round(column.width.mm) for column in figures.columns] == [130, 40]
+
+
+def test_a_status_column_is_kept_on_one_line(example_outputs: dict[str, Path]) -> None:
+    html = normalise(example_outputs["eastmoor/yearly-report-2024-25.html"].read_text())
+    assert ("the police.</td><td class=\"nowrap\">In progress</td></tr>") in html
+
+
+def test_the_statutory_ending_gives_the_sign_off_its_heading(
+        example_outputs: dict[str, Path]) -> None:
+    """The sign-off is furniture, yet the appendix links to it by its heading."""
+    kind = get_kind("yearly-report")
+    assert kind.sections["sign_off"] == "Sign-off by the lead safeguarding partners"
+    assert "sections=" not in (kind.folder / "__init__.py").read_text()
+    html = example_outputs["eastmoor/yearly-report-2024-25.html"].read_text()
+    assert '<a href="#sign_off">Sign-off by the lead safeguarding partners</a>' in html
+
+
+def test_facts_headings_come_in_twos(tmp_path: Path) -> None:
+    path = _layout(tmp_path, "title: Figures\nblocks:\n  - facts:\n"
+                             "      - {label: Days, value: '{{ days_and_cost.days_per_year }}'}\n"
+                             "    header: [Figure]\n")
+    with pytest.raises(ContentError) as raised:
+        read_layout(path)
+    assert [f.where.line for f in raised.value.findings] == [5]

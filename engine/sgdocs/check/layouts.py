@@ -29,6 +29,7 @@ from sgdocs.kinds.layout import (
     Layout,
     Paragraph,
     Points,
+    Quote,
     Repeat,
     RichText,
     Section,
@@ -45,6 +46,7 @@ Loops = tuple[tuple[str, str], ...]
 _EXPRESSIONS: dict[type, tuple[str, ...]] = {
     RichText: ("text",), BulletList: ("list",), Points: ("points",), Table: ("table",),
     Figure: ("figure",), Extract: ("extract", "source"), Repeat: ("repeat",),
+    Quote: ("quote", "by"),
 }
 """Keys holding an expression naming a field (`purpose`, `timetable.entries`)."""
 _WORDING: dict[type, tuple[str, ...]] = {
@@ -81,6 +83,7 @@ def _blocks(blocks: list[Any], at: KeyPath, loops: Loops, source: YamlFile,
             check((key,), getattr(block, key))
         if isinstance(block, BulletList):
             check(("item",), block.item, inner=(*loops, (block.each, block.list)))
+            check(("body",), block.body, True, (*loops, (block.each, block.list)))
         elif isinstance(block, Extract):
             inner = (*loops, (block.each, block.extract))
             check(("number",), block.number, inner=inner)
@@ -97,6 +100,8 @@ def _blocks(blocks: list[Any], at: KeyPath, loops: Loops, source: YamlFile,
             for i, value in enumerate(block.total):
                 check(("total", i), value)
         elif isinstance(block, Facts):
+            for i, heading in enumerate(block.header or ()):
+                check(("header", i), heading)
             for i, fact in enumerate(block.facts):
                 check(("facts", i, "label"), fact.label)
                 check(("facts", i, "value"), fact.value)

@@ -24,6 +24,9 @@ from sgdocs.read.yamlsource import read_yaml
 
 FILENAME = "layout.yaml"
 FURNITURE = ("cover", "contents", "document_control", "statutory_ending")
+FURNITURE_SECTIONS = {"statutory_ending": {
+    "sign_off": "Sign-off by the lead safeguarding partners"}}
+"""The sections furniture shows, with their headings, for links to them."""
 Furniture = Literal["cover", "contents", "document_control", "statutory_ending"]
 """cover: the title, partnership, version and status; contents: a contents table (in Word,
 and in a PDF long enough to need one); document_control: the version, status, owner,
@@ -80,6 +83,9 @@ class BulletList(Block):
     """Each entry's words; by default the entry itself."""
     numbered: bool = False
     """Numbered (1, 2, 3) rather than bulleted."""
+    body: Text | None = None
+    """A field of rich text shown under each entry's words, e.g. `priority.description`:
+    the words are then the entry's title, in bold."""
 
 
 class Points(Block):
@@ -99,8 +105,9 @@ class Column(Model):
     """What each row shows in this column."""
     width: float = Field(gt=0, le=250)
     """Its width in Word, in millimetres (the page's text is 170 mm wide)."""
-    align: Literal["text", "amount", "date"] = "text"
-    """amount: figures, right-aligned; date: kept on one line."""
+    align: Literal["text", "amount", "date", "status"] = "text"
+    """amount: figures, right-aligned; date: kept on one line; status: a word or two,
+    e.g. `In progress`, kept on one line."""
 
 
 class Table(Block):
@@ -123,9 +130,20 @@ class Fact(Model):
     """The row is shown only when this holds."""
 
 
+Width = Annotated[float, Field(gt=0, le=250)]
+
+
 class Facts(Block):
     facts: list[Fact] = Field(min_length=1)
     """Rows of a label and its value."""
+    header: tuple[Text, Text] | None = None
+    """Headings over the labels and over the values, e.g. `[Figure, Number]`: the rows
+    then read as a table of figures, each label a plain heading of its row."""
+    align: Literal["text", "amount", "date", "status"] = "text"
+    """How the values are set, as a table column's are, e.g. `amount`."""
+    widths: tuple[Width, Width] = (50, 120)
+    """The widths in Word of the labels and of the values, in millimetres (the page's text
+    is 170 mm wide)."""
 
 
 class Figure(Block):
@@ -148,6 +166,15 @@ class Extract(Block):
     """Where they are quoted from, printed under them."""
 
 
+class Quote(Block):
+    quote: Text
+    """A field of rich text in someone's own words, e.g. `scrutiny.evaluation`, set apart as
+    a quotation; left out when the field is absent."""
+    by: Text | None = None
+    """The field naming who is quoted, printed under the quotation when it is filled in,
+    e.g. `scrutiny.scrutineer`."""
+
+
 class Repeat(Block):
     repeat: Text
     """A list, e.g. `appendices`: the blocks are shown once for each entry."""
@@ -161,6 +188,7 @@ _KINDS: dict[str, type[Model]] = {
     "section": Section, "heading": Heading, "text": RichText, "paragraph": Paragraph,
     "list": BulletList, "points": Points, "table": Table, "facts": Facts, "figure": Figure,
     "extract": Extract, "repeat": Repeat,
+    "quote": Quote,
 }
 
 
@@ -180,7 +208,8 @@ AnyBlock = Annotated[
     | Annotated[BulletList, Tag("list")] | Annotated[Points, Tag("points")]
     | Annotated[Table, Tag("table")] | Annotated[Facts, Tag("facts")]
     | Annotated[Figure, Tag("figure")] | Annotated[Extract, Tag("extract")]
-    | Annotated[Repeat, Tag("repeat")],
+    | Annotated[Repeat, Tag("repeat")]
+    | Annotated[Quote, Tag("quote")],
     Discriminator(_block_kind, custom_error_type="block", custom_error_message=(
         "a block is one of: " + ", ".join(FURNITURE) + ", or a group of keys starting "
         "with one of: " + ", ".join(_KINDS)))]
@@ -215,6 +244,8 @@ def sections(blocks: list[Any]) -> dict[str, str]:
     """The heading of each section, by the field it shows, for links to it."""
     found: dict[str, str] = {}
     for block in blocks:
+        if isinstance(block, str):
+            found.update(FURNITURE_SECTIONS.get(block, {}))
         if isinstance(block, Section):
             found[block.section] = block.heading
             found.update(sections(block.blocks))

@@ -16,6 +16,7 @@ from sgdocs.kinds.layout import (
     Layout,
     Paragraph,
     Points,
+    Quote,
     Repeat,
     RichText,
     Section,
@@ -29,7 +30,8 @@ _FURNITURE = {
     "statutory_ending": "{{ shared.statutory_ending(sections, sign_off, requirements, "
                         "document_control) }}",
 }
-_CELL_CLASS = {"text": "", "amount": ' class="amount"', "date": ' class="nowrap"'}
+_CELL_CLASS = {"text": "", "amount": ' class="amount"', "date": ' class="nowrap"',
+               "status": ' class="nowrap"'}
 _HEADER_CLASS = {"amount": ' class="amount"'}
 _INDENT = "  "
 
@@ -85,6 +87,9 @@ def _shown(block: Any, level: int, fields: set[str]) -> Iterator[str]:
     elif isinstance(block, BulletList):
         tag = "ol" if block.numbered else "ul"
         item = block.item or f"{{{{ {block.each} }}}}"
+        if block.body:
+            item = (f"<strong>{item}</strong>{{% if {block.body} %}}{{{{ {block.body} }}}}"
+                    "{% endif %}")
         yield (f"<{tag}>{{% for {block.each} in {block.list} %}}<li>{item}</li>{{% endfor %}}"
                f"</{tag}>")
     elif isinstance(block, Points):
@@ -92,10 +97,15 @@ def _shown(block: Any, level: int, fields: set[str]) -> Iterator[str]:
     elif isinstance(block, Table):
         yield from _table(block)
     elif isinstance(block, Facts):
-        yield '<table class="facts">'
+        yield f'<table class="{"figures" if block.header else "facts"}">'
+        if block.header:
+            label, value = block.header
+            yield (f'{_INDENT}<thead><tr><th scope="col">{label}</th><th scope="col"'
+                   f'{_HEADER_CLASS.get(block.align, "")}>{value}</th></tr></thead>')
         yield f"{_INDENT}<tbody>"
         for fact in block.facts:
-            row = f'<tr><th scope="row">{fact.label}</th><td>{fact.value}</td></tr>'
+            row = (f'<tr><th scope="row">{fact.label}</th><td{_CELL_CLASS[block.align]}>'
+                   f"{fact.value}</td></tr>")
             yield _INDENT * 2 + (f"{{% if {fact.when} %}}{row}{{% endif %}}" if fact.when
                                  else row)
         yield f"{_INDENT}</tbody>"
@@ -116,6 +126,15 @@ def _shown(block: Any, level: int, fields: set[str]) -> Iterator[str]:
             yield (f"{_INDENT}{{% if {block.source} %}}<figcaption>Source: "
                    f"{{{{ {block.source} }}}}</figcaption>{{% endif %}}")
         yield "</figure>"
+        yield "{% endif %}"
+    elif isinstance(block, Quote):
+        yield f"{{% if {block.quote} %}}"
+        yield "<blockquote>"
+        yield f"{_INDENT}{{{{ {block.quote} }}}}"
+        if block.by:
+            yield (f'{_INDENT}{{% if {block.by} %}}<p class="attribution">{{{{ {block.by} }}}}'
+                   "</p>{% endif %}")
+        yield "</blockquote>"
         yield "{% endif %}"
     elif isinstance(block, Repeat):
         yield f"{{% for {block.each} in {block.repeat} %}}"

@@ -25,6 +25,7 @@ from sgdocs.kinds.layout import (
     Layout,
     Paragraph,
     Points,
+    Quote,
     Repeat,
     RichText,
     Section,
@@ -95,8 +96,13 @@ class _Compiler:
         elif isinstance(block, BulletList):
             inner = self.each(block.each, block.list, scope)
             w.tag(f"{{%p for {block.each} in {block.list} %}}")
-            w.para(self.text(block.item or f"{{{{ {block.each} }}}}", inner),
-                   "List Number" if block.numbered else "List Bullet")
+            entry = w.para(self.text(block.item or f"{{{{ {block.each} }}}}", inner),
+                           "List Number" if block.numbered else "List Bullet")
+            if block.body:
+                entry.runs[0].bold = True
+                w.tag(f"{{%p if {block.body} %}}")
+                w.para(f"{{{{p {block.body} }}}}")
+                w.tag("{%p endif %}")
             w.tag("{%p endfor %}")
         elif isinstance(block, Points):
             w.points(block.points)
@@ -108,7 +114,8 @@ class _Compiler:
                 row = [self.text(fact.label, scope), self.text(fact.value, scope)]
                 rows += ([[f"{{%tr if {fact.when} %}}", ""], row, ["{%tr endif %}", ""]]
                          if fact.when else [row])
-            w.table(None, rows, [50, 120], first_column=True)
+            w.table(list(block.header) if block.header else None, rows, list(block.widths),
+                    first_column=not block.header)
         elif isinstance(block, Figure):
             w.para(f"{{{{r {block.figure} }}}}")
             w.para(self.text(block.caption, scope), "Caption")
@@ -122,6 +129,14 @@ class _Compiler:
                 w.tag(f"{{%p if {block.source} %}}")
                 w.para(f"Source: {{{{ {block.source} }}}}", "Caption")
                 w.tag("{%p endif %}")
+        elif isinstance(block, Quote):
+            w.tag(f"{{%p if {block.quote} %}}")
+            w.para(f"{{{{p {block.quote} }}}}")
+            if block.by:
+                w.tag(f"{{%p if {block.by} %}}")
+                w.para(self.text(f"{{{{ {block.by} }}}}", scope), "Caption")
+                w.tag("{%p endif %}")
+            w.tag("{%p endif %}")
         elif isinstance(block, Repeat):
             inner = self.each(block.each, block.repeat, scope)
             w.tag(f"{{%p for {block.each} in {block.repeat} %}}")
