@@ -7,8 +7,9 @@ themselves. Computed figures (a maximum annual fee) are fields like the rest. Be
 fields, every template gets `requirements` (how the document meets the statutory
 requirements, with links to its sections), `headings` (the kind's section headings, which
 the requirements appendix links to), `incomplete` (a statutory duty is missing),
-`classification` (the highest of the document's and those it draws in), `brand` and
-`made` (the date the outputs carry).
+`classification` (the highest of the document's and those it draws in), `brand`,
+`made` (the date the outputs carry) and `link(address, words)` (a link to an address a
+field holds, in Word as on the web page).
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ class Formatter(Protocol):
     def logo(self, image: Image) -> Markup:
         """The partnership's logo, sized for a masthead or page header."""
 
+    def link(self, address: str, words: str | None = None) -> Markup:
+        """A link to `address`, its words plain text (by default the address)."""
+
 _REQUIREMENT_FIELDS = ("id", "summary", "reference", "level", "confidence", "status",
                        "where", "reason")
 
@@ -72,7 +76,7 @@ def template_context(document: LoadedDocument, formatter: Formatter,
             "headings": SimpleNamespace(**headings),
             "brand": _brand(document.partnership.brand, formatter),
             "classification": document.classification,
-            "made": build_time(document.model), **extra}
+            "made": build_time(document.model), "link": formatter.link, **extra}
 
 
 def context_shape(kind: Kind, *extras: str) -> Fields:
@@ -90,7 +94,7 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
                                      dict.fromkeys(kind.sections, ANYTHING))
     shape.names["brand"] = Fields("the brand", dict.fromkeys(
         ("primary", "accent", "fonts", "logo"), ANYTHING))
-    shape.names.update(dict.fromkeys(("incomplete", "made", "classification", *extras),
+    shape.names.update(dict.fromkeys(("incomplete", "made", "classification", "link", *extras),
                                      ANYTHING))
     return shape
 
