@@ -60,11 +60,13 @@ def test_a_misspelt_block_is_told_at_its_line(tmp_path: Path) -> None:
         read_layout(path)
     found = [(f.where.line, f.message, f.hint) for f in raised.value.findings]
     assert found == [
-        (4, "`blocks[2]`: a block is one of: cover, contents, document_control, "
-            "statutory_ending, or a group of keys starting with one of: section, heading, "
-            "text, paragraph, list, points, table, facts, figure, extract, repeat", ""),
+        (4, "`blocks[2]`: a block is one of: cover, contents, pdf_contents, "
+            "document_control, statutory_ending, or a group of keys starting with one of: "
+            "section, heading, text, paragraph, list, points, table, facts, figure, extract, "
+            "repeat", ""),
         (6, "`blocks[3]` is \u201ccontnets\u201d, but must be one of 'cover', 'contents', "
-            "'document_control' or 'statutory_ending'", "did you mean `contents`?")]
+            "'pdf_contents', 'document_control' or 'statutory_ending'",
+         "did you mean `contents`?")]
 
 
 def test_a_misspelt_key_in_a_block_gets_a_suggestion(tmp_path: Path) -> None:
@@ -99,3 +101,23 @@ def test_a_copied_layout_makes_the_same_templates(tmp_path: Path) -> None:
     made = word_template(read_layout(tmp_path / "layout.yaml"), context_shape(kind))
     assert made == (TEMPLATES / "docx/role-brief.docx").read_bytes()
     assert BRIEF_LAYOUT.read_text() == (tmp_path / "layout.yaml").read_text()
+
+
+def test_a_special_row_must_fill_the_columns(tmp_path: Path) -> None:
+    path = _layout(tmp_path, "title: Brief\nblocks:\n  - table: procurement_timeline\n"
+                             "    columns:\n      - {cell: a, width: 50}\n"
+                             "      - {cell: b, width: 50}\n    special_rows:\n"
+                             "      - when: row.when\n        cells: [c]\n")
+    with pytest.raises(ContentError) as raised:
+        read_layout(path)
+    assert [(f.where.line, f.message) for f in raised.value.findings] == [
+        (9, "the row fills 1 columns, but the table has 2")]
+
+
+def test_a_link_has_plain_words(tmp_path: Path) -> None:
+    path = _layout(tmp_path, "title: Brief\nblocks:\n  - table: key_questions.items\n"
+                             "    each: question\n    columns:\n"
+                             "      - {cell: {link: timetable.period, words: question},"
+                             " width: 50}\n")
+    with pytest.raises(LayoutError, match="`question` is not plain text"):
+        word_template(read_layout(path), context_shape(get_kind("role-brief")))
