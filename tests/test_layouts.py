@@ -9,6 +9,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
+from pypdf import PdfReader
 
 from conftest import REPO
 from sgdocs.errors import ContentError
@@ -121,3 +123,36 @@ def test_a_link_has_plain_words(tmp_path: Path) -> None:
                              " width: 50}\n")
     with pytest.raises(LayoutError, match="`question` is not plain text"):
         word_template(read_layout(path), context_shape(get_kind("role-brief")))
+
+
+def test_a_special_row_spans_columns_in_word_and_on_the_web_page(
+        example_outputs: dict[str, Path]) -> None:
+    """A month with no meeting is its own row: its reason across the last two columns."""
+    word = docx.Document(str(example_outputs["tasp/scrutineer-network-2024.docx"]))
+    rows = [row._tr for row in word.tables[0].rows]
+    cells = [[("".join(t.text or "" for t in tc.iter(qn("w:t"))), tc.grid_span)
+              for tc in row.tc_lst] for row in rows]
+    assert [("–", 1), ("August 2024", 1), ("Summer break: no meeting", 2)] in cells
+    assert [("Meeting 3", 1), ("Wednesday 20 March 2024", 1), ("4:30pm to 5:30pm", 1),
+            ("https://example.org/register/meeting-3", 1)] in cells
+    html = example_outputs["tasp/scrutineer-network-2024.html"].read_text()
+    assert ('<tr><td>–</td><td class="nowrap">August 2024</td>'
+            '<td colspan="2">Summer break: no meeting</td></tr>') in html
+
+
+def test_a_cell_links_to_its_address_in_every_format(example_outputs: dict[str, Path]
+                                                     ) -> None:
+    address = "https://example.org/register/meeting-3"
+    word = docx.Document(str(example_outputs["tasp/scrutineer-network-2024.docx"]))
+    links = {row.cells[0].text: [(link.address, link.text) for paragraph in
+                                 row.cells[3].paragraphs for link in paragraph.hyperlinks]
+             for row in word.tables[0].rows}
+    assert links["Meeting 3"] == [(address, address)]
+    assert links["To be confirmed"] == []
+    html = example_outputs["tasp/scrutineer-network-2024.html"].read_text()
+    assert f'<td><a href="{address}">{address}</a></td>' in html
+    pdf = PdfReader(example_outputs["tasp/scrutineer-network-2024.pdf"])
+    uris = [str(annotation.get_object()["/A"]["/URI"]) for page in pdf.pages
+            for annotation in page.get("/Annots", []) if "/URI" in
+            annotation.get_object().get("/A", {})]
+    assert address in uris
