@@ -24,7 +24,6 @@ from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
 from sgdocs.kinds.findings_briefing import KIND as BRIEFING_KIND
-from sgdocs.kinds.meeting_notes import KIND as NOTES_KIND
 from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
 from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
@@ -46,7 +45,6 @@ ARRANGEMENTS = ARRANGEMENTS_KIND.sections
 FRAMEWORK = FRAMEWORK_KIND.sections
 ASSESSMENT = ASSESSMENT_KIND.sections
 REPORT = REPORT_KIND.sections
-NOTES = NOTES_KIND.sections
 BRIEFING = BRIEFING_KIND.sections
 YEARLY = YEARLY_KIND.sections
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
@@ -578,41 +576,6 @@ def scrutiny_report() -> Document:
     return document
 
 
-def meeting_notes() -> Document:
-    document = new_document("Meeting notes")
-    w = Writer(document)
-    w.cover()
-    w.table(None, [
-        ["Meeting", "{{ series.series }}"],
-        ["Date", "{{ date.weekday }}, {{ series.start.british }} to {{ series.end.british }}"],
-        ["Chairs", '{{ (chairs or series.chairs) | join("; ") or "–" }}'],
-        ["Next meeting", "{% if next_meeting %}{{ next_meeting.when }}"
-                         '{% if next_meeting.status == "to be confirmed" %} (to be confirmed)'
-                         "{% endif %}{% else %}None planned{% endif %}"],
-    ], [40, 130], first_column=True)
-    for field in ("attendance", "purpose", "discussion"):
-        w.section(field, field.capitalize())
-    w.tag("{%p if agreements %}")
-    w.heading(NOTES["agreements"], anchor="agreements")
-    w.bullets("agreements")
-    w.tag("{%p endif %}")
-    w.tag("{%p if next_topics %}")
-    w.heading("Topics for the next meeting{% if next_meeting %} ({{ next_meeting.when }})"
-              "{% endif %}", anchor="next_topics")
-    w.bullets("next_topics")
-    w.tag("{%p endif %}")
-    w.tag("{%p if actions %}")
-    w.heading(NOTES["actions"], anchor="actions")
-    w.table(["Action", "Owner", "Due"], [
-        ["{%tr for item in actions %}", "", ""],
-        ["{{r item.action }}", "{{ item.owner }}", '{{ item.due or "–" }}'],
-        ["{%tr endfor %}", "", ""],
-    ], [100, 40, 30])
-    w.tag("{%p endif %}")
-    w.document_control()
-    return document
-
-
 def findings_briefing() -> Document:
     document = new_document("Findings briefing")
     w = Writer(document)
@@ -854,7 +817,6 @@ TEMPLATES = {"arrangements.docx": arrangements,
              "tender-clarifications.docx": tender_clarifications,
              "scrutiny-framework.docx": scrutiny_framework,
              "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
-             "meeting-notes.docx": meeting_notes,
              "findings-briefing.docx": findings_briefing, "newsletter.docx": newsletter,
              "letter.docx": letter}
 

@@ -4,6 +4,7 @@ is told at its file and line."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from conftest import REPO
+from conftest import CONTENT, REPO, built
 from sgdocs.errors import ContentError
 from sgdocs.kinds import all_kinds, get_kind
 from sgdocs.kinds.layout import read_layout
@@ -156,3 +157,21 @@ def test_a_cell_links_to_its_address_in_every_format(example_outputs: dict[str, 
             for annotation in page.get("/Annots", []) if "/URI" in
             annotation.get_object().get("/A", {})]
     assert address in uris
+
+
+def test_contents_only_in_a_pdf_long_enough_to_need_them(tmp_path: Path) -> None:
+    """Meeting notes have no contents in Word; notes long enough have them in the PDF."""
+    shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
+    notes = tmp_path / "tasp/network-notes-2024-01.yaml"
+    paragraph = "  We discussed the role of the scrutineer with the partners at length. " * 12
+    notes.write_text(notes.read_text().replace(
+        "discussion: |\n", "discussion: |\n" + (paragraph + "\n\n") * 14))
+    outputs = built(notes, tmp_path / "out")
+    first = PdfReader(outputs["pdf"]).pages[0].extract_text()
+    assert re.search(r"^Discussion\s*\.{3,}\s*\d+$", first, re.MULTILINE)
+    assert re.search(r"^Actions\s*\.{3,}\s*\d+$", first, re.MULTILINE)
+    word = docx.Document(str(outputs["docx"]))
+    assert not any(p.style.name == "TOC Heading" or p.text == "Contents"
+                   for p in word.paragraphs)
+    assert "Discussion" in [p.text for p in word.paragraphs
+                            if p.style.name == "Heading 1"]
