@@ -23,8 +23,6 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.findings_briefing import KIND as BRIEFING_KIND
-from sgdocs.kinds.meeting_notes import KIND as NOTES_KIND
-from sgdocs.kinds.meeting_series import KIND as SERIES_KIND
 from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
 from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
@@ -44,8 +42,6 @@ from sgdocs.write.files import docx_bytes
 FRAMEWORK = FRAMEWORK_KIND.sections
 ASSESSMENT = ASSESSMENT_KIND.sections
 REPORT = REPORT_KIND.sections
-SERIES = SERIES_KIND.sections
-NOTES = NOTES_KIND.sections
 BRIEFING = BRIEFING_KIND.sections
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
 """Section headings come from the kinds, where the requirements appendix finds them too."""
@@ -399,73 +395,6 @@ def scrutiny_report() -> Document:
     return document
 
 
-def meeting_series() -> Document:
-    document = new_document("Meeting programme")
-    w = Writer(document)
-    w.cover()
-    w.tag("{%p if introduction %}")
-    w.para("{{p introduction }}")
-    w.tag("{%p endif %}")
-    w.para("Meetings are held on {{ rule_text }}, {{ start.british }} to {{ end.british }} "
-           "({{ timezone }} time){% if location %}, {{ location }}{% endif %}.")
-    w.tag("{%p if chairs %}")
-    w.para('{{ "The meetings are jointly chaired by:" if chairs | length > 1 else '
-           '"The meetings are chaired by:" }}')
-    w.bullets("chairs", "{{ item }}")
-    w.tag("{%p endif %}")
-    w.heading(SERIES["programme"], anchor="programme")
-    w.table(["Meeting", "Date", "Time", "Registration"], [
-        ["{%tr for slot in programme %}", "", "", ""],
-        ['{% if slot.status == "break" %}–{% elif slot.number %}Meeting {{ slot.number }}'
-         '{% else %}To be confirmed{% endif %}{% if slot.label and slot.status != "break" %} '
-         "({{ slot.label }}){% endif %}", "{{ slot.when }}",
-         '{% if slot.status == "break" %}{{ slot.label }}: no meeting{% else %}'
-         "{{ start.british }} to {{ end.british }}{% endif %}",
-         '{{ slot.registration or "–" }}'],
-        ["{%tr endfor %}", "", "", ""],
-    ], [38, 50, 35, 47])
-    w.para("The programme is also published as a calendar file (.ics) to add to your calendar; "
-           "it updates when the programme changes (this is revision {{ revision }}"
-           "{% if revised_on %}, {{ revised_on }}{% endif %}).")
-    w.document_control()
-    return document
-
-
-def meeting_notes() -> Document:
-    document = new_document("Meeting notes")
-    w = Writer(document)
-    w.cover()
-    w.table(None, [
-        ["Meeting", "{{ series.series }}"],
-        ["Date", "{{ date.weekday }}, {{ series.start.british }} to {{ series.end.british }}"],
-        ["Chairs", '{{ (chairs or series.chairs) | join("; ") or "–" }}'],
-        ["Next meeting", "{% if next_meeting %}{{ next_meeting.when }}"
-                         '{% if next_meeting.status == "to be confirmed" %} (to be confirmed)'
-                         "{% endif %}{% else %}None planned{% endif %}"],
-    ], [40, 130], first_column=True)
-    for field in ("attendance", "purpose", "discussion"):
-        w.section(field, field.capitalize())
-    w.tag("{%p if agreements %}")
-    w.heading(NOTES["agreements"], anchor="agreements")
-    w.bullets("agreements")
-    w.tag("{%p endif %}")
-    w.tag("{%p if next_topics %}")
-    w.heading("Topics for the next meeting{% if next_meeting %} ({{ next_meeting.when }})"
-              "{% endif %}", anchor="next_topics")
-    w.bullets("next_topics")
-    w.tag("{%p endif %}")
-    w.tag("{%p if actions %}")
-    w.heading(NOTES["actions"], anchor="actions")
-    w.table(["Action", "Owner", "Due"], [
-        ["{%tr for item in actions %}", "", ""],
-        ["{{r item.action }}", "{{ item.owner }}", '{{ item.due or "–" }}'],
-        ["{%tr endfor %}", "", ""],
-    ], [100, 40, 30])
-    w.tag("{%p endif %}")
-    w.document_control()
-    return document
-
-
 def findings_briefing() -> Document:
     document = new_document("Findings briefing")
     w = Writer(document)
@@ -706,7 +635,6 @@ TEMPLATES = {"tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
              "scrutiny-framework.docx": scrutiny_framework,
              "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
-             "meeting-series.docx": meeting_series, "meeting-notes.docx": meeting_notes,
              "findings-briefing.docx": findings_briefing, "newsletter.docx": newsletter,
              "letter.docx": letter}
 

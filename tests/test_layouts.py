@@ -4,13 +4,16 @@ is told at its file and line."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
+from pypdf import PdfReader
 
-from conftest import REPO, normalise
+from conftest import CONTENT, REPO, built, normalise
 from sgdocs.check.templates import context_shape
 from sgdocs.errors import ContentError
 from sgdocs.kinds import all_kinds, get_kind
@@ -60,12 +63,13 @@ def test_a_misspelt_block_is_told_at_its_line(tmp_path: Path) -> None:
         read_layout(path)
     found = [(f.where.line, f.message, f.hint) for f in raised.value.findings]
     assert found == [
-        (4, "`blocks[2]`: a block is one of: cover, contents, document_control, "
-            "statutory_ending, or a group of keys starting with one of: section, heading, "
-            "text, paragraph, list, points, table, facts, figure, extract, repeat, quote",
-            ""),
+        (4, "`blocks[2]`: a block is one of: cover, contents, pdf_contents, "
+            "document_control, statutory_ending, or a group of keys starting with one of: "
+            "section, heading, text, paragraph, list, points, table, facts, figure, extract, "
+            "repeat, quote", ""),
         (6, "`blocks[3]` is \u201ccontnets\u201d, but must be one of 'cover', 'contents', "
-            "'document_control' or 'statutory_ending'", "did you mean `contents`?")]
+            "'pdf_contents', 'document_control' or 'statutory_ending'",
+         "did you mean `contents`?")]
 
 
 def test_a_misspelt_key_in_a_block_gets_a_suggestion(tmp_path: Path) -> None:
@@ -170,3 +174,74 @@ def test_facts_headings_come_in_twos(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as raised:
         read_layout(path)
     assert [f.where.line for f in raised.value.findings] == [5]
+
+
+def test_a_special_row_must_fill_the_columns(tmp_path: Path) -> None:
+    path = _layout(tmp_path, "title: Brief\nblocks:\n  - table: procurement_timeline\n"
+                             "    columns:\n      - {cell: a, width: 50}\n"
+                             "      - {cell: b, width: 50}\n    special_rows:\n"
+                             "      - when: row.when\n        cells: [c]\n")
+    with pytest.raises(ContentError) as raised:
+        read_layout(path)
+    assert [(f.where.line, f.message) for f in raised.value.findings] == [
+        (9, "the row fills 1 columns, but the table has 2")]
+
+
+def test_a_link_has_plain_words(tmp_path: Path) -> None:
+    path = _layout(tmp_path, "title: Brief\nblocks:\n  - table: key_questions.items\n"
+                             "    each: question\n    columns:\n"
+                             "      - {cell: {link: timetable.period, words: question},"
+                             " width: 50}\n")
+    with pytest.raises(LayoutError, match="`question` is not plain text"):
+        word_template(read_layout(path), context_shape(get_kind("role-brief")))
+
+
+def test_a_special_row_spans_columns_in_word_and_on_the_web_page(
+        example_outputs: dict[str, Path]) -> None:
+    """A month with no meeting is its own row: its reason across the last two columns."""
+    word = docx.Document(str(example_outputs["tasp/scrutineer-network-2024.docx"]))
+    rows = [row._tr for row in word.tables[0].rows]
+    cells = [[("".join(t.text or "" for t in tc.iter(qn("w:t"))), tc.grid_span)
+              for tc in row.tc_lst] for row in rows]
+    assert [("–", 1), ("August 2024", 1), ("Summer break: no meeting", 2)] in cells
+    assert [("Meeting 3", 1), ("Wednesday 20 March 2024", 1), ("4:30pm to 5:30pm", 1),
+            ("https://example.org/register/meeting-3", 1)] in cells
+    html = example_outputs["tasp/scrutineer-network-2024.html"].read_text()
+    assert ('<tr><td>–</td><td class="nowrap">August 2024</td>'
+            '<td colspan="2">Summer break: no meeting</td></tr>') in html
+
+
+def test_a_cell_links_to_its_address_in_every_format(example_outputs: dict[str, Path]
+                                                     ) -> None:
+    address = "https://example.org/register/meeting-3"
+    word = docx.Document(str(example_outputs["tasp/scrutineer-network-2024.docx"]))
+    links = {row.cells[0].text: [(link.address, link.text) for paragraph in
+                                 row.cells[3].paragraphs for link in paragraph.hyperlinks]
+             for row in word.tables[0].rows}
+    assert links["Meeting 3"] == [(address, address)]
+    assert links["To be confirmed"] == []
+    html = example_outputs["tasp/scrutineer-network-2024.html"].read_text()
+    assert f'<td><a href="{address}">{address}</a></td>' in html
+    pdf = PdfReader(example_outputs["tasp/scrutineer-network-2024.pdf"])
+    uris = [str(annotation.get_object()["/A"]["/URI"]) for page in pdf.pages
+            for annotation in page.get("/Annots", []) if "/URI" in
+            annotation.get_object().get("/A", {})]
+    assert address in uris
+
+
+def test_contents_only_in_a_pdf_long_enough_to_need_them(tmp_path: Path) -> None:
+    """Meeting notes have no contents in Word; notes long enough have them in the PDF."""
+    shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
+    notes = tmp_path / "tasp/network-notes-2024-01.yaml"
+    paragraph = "  We discussed the role of the scrutineer with the partners at length. " * 12
+    notes.write_text(notes.read_text().replace(
+        "discussion: |\n", "discussion: |\n" + (paragraph + "\n\n") * 14))
+    outputs = built(notes, tmp_path / "out")
+    first = PdfReader(outputs["pdf"]).pages[0].extract_text()
+    assert re.search(r"^Discussion\s*\.{3,}\s*\d+$", first, re.MULTILINE)
+    assert re.search(r"^Actions\s*\.{3,}\s*\d+$", first, re.MULTILINE)
+    word = docx.Document(str(outputs["docx"]))
+    assert not any(p.style.name == "TOC Heading" or p.text == "Contents"
+                   for p in word.paragraphs)
+    assert "Discussion" in [p.text for p in word.paragraphs
+                            if p.style.name == "Heading 1"]

@@ -21,6 +21,7 @@ from sgdocs.errors import Finding
 from sgdocs.kinds import Kind, get_kind
 from sgdocs.kinds.layout import (
     BulletList,
+    CellLink,
     CellList,
     Extract,
     Facts,
@@ -95,8 +96,16 @@ def _blocks(blocks: list[Any], at: KeyPath, loops: Loops, source: YamlFile,
             for i, column in enumerate(block.columns):
                 if isinstance(column.cell, CellList):
                     check(("columns", i, "cell"), column.cell.list, True, inner)
+                elif isinstance(column.cell, CellLink):
+                    check(("columns", i, "cell", "link"), column.cell.link, True, inner)
+                    check(("columns", i, "cell", "words"), column.cell.words, True, inner)
                 else:
                     check(("columns", i, "cell"), column.cell, inner=inner)
+            for i, special in enumerate(block.special_rows):
+                check(("special_rows", i, "when"), special.when, True, inner)
+                for j, cell in enumerate(special.cells):
+                    check(("special_rows", i, "cells", j),
+                          cell if isinstance(cell, str) else cell.cell, inner=inner)
             for i, value in enumerate(block.total):
                 check(("total", i), value)
         elif isinstance(block, Facts):

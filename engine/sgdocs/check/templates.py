@@ -229,6 +229,6 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
                                      dict.fromkeys(kind.sections, ANYTHING))
     shape.names["brand"] = Fields("the brand", dict.fromkeys(
         ("primary", "accent", "fonts", "logo"), ANYTHING))
-    shape.names.update(dict.fromkeys(("incomplete", "made", "classification", *extras),
-                                     ANYTHING))
+    shape.names.update(dict.fromkeys(
+        ("incomplete", "made", "classification", "link", *extras), ANYTHING))
     return shape

@@ -12,26 +12,30 @@ A section whose field is absent is left out, heading and all.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag
 
 from sgdocs.errors import ContentError
-from sgdocs.read.schema import Model, Text
+from sgdocs.read.schema import Issue, Model, Text
 from sgdocs.read.validation import validate
 from sgdocs.read.yamlsource import read_yaml
 
 FILENAME = "layout.yaml"
-FURNITURE = ("cover", "contents", "document_control", "statutory_ending")
+FURNITURE = ("cover", "contents", "pdf_contents", "document_control", "statutory_ending")
 FURNITURE_SECTIONS = {"statutory_ending": {
     "sign_off": "Sign-off by the lead safeguarding partners"}}
 """The sections furniture shows, with their headings, for links to them."""
-Furniture = Literal["cover", "contents", "document_control", "statutory_ending"]
+Furniture = Literal["cover", "contents", "pdf_contents", "document_control",
+                    "statutory_ending"]
 """cover: the title, partnership, version and status; contents: a contents table (in Word,
-and in a PDF long enough to need one); document_control: the version, status, owner,
-approval and change history; statutory_ending: the document's own sections, the partners'
-sign-off, how it meets Working Together 2023, and document control."""
+and in a PDF long enough to need one); pdf_contents: a contents table only in a PDF long
+enough to need one, none in Word (for documents usually a page or two long);
+document_control: the version, status, owner, approval and change history;
+statutory_ending: the document's own sections, the partners' sign-off, how it meets Working
+Together 2023, and document control."""
 
 
 class Block(Model):
@@ -98,16 +102,40 @@ class CellList(Model):
     """Entries shown one to a line in the cell, bulleted when there are several."""
 
 
+class CellLink(Model):
+    link: Text
+    """The address the cell links to, e.g. `slot.registration`."""
+    words: Text | None = None
+    """The link's words, e.g. `resource.title`; by default the address itself."""
+    otherwise: Text = ""
+    """What the cell shows when there is no address, e.g. `–`."""
+
+
 class Column(Model):
     header: Text | None = None
     """The column's heading."""
-    cell: Text | CellList
+    cell: Text | CellList | CellLink
     """What each row shows in this column."""
     width: float = Field(gt=0, le=250)
     """Its width in Word, in millimetres (the page's text is 170 mm wide)."""
     align: Literal["text", "amount", "date", "status"] = "text"
     """amount: figures, right-aligned; date: kept on one line; status: a word or two,
     e.g. `In progress`, kept on one line."""
+
+
+class SpannedCell(Model):
+    cell: Text
+    """What the cell shows, e.g. `{{ slot.label }}: no meeting`."""
+    span: int = Field(ge=2, le=20)
+    """How many columns it spans."""
+
+
+class SpecialRow(Model):
+    when: Text
+    """The entries shown this way, e.g. `slot.status == "break"`."""
+    cells: list[Text | SpannedCell] = Field(min_length=1)
+    """What such an entry's row shows, left to right; a cell may span several columns
+    (`{cell: ..., span: 2}`), as long as the row fills every column."""
 
 
 class Table(Block):
@@ -119,6 +147,19 @@ class Table(Block):
     """The columns, left to right."""
     total: list[Text] = []
     """A last row, in bold, under the others (one entry per column)."""
+    special_rows: list[SpecialRow] = []
+    """Rows laid out differently for some entries (a month with no meeting, across the
+    columns): an entry takes the first whose `when` holds, and the columns' cells if none
+    does."""
+
+    def issues(self) -> Iterator[Issue]:
+        for number, special in enumerate(self.special_rows):
+            filled = sum(1 if isinstance(cell, str) else cell.span for cell in special.cells)
+            if filled != len(self.columns):
+                yield Issue(("special_rows", number, "cells"), f"the row fills {filled} "
+                            f"columns, but the table has {len(self.columns)}",
+                            "give a cell for each column, or a `span` that makes up the "
+                            "difference")
 
 
 class Fact(Model):

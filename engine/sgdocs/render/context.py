@@ -7,8 +7,9 @@ themselves. Computed figures (a maximum annual fee) are fields like the rest. Be
 fields, every template gets `requirements` (how the document meets the statutory
 requirements, with links to its sections), `headings` (the kind's section headings, which
 the requirements appendix links to), `incomplete` (a statutory duty is missing),
-`classification` (the highest of the document's and those it draws in), `brand` and
-`made` (the date the outputs carry).
+`classification` (the highest of the document's and those it draws in), `brand`,
+`made` (the date the outputs carry) and `link(address, words)` (a link to an address a
+field holds, in Word as on the web page).
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ class Formatter(Protocol):
     def logo(self, image: Image) -> Markup:
         """The partnership's logo, sized for a masthead or page header."""
 
+    def link(self, address: str, words: str | None = None) -> Markup:
+        """A link to `address`, its words plain text (by default the address)."""
+
 
 
 def template_context(document: LoadedDocument, formatter: Formatter,
@@ -67,7 +71,7 @@ def template_context(document: LoadedDocument, formatter: Formatter,
             "headings": SimpleNamespace(**headings),
             "brand": _brand(document.partnership.brand, formatter),
             "classification": document.classification,
-            "made": build_time(document.model), **extra}
+            "made": build_time(document.model), "link": formatter.link, **extra}
 
 
 def _brand(brand: Brand | None, formatter: Formatter) -> SimpleNamespace | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sgdocs.kinds.layout import (
     BulletList,
+    CellLink,
     CellList,
     Extract,
     Facts,
@@ -20,12 +21,14 @@ from sgdocs.kinds.layout import (
     Repeat,
     RichText,
     Section,
+    SpecialRow,
     Table,
 )
 
 _FURNITURE = {
     "cover": "{{ shared.cover(title, partnership, document_control) }}",
     "contents": "{{ shared.contents(toc) }}",
+    "pdf_contents": "{{ shared.contents(toc) }}",
     "document_control": "{{ shared.document_control(document_control) }}",
     "statutory_ending": "{{ shared.statutory_ending(sections, sign_off, requirements, "
                         "document_control) }}",
@@ -150,9 +153,12 @@ def _table(table: Table) -> Iterator[str]:
         yield f"{_INDENT}<thead><tr>{headers}</tr></thead>"
     yield f"{_INDENT}<tbody>"
     yield f"{_INDENT}{{% for {table.each} in {table.table} %}}"
+    yield from _special_rows(table)
     cells = "".join(f"<td{_CELL_CLASS[column.align]}>{_cell(column.cell)}</td>"
                     for column in table.columns)
     yield f"{_INDENT * 2}<tr>{cells}</tr>"
+    if table.special_rows:
+        yield f"{_INDENT}{{% endif %}}"
     yield f"{_INDENT}{{% endfor %}}"
     if table.total:
         first, *rest = table.total
@@ -163,9 +169,39 @@ def _table(table: Table) -> Iterator[str]:
     yield "</table>"
 
 
-def _cell(cell: str | CellList) -> str:
+def _cell(cell: str | CellList | CellLink) -> str:
     if isinstance(cell, str):
         return cell
+    if isinstance(cell, CellLink):
+        return _link(cell)
     return (f"{{% if {cell.list} | length == 1 %}}{{{{ {cell.list}[0] }}}}{{% else %}}<ul>"
             f"{{% for entry in {cell.list} %}}<li>{{{{ entry }}}}</li>{{% endfor %}}</ul>"
             "{% endif %}")
+
+
+def _special_rows(table: Table) -> Iterator[str]:
+    """The rows of the entries laid out differently, each under its condition; the
+    columns' own row follows under `{% else %}`."""
+    for number, special in enumerate(table.special_rows):
+        yield f"{_INDENT}{{% {'elif' if number else 'if'} {special.when} %}}"
+        yield f"{_INDENT * 2}<tr>{''.join(_special_cells(special, table))}</tr>"
+    if table.special_rows:
+        yield f"{_INDENT}{{% else %}}"
+
+
+def _special_cells(special: SpecialRow, table: Table) -> Iterator[str]:
+    """Each cell aligned as the column it stands in, or as text if it spans several."""
+    column = 0
+    for cell in special.cells:
+        if isinstance(cell, str):
+            yield f"<td{_CELL_CLASS[table.columns[column].align]}>{cell}</td>"
+            column += 1
+        else:
+            yield f'<td colspan="{cell.span}">{cell.cell}</td>'
+            column += cell.span
+
+
+def _link(cell: CellLink) -> str:
+    words = cell.words or cell.link
+    return (f'{{% if {cell.link} %}}<a href="{{{{ {cell.link} }}}}">{{{{ {words} }}}}</a>'
+            f"{{% else %}}{cell.otherwise}{{% endif %}}")

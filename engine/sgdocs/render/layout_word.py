@@ -17,6 +17,7 @@ from sgdocs.check.layouts import in_a_line
 from sgdocs.check.templates import expression_shape
 from sgdocs.kinds.layout import (
     BulletList,
+    CellLink,
     CellList,
     Extract,
     Facts,
@@ -147,19 +148,23 @@ class _Compiler:
         inner = self.each(table.each, table.table, scope)
         columns = table.columns
         blank = [""] * (len(columns) - 1)
-        cells = [self.text(c.cell, inner) if isinstance(c.cell, str) else "" for c in columns]
-        rows = [[f"{{%tr for {table.each} in {table.table} %}}", *blank], cells,
-                ["{%tr endfor %}", *blank]]
+        cells = [self.text(c.cell, inner) if isinstance(c.cell, str) else
+                 self.link(c.cell, inner) if isinstance(c.cell, CellLink) else "" for c in columns]
+        special, spans = self.special_rows(table, inner)
+        rows = [[f"{{%tr for {table.each} in {table.table} %}}", *blank], *special, cells,
+                *([["{%tr endif %}", *blank]] if special else []), ["{%tr endfor %}", *blank]]
         if table.total:
             rows.append([self.text(value, scope) for value in table.total])
         header = [c.header or "" for c in columns] if any(c.header for c in columns) else None
         made = self.w.table(header, rows, [c.width for c in columns], total=bool(table.total))
+        for row, first, span in spans:
+            self.w.span(made, row + (1 if header else 0), first, span)
         for index, column in enumerate(columns):
             if isinstance(column.cell, CellList):
                 listed = column.cell.list
                 entry = self.text("{{ entry }}", self.each("entry", listed, inner))
                 single = self.text(f"{{{{ {listed}[0] }}}}", inner)
-                self.w.cell_paragraphs(made, 2 if header else 1, index, [
+                self.w.cell_paragraphs(made, len(special) + (2 if header else 1), index, [
                     (f"{{%p if {listed} | length == 1 %}}", None), (single, None),
                     ("{%p else %}", None), (f"{{%p for entry in {listed} %}}", None),
                     (entry, "List Bullet"), ("{%p endfor %}", None), ("{%p endif %}", None)])
@@ -182,3 +187,33 @@ class _Compiler:
             return match.group(0)
 
         return _PRINTED.sub(placed, template)
+
+    def special_rows(self, table: Table, scope: dict[str, Shape]
+                     ) -> tuple[list[list[str]], list[tuple[int, int, int]]]:
+        """The rows of the entries laid out differently, each under its {%tr if %} (the
+        columns' own row follows a {%tr else %}), and where cells span columns: the row
+        (counted from the loop's first), column and span of each."""
+        rows: list[list[str]] = []
+        spans: list[tuple[int, int, int]] = []
+        blank = [""] * (len(table.columns) - 1)
+        for number, special in enumerate(table.special_rows):
+            rows.append([f"{{%tr {'elif' if number else 'if'} {special.when} %}}", *blank])
+            texts: list[str] = []
+            for cell in special.cells:
+                text, span = (cell, 1) if isinstance(cell, str) else (cell.cell, cell.span)
+                if span > 1:
+                    spans.append((len(rows) + 1, len(texts), span))
+                texts += [self.text(text, scope)] + [""] * (span - 1)
+            rows.append(texts)
+        if rows:
+            rows.append(["{%tr else %}", *blank])
+        return rows, spans
+
+    def link(self, cell: CellLink, scope: dict[str, Shape]) -> str:
+        """A cell linking to an address, placed as a run of its own ({{r link() }})."""
+        words = cell.words or cell.link
+        shape = expression_shape(self.env, self.context, words, scope)
+        if not isinstance(shape, Leaf) or shape.kind:
+            raise LayoutError(f"`{words}` is not plain text, so it cannot be a link's words")
+        return (f"{{% if {cell.link} %}}{{{{r link({cell.link}, {words}) }}}}{{% else %}}"
+                f"{self.text(cell.otherwise, scope)}{{% endif %}}")

@@ -115,6 +115,18 @@ class Writer:
             if style:
                 paragraph.style = self.document.styles[style]
 
+    def span(self, table: Any, row: int, col: int, count: int) -> None:
+        """Make the cell at `row`, `col` span `count` columns, keeping its own text only."""
+        cells = [table.cell(row, col + offset) for offset in range(count)]
+        for cell in cells[1:]:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    paragraph._p.remove(run._r)
+        cells[0].merge(cells[-1])
+
+    def pdf_contents(self) -> None:
+        """Nothing in Word: a short document's contents are only in a PDF long enough."""
+
     def field(self, paragraph: Any, label: str, placeholder: str = "Type here.",
               date: bool = False) -> None:
         """A content control (a form field) where a bidder types, in `paragraph`."""

@@ -72,5 +72,4 @@ KIND = Kind(
     summary="Notes of a meeting in a series, with the next meeting worked out from the series",
     references={"series": "meeting-series"},
     derived={"next_meeting": next_meeting},
-    sections={"agreements": "What we agreed", "actions": "Actions"},
 )

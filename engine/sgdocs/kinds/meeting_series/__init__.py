@@ -209,5 +209,4 @@ KIND = Kind(
     model=MeetingSeries,
     summary="A recurring meeting as a rule: its dated programme and an .ics calendar",
     outputs=(Output(), Output(formats=("ics",))),
-    sections={"programme": "Programme"},
 )
