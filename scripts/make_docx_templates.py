@@ -26,7 +26,6 @@ from sgdocs.kinds.arrangements import KIND as ARRANGEMENTS_KIND
 from sgdocs.kinds.findings_briefing import KIND as BRIEFING_KIND
 from sgdocs.kinds.meeting_notes import KIND as NOTES_KIND
 from sgdocs.kinds.meeting_series import KIND as SERIES_KIND
-from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
 from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
 from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
@@ -44,7 +43,6 @@ from sgdocs.render.word_writer import Writer
 from sgdocs.write.files import docx_bytes
 
 ARRANGEMENTS = ARRANGEMENTS_KIND.sections
-FRAMEWORK = FRAMEWORK_KIND.sections
 ASSESSMENT = ASSESSMENT_KIND.sections
 REPORT = REPORT_KIND.sections
 SERIES = SERIES_KIND.sections
@@ -396,85 +394,6 @@ def tender_clarifications() -> Document:
     w.para("No clarifications have been issued yet.")
     w.tag("{%p endif %}")
     w.para("Questions to {{ contact.name }}, {{ contact.email }}.")
-    return document
-
-
-def scrutiny_framework() -> Document:
-    document = new_document("Independent scrutiny framework")
-    w = Writer(document)
-    w.cover()
-    w.contents()
-    w.tag("{%p if introduction or guidance %}")
-    w.heading(FRAMEWORK["introduction"], anchor="introduction")
-    for field in ("introduction", "guidance"):
-        w.tag(f"{{%p if {field} %}}")
-        w.para(f"{{{{p {field} }}}}")
-        w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-    w.tag("{%p if approach %}")
-    w.heading("{{ approach_title }}", anchor="approach")
-    w.para("{{p approach }}")
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if methods %}")
-    w.heading(FRAMEWORK["methods"], anchor="methods")
-    w.para("{{p methods.intro }}")
-    w.tag("{%p for method in methods.methods %}")
-    item = w.para("", "List Bullet")
-    item.add_run("{{ method.name }}").bold = True  # type: ignore[attr-defined]
-    item.add_run("{% if method.description %}: {% endif %}")  # type: ignore[attr-defined]
-    item.add_run("{{r method.description or \"\" }}")  # type: ignore[attr-defined]
-    item.add_run("{% if method.note %} – {% endif %}")  # type: ignore[attr-defined]
-    item.add_run("{{r method.note or \"\" }}")  # type: ignore[attr-defined]
-    w.tag("{%p endfor %}")
-    w.tag("{%p endif %}")
-    w.section("disagreements", FRAMEWORK["disagreements"])
-
-    w.tag("{%p if sources %}")
-    w.heading("Sources", anchor="sources")
-    w.tag("{%p for source in sources %}")
-    w.para("{{ source.mark }} {{ source.title }}{% if source.url %} ({{ source.url }}){% endif %}",
-           "Caption")
-    w.tag("{%p endfor %}")
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if scrutineer_role %}")
-    w.heading(FRAMEWORK["scrutineer_role"], page_break=True, anchor="scrutineer_role")
-    w.para("{{p scrutineer_role.summary }}")
-    w.para("{% if scrutineer_role.days %}Broadly, the requirement is for between "
-           "{{ scrutineer_role.days.minimum }}–{{ scrutineer_role.days.maximum }} days of work "
-           "per annum and will involve:{% else %}The role will involve:{% endif %}")
-    w.bullets("scrutineer_role.responsibilities")
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if objectives %}")
-    w.heading(FRAMEWORK["objectives"], page_break=True, anchor="objectives")
-    table = w.table(["No.", "Key objective", "Descriptor (summary statement of key activity)"], [
-        ["{%tr for objective in objectives %}", "", ""],
-        ["{{ objective.number }}", "{{ objective.title }}", "{{p objective.descriptor_list }}"],
-        ["{%tr endfor %}", "", ""],
-    ], [12, 40, 118])
-    for run in table.cell(2, 1).paragraphs[0].runs:  # type: ignore[attr-defined]
-        run.bold = True
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if self_assessment %}")
-    w.heading(FRAMEWORK["self_assessment"], page_break=True, anchor="self_assessment")
-    w.para("{{p self_assessment.intro }}")
-    w.bullets("self_assessment.uses")
-    w.tag("{%p if self_assessment.ratings %}")
-    w.para("Each question in each of the six steps can be answered with:")
-    w.table(["Rating", "Meaning"], [
-        ["{%tr for rating in self_assessment.ratings %}", ""],
-        ["{{r rating.colour }}", "{{r rating.meaning }}"],
-        ["{%tr endfor %}", ""],
-    ], [30, 140])
-    w.tag("{%p endif %}")
-    w.tag("{%p if self_assessment.notes %}")
-    w.para("{{p self_assessment.notes }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-    w.document_control()
     return document
 
 
@@ -886,7 +805,6 @@ def _letter_first_page(document: Document) -> None:
 TEMPLATES = {"arrangements.docx": arrangements,
              "yearly-report.docx": yearly_report, "tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
-             "scrutiny-framework.docx": scrutiny_framework,
              "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
              "meeting-series.docx": meeting_series, "meeting-notes.docx": meeting_notes,
              "findings-briefing.docx": findings_briefing, "newsletter.docx": newsletter,

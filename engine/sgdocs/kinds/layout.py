@@ -80,6 +80,13 @@ class BulletList(Block):
     """Each entry's words; by default the entry itself."""
     numbered: bool = False
     """Numbered (1, 2, 3) rather than bulleted."""
+    lead_in: Text | None = None
+    """Words in bold at the start of each entry, e.g. `{{ method.name }}`; `item` follows."""
+    link: Text | None = None
+    """The field holding the web address each entry's words link to, e.g. `source.url`;
+    an entry without one is plain words. Word prints the address in brackets after them."""
+    style: Literal["notes"] | None = None
+    """notes: small and unbulleted, as sources and footnotes are printed."""
 
 
 class Points(Block):
@@ -101,6 +108,9 @@ class Column(Model):
     """Its width in Word, in millimetres (the page's text is 170 mm wide)."""
     align: Literal["text", "amount", "date"] = "text"
     """amount: figures, right-aligned; date: kept on one line."""
+    row_heading: bool = False
+    """Each row's heading (its name, say): read out with the row's other cells by screen
+    readers, and bold."""
 
 
 class Table(Block):
@@ -112,6 +122,10 @@ class Table(Block):
     """The columns, left to right."""
     total: list[Text] = []
     """A last row, in bold, under the others (one entry per column)."""
+    css_class: Text | None = Field(None, pattern=r"^[a-z][a-z0-9-]*$")
+    """A name the web page and the PDF style the table by: `figures` (a table of counts,
+    its row headings in plain type), or one the kind's own style.css gives, as in
+    `table.objectives td:first-child { width: 6%; }`. Word keeps its house table style."""
 
 
 class Fact(Model):

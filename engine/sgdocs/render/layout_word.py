@@ -36,6 +36,8 @@ from sgdocs.write.files import docx_bytes
 
 _STYLES = {None: None, "lead": None, "caption": "Caption", "attribution": "Caption"}
 _PRINTED = re.compile(r"{{(.*?)}}", re.S)
+_ALONE = re.compile(r"""\s*{{\s*([A-Za-z_][\w.]*)\s*(?:or\s*("[^"]*"|'[^']*')\s*)?}}\s*""")
+"""A cell that is one field, perhaps with words to show instead when it is empty."""
 _PLACED_AS_RUNS = {"inline", "chart", "rag"}
 """Values placed in Word as runs of their own (`{{r }}`): rich lines, charts, ratings."""
 
@@ -94,8 +96,7 @@ class _Compiler:
         elif isinstance(block, BulletList):
             inner = self.each(block.each, block.list, scope)
             w.tag(f"{{%p for {block.each} in {block.list} %}}")
-            w.para(self.text(block.item or f"{{{{ {block.each} }}}}", inner),
-                   "List Number" if block.numbered else "List Bullet")
+            self.entry(block, inner)
             w.tag("{%p endfor %}")
         elif isinstance(block, Points):
             w.points(block.points)
@@ -131,7 +132,8 @@ class _Compiler:
         inner = self.each(table.each, table.table, scope)
         columns = table.columns
         blank = [""] * (len(columns) - 1)
-        cells = [self.text(c.cell, inner) if isinstance(c.cell, str) else "" for c in columns]
+        cells = [self.text(c.cell, inner) if isinstance(c.cell, str)
+                 and self.paragraphs(c.cell, inner) is None else "" for c in columns]
         rows = [[f"{{%tr for {table.each} in {table.table} %}}", *blank], cells,
                 ["{%tr endfor %}", *blank]]
         if table.total:
@@ -139,6 +141,11 @@ class _Compiler:
         header = [c.header or "" for c in columns] if any(c.header for c in columns) else None
         made = self.w.table(header, rows, [c.width for c in columns], total=bool(table.total))
         for index, column in enumerate(columns):
+            if column.row_heading:
+                for run in made.cell(2 if header else 1, index).paragraphs[0].runs:
+                    run.bold = True
+            if isinstance(column.cell, str) and (lines := self.paragraphs(column.cell, inner)):
+                self.w.cell_paragraphs(made, 2 if header else 1, index, lines)
             if isinstance(column.cell, CellList):
                 listed = column.cell.list
                 entry = self.text("{{ entry }}", self.each("entry", listed, inner))
@@ -147,6 +154,36 @@ class _Compiler:
                     (f"{{%p if {listed} | length == 1 %}}", None), (single, None),
                     ("{%p else %}", None), (f"{{%p for entry in {listed} %}}", None),
                     (entry, "List Bullet"), ("{%p endfor %}", None), ("{%p endif %}", None)])
+
+    def entry(self, block: BulletList, scope: dict[str, Shape]) -> None:
+        """An entry of a list: its bold lead-in, its words, and any address they link to,
+        printed after them in brackets."""
+        item = block.item or f"{{{{ {block.each} }}}}"
+        if block.link:
+            item += f"{{% if {block.link} %}} ({{{{ {block.link} }}}}){{% endif %}}"
+        style = ("Caption" if block.style == "notes" else
+                 "List Number" if block.numbered else "List Bullet")
+        paragraph = self.w.para("", style)
+        if block.lead_in:
+            paragraph.add_run(self.text(block.lead_in, scope)).bold = True
+        paragraph.add_run(self.text(item, scope))
+
+    def paragraphs(self, cell: str, scope: dict[str, Shape]
+                   ) -> list[tuple[str, str | None]] | None:
+        """A table cell showing a field of paragraphs, alone or with words in its place
+        when it is empty (`{{ answer.evidence or "–" }}`), as the paragraphs Word needs;
+        None for a cell of words."""
+        alone = _ALONE.fullmatch(cell)
+        if alone is None:
+            return None
+        field, instead = alone.groups()
+        shape = expression_shape(self.env, self.context, field, scope)
+        if not (isinstance(shape, Leaf) and shape.kind == "block"):
+            return None
+        lines = [f"{{%p if {field} %}}", f"{{{{p {field} }}}}"]
+        if instead:
+            lines += ["{%p else %}", instead[1:-1]]
+        return [(line, None) for line in [*lines, "{%p endif %}"]]
 
     def each(self, name: str, listed: str, scope: dict[str, Shape]) -> dict[str, Shape]:
         """`scope` with `name` standing for each entry of the list `listed`."""
@@ -161,7 +198,7 @@ class _Compiler:
             shape = expression_shape(self.env, self.context, expression, scope)
             if isinstance(shape, Leaf) and shape.kind == "block":
                 raise LayoutError(f"`{expression}` holds paragraphs; show it with `text:`, "
-                                  "not inside a line of words")
+                                  "or alone in a table cell, not inside a line of words")
             if isinstance(shape, Leaf) and shape.kind in _PLACED_AS_RUNS:
                 return f"{{{{r {expression} }}}}"
             return match.group(0)
