@@ -27,7 +27,6 @@ from sgdocs.kinds.findings_briefing import KIND as BRIEFING_KIND
 from sgdocs.kinds.meeting_notes import KIND as NOTES_KIND
 from sgdocs.kinds.meeting_series import KIND as SERIES_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
-from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
 from sgdocs.kinds.yearly_report import KIND as YEARLY_KIND
 from sgdocs.render.word_house import (
     FIXED_TIME,
@@ -43,7 +42,6 @@ from sgdocs.render.word_writer import Writer
 from sgdocs.write.files import docx_bytes
 
 ARRANGEMENTS = ARRANGEMENTS_KIND.sections
-ASSESSMENT = ASSESSMENT_KIND.sections
 REPORT = REPORT_KIND.sections
 SERIES = SERIES_KIND.sections
 NOTES = NOTES_KIND.sections
@@ -394,49 +392,6 @@ def tender_clarifications() -> Document:
     w.para("No clarifications have been issued yet.")
     w.tag("{%p endif %}")
     w.para("Questions to {{ contact.name }}, {{ contact.email }}.")
-    return document
-
-
-def self_assessment() -> Document:
-    document = new_document("Self-assessment")
-    w = Writer(document)
-    w.cover()
-    w.tag("{%p if completed_by or completed_on %}")
-    w.para("Completed{% if completed_by %} by {{ completed_by }}{% endif %}"
-           "{% if completed_on %} on {{ completed_on }}{% endif %}.")
-    w.tag("{%p endif %}")
-    w.tag("{%p if introduction %}")
-    w.para("{{p introduction }}")
-    w.tag("{%p endif %}")
-    w.heading(ASSESSMENT["steps"], anchor="steps")
-    w.para("{{r chart }}")
-    w.para("Ratings by step. The counts are in the table below.", "Caption")
-    w.table(["Step", "Green", "Amber", "Red", "Not rated"], [
-        ["{%tr for step in steps %}", "", "", "", ""],
-        ["Step {{ step.number }}: {{ step.title }}", "{{ step.counts.green }}",
-         "{{ step.counts.amber }}", "{{ step.counts.red }}", "{{ step.counts.unrated }}"],
-        ["{%tr endfor %}", "", "", "", ""],
-    ], [82, 22, 22, 22, 22])
-    w.tag("{%p for step in steps %}")
-    w.heading("Step {{ step.number }}: {{ step.title }}", anchor="step_{{ step.number }}")
-    answers = w.table(["Question", "Rating", "Evidence"], [
-        ["{%tr for answer in step.questions %}", "", ""],
-        ["{{r answer.question }}", '{{r answer.rag or "Not rated" }}', "evidence"],
-        ["{%tr endfor %}", "", ""],
-    ], [70, 25, 75])
-    w.cell_paragraphs(answers, 2, 2, [("{%p if answer.evidence %}", None),
-                                      ("{{p answer.evidence }}", None), ("{%p else %}", None),
-                                      ("–", None), ("{%p endif %}", None)])
-    w.tag("{%p endfor %}")
-    w.heading(ASSESSMENT["actions"], anchor="actions")
-    w.table(["Step", "Question", "Rating", "Action", "Owner", "Due", "Status"], [
-        ["{%tr for item in actions %}", "", "", "", "", "", ""],
-        ["{{ item.step }}", "{{r item.question }}", '{{r item.rag or "Not rated" }}',
-         '{{r item.action or "–" }}', '{{ item.owner or "–" }}', '{{ item.due or "–" }}',
-         "{{ item.status | capitalize }}"],
-        ["{%tr endfor %}", "", "", "", "", "", ""],
-    ], [10, 40, 18, 36, 24, 22, 20])
-    w.document_control()
     return document
 
 
@@ -805,7 +760,7 @@ def _letter_first_page(document: Document) -> None:
 TEMPLATES = {"arrangements.docx": arrangements,
              "yearly-report.docx": yearly_report, "tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
-             "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
+             "scrutiny-report.docx": scrutiny_report,
              "meeting-series.docx": meeting_series, "meeting-notes.docx": meeting_notes,
              "findings-briefing.docx": findings_briefing, "newsletter.docx": newsletter,
              "letter.docx": letter}

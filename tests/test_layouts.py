@@ -180,3 +180,20 @@ def test_a_table_may_be_named_for_the_kinds_own_style(example_outputs: dict[str,
     assert ('<table class="figures">\n    <thead><tr><th scope="col">Step</th><th scope="col" '
             'class="amount">Green</th>') in sheet
 
+
+def test_a_cell_may_hold_paragraphs_or_words_in_their_place(tmp_path: Path) -> None:
+    """A cell showing a field of paragraphs is paragraphs in Word, and `or "words"` stands
+    in for an empty field, a rating's too, in every format."""
+    content = _edited(tmp_path, CONTENT / "eastmoor/self-assessment-2024.yaml",
+                      ("        rag: red\n", ""),
+                      ("        evidence: The yearly survey shows few families have heard of "
+                       "the partnership.\n", ""))
+    word, html = _built(content, tmp_path / "out")
+    asked = "Children and families know about the partnership's plans and are involved in them."
+    assert f"<tr><td>{asked}</td><td>Not rated</td><td>–</td></tr>" in html
+    rows = [[cell.text for cell in row.cells] for table in word.tables for row in table.rows]
+    assert [asked, "Not rated", "–"] in rows  # "Not rated" in a run Word shows
+    answered = next(t for t in word.tables if t.cell(0, 2).text == "Evidence")
+    assert [p.text for p in answered.cell(1, 2).paragraphs] == [
+        "Lead partners attend the twice-yearly leaders' meeting; the strategic plan was "
+        "signed by all three."]

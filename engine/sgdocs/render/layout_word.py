@@ -200,6 +200,11 @@ class _Compiler:
                 raise LayoutError(f"`{expression}` holds paragraphs; show it with `text:`, "
                                   "or alone in a table cell, not inside a line of words")
             if isinstance(shape, Leaf) and shape.kind in _PLACED_AS_RUNS:
+                alone = _ALONE.fullmatch(match.group(0))
+                if alone and alone.group(2):  # words instead, in a run of their own
+                    field, instead = alone.groups()
+                    return (f"{{% if {field} %}}{{{{r {field} }}}}{{% else %}}{instead[1:-1]}"
+                            "{% endif %}")
                 return f"{{{{r {expression} }}}}"
             return match.group(0)
 
