@@ -23,9 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.findings_briefing import KIND as BRIEFING_KIND
-from sgdocs.kinds.scrutiny_framework import KIND as FRAMEWORK_KIND
 from sgdocs.kinds.scrutiny_report import KIND as REPORT_KIND
-from sgdocs.kinds.self_assessment import KIND as ASSESSMENT_KIND
 from sgdocs.render.word_house import (
     FIXED_TIME,
     MUTED,
@@ -39,8 +37,6 @@ from sgdocs.render.word_house import (
 from sgdocs.render.word_writer import Writer
 from sgdocs.write.files import docx_bytes
 
-FRAMEWORK = FRAMEWORK_KIND.sections
-ASSESSMENT = ASSESSMENT_KIND.sections
 REPORT = REPORT_KIND.sections
 BRIEFING = BRIEFING_KIND.sections
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
@@ -211,128 +207,6 @@ def tender_clarifications() -> Document:
     w.para("No clarifications have been issued yet.")
     w.tag("{%p endif %}")
     w.para("Questions to {{ contact.name }}, {{ contact.email }}.")
-    return document
-
-
-def scrutiny_framework() -> Document:
-    document = new_document("Independent scrutiny framework")
-    w = Writer(document)
-    w.cover()
-    w.contents()
-    w.tag("{%p if introduction or guidance %}")
-    w.heading(FRAMEWORK["introduction"], anchor="introduction")
-    for field in ("introduction", "guidance"):
-        w.tag(f"{{%p if {field} %}}")
-        w.para(f"{{{{p {field} }}}}")
-        w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-    w.tag("{%p if approach %}")
-    w.heading("{{ approach_title }}", anchor="approach")
-    w.para("{{p approach }}")
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if methods %}")
-    w.heading(FRAMEWORK["methods"], anchor="methods")
-    w.para("{{p methods.intro }}")
-    w.tag("{%p for method in methods.methods %}")
-    item = w.para("", "List Bullet")
-    item.add_run("{{ method.name }}").bold = True  # type: ignore[attr-defined]
-    item.add_run("{% if method.description %}: {% endif %}")  # type: ignore[attr-defined]
-    item.add_run("{{r method.description or \"\" }}")  # type: ignore[attr-defined]
-    item.add_run("{% if method.note %} – {% endif %}")  # type: ignore[attr-defined]
-    item.add_run("{{r method.note or \"\" }}")  # type: ignore[attr-defined]
-    w.tag("{%p endfor %}")
-    w.tag("{%p endif %}")
-    w.section("disagreements", FRAMEWORK["disagreements"])
-
-    w.tag("{%p if sources %}")
-    w.heading("Sources", anchor="sources")
-    w.tag("{%p for source in sources %}")
-    w.para("{{ source.mark }} {{ source.title }}{% if source.url %} ({{ source.url }}){% endif %}",
-           "Caption")
-    w.tag("{%p endfor %}")
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if scrutineer_role %}")
-    w.heading(FRAMEWORK["scrutineer_role"], page_break=True, anchor="scrutineer_role")
-    w.para("{{p scrutineer_role.summary }}")
-    w.para("{% if scrutineer_role.days %}Broadly, the requirement is for between "
-           "{{ scrutineer_role.days.minimum }}–{{ scrutineer_role.days.maximum }} days of work "
-           "per annum and will involve:{% else %}The role will involve:{% endif %}")
-    w.bullets("scrutineer_role.responsibilities")
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if objectives %}")
-    w.heading(FRAMEWORK["objectives"], page_break=True, anchor="objectives")
-    table = w.table(["No.", "Key objective", "Descriptor (summary statement of key activity)"], [
-        ["{%tr for objective in objectives %}", "", ""],
-        ["{{ objective.number }}", "{{ objective.title }}", "{{p objective.descriptor_list }}"],
-        ["{%tr endfor %}", "", ""],
-    ], [12, 40, 118])
-    for run in table.cell(2, 1).paragraphs[0].runs:  # type: ignore[attr-defined]
-        run.bold = True
-    w.tag("{%p endif %}")
-
-    w.tag("{%p if self_assessment %}")
-    w.heading(FRAMEWORK["self_assessment"], page_break=True, anchor="self_assessment")
-    w.para("{{p self_assessment.intro }}")
-    w.bullets("self_assessment.uses")
-    w.tag("{%p if self_assessment.ratings %}")
-    w.para("Each question in each of the six steps can be answered with:")
-    w.table(["Rating", "Meaning"], [
-        ["{%tr for rating in self_assessment.ratings %}", ""],
-        ["{{r rating.colour }}", "{{r rating.meaning }}"],
-        ["{%tr endfor %}", ""],
-    ], [30, 140])
-    w.tag("{%p endif %}")
-    w.tag("{%p if self_assessment.notes %}")
-    w.para("{{p self_assessment.notes }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
-    w.document_control()
-    return document
-
-
-def self_assessment() -> Document:
-    document = new_document("Self-assessment")
-    w = Writer(document)
-    w.cover()
-    w.tag("{%p if completed_by or completed_on %}")
-    w.para("Completed{% if completed_by %} by {{ completed_by }}{% endif %}"
-           "{% if completed_on %} on {{ completed_on }}{% endif %}.")
-    w.tag("{%p endif %}")
-    w.tag("{%p if introduction %}")
-    w.para("{{p introduction }}")
-    w.tag("{%p endif %}")
-    w.heading(ASSESSMENT["steps"], anchor="steps")
-    w.para("{{r chart }}")
-    w.para("Ratings by step. The counts are in the table below.", "Caption")
-    w.table(["Step", "Green", "Amber", "Red", "Not rated"], [
-        ["{%tr for step in steps %}", "", "", "", ""],
-        ["Step {{ step.number }}: {{ step.title }}", "{{ step.counts.green }}",
-         "{{ step.counts.amber }}", "{{ step.counts.red }}", "{{ step.counts.unrated }}"],
-        ["{%tr endfor %}", "", "", "", ""],
-    ], [82, 22, 22, 22, 22])
-    w.tag("{%p for step in steps %}")
-    w.heading("Step {{ step.number }}: {{ step.title }}", anchor="step_{{ step.number }}")
-    answers = w.table(["Question", "Rating", "Evidence"], [
-        ["{%tr for answer in step.questions %}", "", ""],
-        ["{{r answer.question }}", '{{r answer.rag or "Not rated" }}', "evidence"],
-        ["{%tr endfor %}", "", ""],
-    ], [70, 25, 75])
-    w.cell_paragraphs(answers, 2, 2, [("{%p if answer.evidence %}", None),
-                                      ("{{p answer.evidence }}", None), ("{%p else %}", None),
-                                      ("–", None), ("{%p endif %}", None)])
-    w.tag("{%p endfor %}")
-    w.heading(ASSESSMENT["actions"], anchor="actions")
-    w.table(["Step", "Question", "Rating", "Action", "Owner", "Due", "Status"], [
-        ["{%tr for item in actions %}", "", "", "", "", "", ""],
-        ["{{ item.step }}", "{{r item.question }}", '{{r item.rag or "Not rated" }}',
-         '{{r item.action or "–" }}', '{{ item.owner or "–" }}', '{{ item.due or "–" }}',
-         "{{ item.status | capitalize }}"],
-        ["{%tr endfor %}", "", "", "", "", "", ""],
-    ], [10, 40, 18, 36, 24, 22, 20])
-    w.document_control()
     return document
 
 
@@ -633,8 +507,7 @@ def _letter_first_page(document: Document) -> None:
 
 TEMPLATES = {"tender.docx": tender,
              "tender-clarifications.docx": tender_clarifications,
-             "scrutiny-framework.docx": scrutiny_framework,
-             "self-assessment.docx": self_assessment, "scrutiny-report.docx": scrutiny_report,
+             "scrutiny-report.docx": scrutiny_report,
              "findings-briefing.docx": findings_briefing, "newsletter.docx": newsletter,
              "letter.docx": letter}
 

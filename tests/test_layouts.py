@@ -245,3 +245,100 @@ def test_contents_only_in_a_pdf_long_enough_to_need_them(tmp_path: Path) -> None
                    for p in word.paragraphs)
     assert "Discussion" in [p.text for p in word.paragraphs
                             if p.style.name == "Heading 1"]
+
+
+FRAMEWORK = "northumberland/scrutiny-framework"
+WORKING_TOGETHER = ("https://www.gov.uk/government/publications/"
+                    "working-together-to-safeguard-children--2")
+
+
+def _edited(tmp_path: Path, content: Path, *changes: tuple[str, str]) -> Path:
+    """A copy of `content` (with its partnership) changed as `changes` say."""
+    shutil.copytree(content.parent, tmp_path / content.parent.name)
+    copy = tmp_path / content.parent.name / content.name
+    text = copy.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    copy.write_text(text, encoding="utf-8")
+    return copy
+
+
+def _built(content: Path, out: Path) -> tuple[docx.document.Document, str]:
+    """The Word document and the web page `content` is built into."""
+    from sgdocs.pipeline.build import build
+
+    report = build([content], out, ("docx", "html"), allow_sensitive=True)
+    assert report.ok, [str(f) for f in report.findings]
+    made = {o.output.suffix: o.output for o in report.outcomes if o.output}
+    return docx.Document(str(made[".docx"])), made[".html"].read_text(encoding="utf-8")
+
+
+def test_a_list_entry_may_start_with_words_in_bold(example_outputs: dict[str, Path]) -> None:
+    """`lead_in`: the scrutiny framework's methods, each named in bold."""
+    html = example_outputs[f"{FRAMEWORK}.html"].read_text()
+    assert ("<li><strong>Independent Scrutineer</strong>: appointed April 2023 (see appendix "
+            "1)</li>") in html
+    word = docx.Document(str(example_outputs[f"{FRAMEWORK}.docx"]))
+    entry = next(p for p in word.paragraphs if p.text.startswith("Peer review"))
+    assert entry.style.name == "List Bullet"
+    assert [(run.text, run.bold) for run in entry.runs if run.text] == [
+        ("Peer review", True), (": ", None), ("Regional peer review/challenge arrangements",
+                                              None)]
+
+
+def test_a_list_of_notes_links_the_entries_that_have_an_address(tmp_path: Path) -> None:
+    """`link` and `style: notes`: the framework's sources, small and unbulleted; on the web
+    page a source with an address is a link, and Word prints the address after it."""
+    content = _edited(tmp_path, CONTENT / f"{FRAMEWORK}.yaml", (
+        "title: Working Together 2018 – Chapter 3}",
+        f"title: Working Together 2018 – Chapter 3, url: {WORKING_TOGETHER}}}"))
+    word, html = _built(content, tmp_path / "out")
+    assert (f'<ul class="notes"><li><a href="{WORKING_TOGETHER}">¹ Working Together 2018 – '
+            "Chapter 3</a></li><li>² Children and Social Work Act 2017</li>") in html
+    notes = [p.text for p in word.paragraphs if p.style.name == "Caption"]
+    assert notes[:2] == [f"¹ Working Together 2018 – Chapter 3 ({WORKING_TOGETHER})",
+                         "² Children and Social Work Act 2017"]
+    assert len(notes) == 6
+
+
+def test_a_column_may_head_its_rows(example_outputs: dict[str, Path]) -> None:
+    """`row_heading`: each key objective heads its row, for screen readers, and in bold."""
+    html = example_outputs[f"{FRAMEWORK}.html"].read_text()
+    assert '<tr><td>1</td><th scope="row">NCASP Leadership</th><td><ol>\n<li>' in html
+    word = docx.Document(str(example_outputs[f"{FRAMEWORK}.docx"]))
+    table = next(t for t in word.tables if t.cell(0, 1).text == "Key objective")
+    assert [(run.text, run.bold) for run in table.cell(1, 1).paragraphs[0].runs] == [
+        ("NCASP Leadership", True)]
+    assert [run.bold for run in table.cell(1, 0).paragraphs[0].runs] == [None]
+
+
+def test_a_table_may_be_named_for_the_kinds_own_style(example_outputs: dict[str, Path]
+                                                      ) -> None:
+    """`css_class`: the web page styles the table by the name, with the kind's style.css."""
+    html = example_outputs[f"{FRAMEWORK}.html"].read_text()
+    assert '<table class="objectives">\n    <thead><tr><th scope="col">No.</th>' in html
+    own = (get_kind("scrutiny-framework").folder / "style.css").read_text()
+    assert "table.objectives tr > :first-child { width: 6%; text-align: center; }" in own
+    assert html.index(own.strip()) > html.index("table.facts th")  # after the house style
+    sheet = example_outputs["eastmoor/self-assessment-2024.html"].read_text()
+    assert ('<table class="figures">\n    <thead><tr><th scope="col">Step</th><th scope="col" '
+            'class="amount">Green</th>') in sheet
+
+
+def test_a_cell_may_hold_paragraphs_or_words_in_their_place(tmp_path: Path) -> None:
+    """A cell showing a field of paragraphs is paragraphs in Word, and `or "words"` stands
+    in for an empty field, a rating's too, in every format."""
+    content = _edited(tmp_path, CONTENT / "eastmoor/self-assessment-2024.yaml",
+                      ("        rag: red\n", ""),
+                      ("        evidence: The yearly survey shows few families have heard of "
+                       "the partnership.\n", ""))
+    word, html = _built(content, tmp_path / "out")
+    asked = "Children and families know about the partnership's plans and are involved in them."
+    assert f"<tr><td>{asked}</td><td>Not rated</td><td>–</td></tr>" in html
+    rows = [[cell.text for cell in row.cells] for table in word.tables for row in table.rows]
+    assert [asked, "Not rated", "–"] in rows  # "Not rated" in a run Word shows
+    answered = next(t for t in word.tables if t.cell(0, 2).text == "Evidence")
+    assert [p.text for p in answered.cell(1, 2).paragraphs] == [
+        "Lead partners attend the twice-yearly leaders' meeting; the strategic plan was "
+        "signed by all three."]

@@ -41,6 +41,9 @@ from sgdocs.read.shapes import ANYTHING, Fields, Leaf, ListOf, Shape
 from sgdocs.read.yamlsource import KeyPath, YamlFile, read_yaml
 
 _PRINTED = re.compile(r"{{(.*?)}}", re.S)
+ALONE = re.compile(r"""\s*{{\s*([A-Za-z_][\w.]*)\s*(?:or\s*("[^"]*"|'[^']*')\s*)?}}\s*""")
+"""A table cell that is one field, perhaps with words to show instead when it is empty: it
+may be a field of paragraphs."""
 Loops = tuple[tuple[str, str], ...]
 """The lists a piece of wording sits inside: (name of each entry, the list)."""
 
@@ -99,6 +102,8 @@ def _blocks(blocks: list[Any], at: KeyPath, loops: Loops, source: YamlFile,
                 elif isinstance(column.cell, CellLink):
                     check(("columns", i, "cell", "link"), column.cell.link, True, inner)
                     check(("columns", i, "cell", "words"), column.cell.words, True, inner)
+                elif alone := ALONE.fullmatch(column.cell):  # may be a field of paragraphs
+                    check(("columns", i, "cell"), alone[1], True, inner)
                 else:
                     check(("columns", i, "cell"), column.cell, inner=inner)
             for i, special in enumerate(block.special_rows):
@@ -139,7 +144,8 @@ def _layout_file(name: str, root: Path | None, path: Path, _changed: int
 
 def in_a_line(expression: str) -> str:
     """The problem with printing a field of paragraphs inside a line of wording."""
-    return f"`{expression}` holds paragraphs; show it with `text:`, not inside a line of words"
+    return (f"`{expression}` holds paragraphs; show it with `text:`, or alone in a table "
+            "cell, not inside a line of words")
 
 
 def _check(text: str, expression: bool, loops: Loops, where: Any, checker: TemplateChecker,

@@ -90,6 +90,13 @@ class BulletList(Block):
     body: Text | None = None
     """A field of rich text shown under each entry's words, e.g. `priority.description`:
     the words are then the entry's title, in bold."""
+    lead_in: Text | None = None
+    """Words in bold at the start of each entry, e.g. `{{ method.name }}`; `item` follows."""
+    link: Text | None = None
+    """The field holding the web address each entry's words link to, e.g. `source.url`;
+    an entry without one is plain words. Word prints the address in brackets after them."""
+    style: Literal["notes"] | None = None
+    """notes: small and unbulleted, as sources and footnotes are printed."""
 
 
 class Points(Block):
@@ -121,6 +128,9 @@ class Column(Model):
     align: Literal["text", "amount", "date", "status"] = "text"
     """amount: figures, right-aligned; date: kept on one line; status: a word or two,
     e.g. `In progress`, kept on one line."""
+    row_heading: bool = False
+    """Each row's heading (its name, say): read out with the row's other cells by screen
+    readers, and bold."""
 
 
 class SpannedCell(Model):
@@ -151,6 +161,11 @@ class Table(Block):
     """Rows laid out differently for some entries (a month with no meeting, across the
     columns): an entry takes the first whose `when` holds, and the columns' cells if none
     does."""
+
+    css_class: Text | None = Field(None, pattern=r"^[a-z][a-z0-9-]*$")
+    """A name the web page and the PDF style the table by: `figures` (a table of counts,
+    its row headings in plain type), or one the kind's own style.css gives, as in
+    `table.objectives td:first-child { width: 6%; }`. Word keeps its house table style."""
 
     def issues(self) -> Iterator[Issue]:
         for number, special in enumerate(self.special_rows):

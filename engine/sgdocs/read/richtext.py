@@ -16,23 +16,28 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from sgdocs.read.addresses import LINK_HINT, link_problem
+from sgdocs.read.shapes import BLOCK, INLINE, Leaf
 
 
 class Markdown(str):
     """Text with block Markdown: paragraphs, lists and quotes."""
 
     __slots__ = ()
+    shape: ClassVar[Leaf] = BLOCK
+    """How templates see it, where a value worked out from others is rich text."""
 
 
 class InlineMarkdown(str):
     """Text for one line or list item: emphasis and links, no blocks."""
 
     __slots__ = ()
+    shape: ClassVar[Leaf] = INLINE
 
 
 _REFUSED = {

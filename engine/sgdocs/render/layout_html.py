@@ -10,6 +10,7 @@ from sgdocs.kinds.layout import (
     BulletList,
     CellLink,
     CellList,
+    Column,
     Extract,
     Facts,
     Figure,
@@ -89,12 +90,9 @@ def _shown(block: Any, level: int, fields: set[str]) -> Iterator[str]:
         yield f"<p{classes}>{block.paragraph}</p>"
     elif isinstance(block, BulletList):
         tag = "ol" if block.numbered else "ul"
-        item = block.item or f"{{{{ {block.each} }}}}"
-        if block.body:
-            item = (f"<strong>{item}</strong>{{% if {block.body} %}}{{{{ {block.body} }}}}"
-                    "{% endif %}")
-        yield (f"<{tag}>{{% for {block.each} in {block.list} %}}<li>{item}</li>{{% endfor %}}"
-               f"</{tag}>")
+        classes = f' class="{block.style}"' if block.style else ""
+        yield (f"<{tag}{classes}>{{% for {block.each} in {block.list} %}}<li>{_entry(block)}"
+               f"</li>{{% endfor %}}</{tag}>")
     elif isinstance(block, Points):
         yield f"{{{{ shared.points({block.points}) }}}}"
     elif isinstance(block, Table):
@@ -146,7 +144,7 @@ def _shown(block: Any, level: int, fields: set[str]) -> Iterator[str]:
 
 
 def _table(table: Table) -> Iterator[str]:
-    yield "<table>"
+    yield f'<table class="{table.css_class}">' if table.css_class else "<table>"
     if any(column.header for column in table.columns):
         headers = "".join(f'<th scope="col"{_HEADER_CLASS.get(column.align, "")}>'
                           f'{column.header or ""}</th>' for column in table.columns)
@@ -154,8 +152,7 @@ def _table(table: Table) -> Iterator[str]:
     yield f"{_INDENT}<tbody>"
     yield f"{_INDENT}{{% for {table.each} in {table.table} %}}"
     yield from _special_rows(table)
-    cells = "".join(f"<td{_CELL_CLASS[column.align]}>{_cell(column.cell)}</td>"
-                    for column in table.columns)
+    cells = "".join(_row_cell(column) for column in table.columns)
     yield f"{_INDENT * 2}<tr>{cells}</tr>"
     if table.special_rows:
         yield f"{_INDENT}{{% endif %}}"
@@ -205,3 +202,22 @@ def _link(cell: CellLink) -> str:
     words = cell.words or cell.link
     return (f'{{% if {cell.link} %}}<a href="{{{{ {cell.link} }}}}">{{{{ {words} }}}}</a>'
             f"{{% else %}}{cell.otherwise}{{% endif %}}")
+
+
+def _entry(block: BulletList) -> str:
+    """An entry of a list: its bold lead-in, then its words, linked where it has an address."""
+    item = block.item or f"{{{{ {block.each} }}}}"
+    if block.link:
+        item = (f'{{% if {block.link} %}}<a href="{{{{ {block.link} }}}}">{item}</a>'
+                f"{{% else %}}{item}{{% endif %}}")
+    if block.body:  # the entry's words are its title, its body under it
+        item = (f"<strong>{item}</strong>{{% if {block.body} %}}{{{{ {block.body} }}}}"
+                "{% endif %}")
+    return f"<strong>{block.lead_in}</strong>{item}" if block.lead_in else item
+
+
+def _row_cell(column: Column) -> str:
+    """A cell of a table's repeated row: a row's heading is `th`, read with the row."""
+    if column.row_heading:
+        return f'<th scope="row"{_CELL_CLASS[column.align]}>{_cell(column.cell)}</th>'
+    return f"<td{_CELL_CLASS[column.align]}>{_cell(column.cell)}</td>"

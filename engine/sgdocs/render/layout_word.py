@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from sgdocs.check.layouts import in_a_line
+from sgdocs.check.layouts import ALONE, in_a_line
 from sgdocs.check.templates import expression_shape
 from sgdocs.kinds.layout import (
     BulletList,
@@ -97,13 +97,7 @@ class _Compiler:
         elif isinstance(block, BulletList):
             inner = self.each(block.each, block.list, scope)
             w.tag(f"{{%p for {block.each} in {block.list} %}}")
-            entry = w.para(self.text(block.item or f"{{{{ {block.each} }}}}", inner),
-                           "List Number" if block.numbered else "List Bullet")
-            if block.body:
-                entry.runs[0].bold = True
-                w.tag(f"{{%p if {block.body} %}}")
-                w.para(f"{{{{p {block.body} }}}}")
-                w.tag("{%p endif %}")
+            self.entry(block, inner)
             w.tag("{%p endfor %}")
         elif isinstance(block, Points):
             w.points(block.points)
@@ -148,8 +142,9 @@ class _Compiler:
         inner = self.each(table.each, table.table, scope)
         columns = table.columns
         blank = [""] * (len(columns) - 1)
-        cells = [self.text(c.cell, inner) if isinstance(c.cell, str) else
-                 self.link(c.cell, inner) if isinstance(c.cell, CellLink) else "" for c in columns]
+        cells = [self.link(c.cell, inner) if isinstance(c.cell, CellLink)
+                 else self.text(c.cell, inner) if isinstance(c.cell, str)
+                 and self.paragraphs(c.cell, inner) is None else "" for c in columns]
         special, spans = self.special_rows(table, inner)
         rows = [[f"{{%tr for {table.each} in {table.table} %}}", *blank], *special, cells,
                 *([["{%tr endif %}", *blank]] if special else []), ["{%tr endfor %}", *blank]]
@@ -160,6 +155,11 @@ class _Compiler:
         for row, first, span in spans:
             self.w.span(made, row + (1 if header else 0), first, span)
         for index, column in enumerate(columns):
+            if column.row_heading:
+                for run in made.cell(2 if header else 1, index).paragraphs[0].runs:
+                    run.bold = True
+            if isinstance(column.cell, str) and (lines := self.paragraphs(column.cell, inner)):
+                self.w.cell_paragraphs(made, 2 if header else 1, index, lines)
             if isinstance(column.cell, CellList):
                 listed = column.cell.list
                 entry = self.text("{{ entry }}", self.each("entry", listed, inner))
@@ -168,6 +168,40 @@ class _Compiler:
                     (f"{{%p if {listed} | length == 1 %}}", None), (single, None),
                     ("{%p else %}", None), (f"{{%p for entry in {listed} %}}", None),
                     (entry, "List Bullet"), ("{%p endfor %}", None), ("{%p endif %}", None)])
+
+    def entry(self, block: BulletList, scope: dict[str, Shape]) -> None:
+        """An entry of a list: its bold lead-in, its words, and any address they link to,
+        printed after them in brackets."""
+        item = block.item or f"{{{{ {block.each} }}}}"
+        if block.link:
+            item += f"{{% if {block.link} %}} ({{{{ {block.link} }}}}){{% endif %}}"
+        style = ("Caption" if block.style == "notes" else
+                 "List Number" if block.numbered else "List Bullet")
+        paragraph = self.w.para("", style)
+        if block.lead_in:
+            paragraph.add_run(self.text(block.lead_in, scope)).bold = True
+        paragraph.add_run(self.text(item, scope)).bold = bool(block.body) or None
+        if block.body:  # the entry's words are its title, its body under it
+            self.w.tag(f"{{%p if {block.body} %}}")
+            self.w.para(f"{{{{p {block.body} }}}}")
+            self.w.tag("{%p endif %}")
+
+    def paragraphs(self, cell: str, scope: dict[str, Shape]
+                   ) -> list[tuple[str, str | None]] | None:
+        """A table cell showing a field of paragraphs, alone or with words in its place
+        when it is empty (`{{ answer.evidence or "–" }}`), as the paragraphs Word needs;
+        None for a cell of words."""
+        alone = ALONE.fullmatch(cell)
+        if alone is None:
+            return None
+        field, instead = alone.groups()
+        shape = expression_shape(self.env, self.context, field, scope)
+        if not (isinstance(shape, Leaf) and shape.kind == "block"):
+            return None
+        lines = [f"{{%p if {field} %}}", f"{{{{p {field} }}}}"]
+        if instead:
+            lines += ["{%p else %}", instead[1:-1]]
+        return [(line, None) for line in [*lines, "{%p endif %}"]]
 
     def each(self, name: str, listed: str, scope: dict[str, Shape]) -> dict[str, Shape]:
         """`scope` with `name` standing for each entry of the list `listed`."""
@@ -183,6 +217,11 @@ class _Compiler:
             if isinstance(shape, Leaf) and shape.kind == "block":
                 raise LayoutError(in_a_line(expression))
             if isinstance(shape, Leaf) and shape.kind in _PLACED_AS_RUNS:
+                alone = ALONE.fullmatch(match.group(0))
+                if alone and alone.group(2):  # words instead, in a run of their own
+                    field, instead = alone.groups()
+                    return (f"{{% if {field} %}}{{{{r {field} }}}}{{% else %}}{instead[1:-1]}"
+                            "{% endif %}")
                 return f"{{{{r {expression} }}}}"
             return match.group(0)
 

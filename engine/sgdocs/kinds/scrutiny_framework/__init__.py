@@ -151,14 +151,5 @@ KIND = Kind(
     name="scrutiny-framework",
     model=ScrutinyFramework,
     summary="Independent scrutiny framework: approach, methods, scrutineer role, objectives",
-    sections={
-        "introduction": "Introduction",
-        "guidance": "Introduction",
-        "approach": "Our approach",
-        "methods": "Scrutiny of arrangements",
-        "disagreements": "When partners disagree",
-        "scrutineer_role": "Appendix 1: Independent scrutineer role",
-        "objectives": "Appendix 2: Key objectives and descriptors",
-        "self_assessment": "Appendix 3: Self-assessment tool",
-    },
+    shown_with={"guidance": "introduction"},
 )

@@ -131,5 +131,4 @@ KIND = Kind(
     model=SelfAssessment,
     summary="RAG self-assessment against the six steps, with its workbook and action tracker",
     outputs=(Output(formats=("docx", "pdf", "html", "xlsx")),),
-    sections={"steps": "Ratings by step", "actions": "Action tracker"},
 )
