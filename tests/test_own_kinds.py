@@ -120,7 +120,8 @@ def test_a_mistake_in_the_layout_is_told_at_its_line(westvale: Path, tmp_path: P
             "`acountable_to`, which chair-role content does not have\n"
             "  hint: did you mean `accountable_to`?") in result.output
     assert (f"{layout}:{line_of(layout, '{{ purpose }}')}: error: `purpose` holds paragraphs; "
-            "show it with `text:`, not inside a line of words") in result.output
+            "show it with `text:`, or alone in a table cell, not inside a line of words"
+            ) in result.output
     assert not (tmp_path / "out").exists()
 
 
