@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from sgdocs.check.accessibility import colour_only_ratings
 from sgdocs.check.catalogue import load_catalogue
-from sgdocs.check.layouts import own_kind_problems
 from sgdocs.check.personal_data import personal_data
 from sgdocs.check.requirements import assess
 from sgdocs.errors import Finding
@@ -23,6 +22,8 @@ def check_content(document: LoadedDocument) -> tuple[LoadedDocument, list[Findin
                                    load_catalogue(setting.root))
     problems += colour_only_ratings(source)
     if document.kind.home:  # a partnership's own kind: its layout is checked with it
+        from sgdocs.check.layouts import own_kind_problems  # Jinja, only for such kinds
+
         problems += own_kind_problems(document.kind)
     if not document.sensitive:  # for publication
         sources = {other.path: other.source for other in drawn_in(document.references)}

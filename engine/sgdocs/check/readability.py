@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sgdocs.errors import Finding, Location, Severity
-from sgdocs.kinds.layout import plain
+from sgdocs.kinds.headings import plain
 from sgdocs.read import richtext
 from sgdocs.read.documents import LoadedDocument
 from sgdocs.read.richtext import InlineMarkdown, Markdown

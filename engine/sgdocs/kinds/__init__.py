@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sgdocs.errors import did_you_mean, usage_error
 from sgdocs.kinds.declared import declared_kind, declared_names
+from sgdocs.kinds.headings import FILENAME as LAYOUT
+from sgdocs.kinds.headings import layout_headings
 from sgdocs.kinds.kind import FOLDER, Kind, Output, kind_folder
-from sgdocs.kinds.layout import FILENAME as LAYOUT
-from sgdocs.kinds.layout import read_layout, sections
 
 
 def kind_names(root: Path | None = None) -> list[str]:
@@ -47,7 +47,7 @@ def _shipped(name: str) -> Kind:
     kind: Kind = importlib.import_module(f"{__name__}.{name.replace('-', '_')}").KIND
     layout = kind.folder / LAYOUT
     if layout.is_file():
-        kind = replace(kind, sections=sections(read_layout(layout).blocks))
+        kind = replace(kind, sections=layout_headings(layout))
     return kind
 
 

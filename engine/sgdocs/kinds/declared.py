@@ -21,9 +21,9 @@ from typing import Any, Literal
 from pydantic import Field, NonNegativeInt, create_model
 
 from sgdocs.errors import ContentError, Finding
+from sgdocs.kinds.headings import FILENAME as LAYOUT
+from sgdocs.kinds.headings import layout_headings
 from sgdocs.kinds.kind import Kind
-from sgdocs.kinds.layout import FILENAME as LAYOUT
-from sgdocs.kinds.layout import read_layout, sections
 from sgdocs.read.schema import RAG, Document, Image, Inline, Markdown, Model, Text, Url
 from sgdocs.read.validation import validate
 from sgdocs.read.values import Money, PartialDate
@@ -129,7 +129,9 @@ def _declared(folder: Path, _changed: tuple[int, ...]) -> Kind:
     if problems:
         raise ContentError(problems)
     name = folder.name
-    layout = read_layout(folder / LAYOUT)
+    from sgdocs.kinds.layout import read_layout  # its model is needed only here
+
+    read_layout(folder / LAYOUT)  # a mistake in it is told at its line
     fields = {field_name: _annotation(field_name, field, name)
               for field_name, field in declaration.fields.items()}
     model = create_model(_class_name(name), __base__=Document,
@@ -137,7 +139,7 @@ def _declared(folder: Path, _changed: tuple[int, ...]) -> Kind:
     return Kind(name=name, model=model, summary=declaration.summary, home=folder,
                 references={n: f.kind for n, f in declaration.fields.items()
                             if f.type == "reference" and f.kind},
-                sections=sections(layout.blocks), readability=declaration.public)
+                sections=layout_headings(folder / LAYOUT), readability=declaration.public)
 
 
 def _field_problem(name: str, field: DeclaredField) -> tuple[str, str] | None:

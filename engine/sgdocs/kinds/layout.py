@@ -11,7 +11,6 @@ A section whose field is absent is left out, heading and all.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -23,11 +22,7 @@ from sgdocs.read.schema import Issue, Model, Text
 from sgdocs.read.validation import validate
 from sgdocs.read.yamlsource import read_yaml
 
-FILENAME = "layout.yaml"
 FURNITURE = ("cover", "contents", "pdf_contents", "document_control", "statutory_ending")
-FURNITURE_SECTIONS = {"statutory_ending": {
-    "sign_off": "Sign-off by the lead safeguarding partners"}}
-"""The sections furniture shows, with their headings, for links to them."""
 Furniture = Literal["cover", "contents", "pdf_contents", "document_control",
                     "statutory_ending"]
 """cover: the title, partnership, version and status; contents: a contents table (in Word,
@@ -291,24 +286,3 @@ def read_layout(path: Path) -> Layout:
     if layout is None or any(f.is_error for f in findings):
         raise ContentError(findings)
     return layout
-
-
-_EXPRESSION = re.compile(r"{{.*?}}|{%.*?%}", re.S)
-
-
-def sections(blocks: list[Any]) -> dict[str, str]:
-    """The heading of each section, by the field it shows, for links to it."""
-    found: dict[str, str] = {}
-    for block in blocks:
-        if isinstance(block, str):
-            found.update(FURNITURE_SECTIONS.get(block, {}))
-        if isinstance(block, Section):
-            found[block.section] = block.heading
-            found.update(sections(block.blocks))
-    return found
-
-
-def plain(heading: str) -> str:
-    """A heading's words without the fields it names, where there is no document to fill
-    them from (`5. Timetable for {{ timetable.period }} work` is `5. Timetable for work`)."""
-    return " ".join(_EXPRESSION.sub("", heading).split())
