@@ -133,3 +133,21 @@ def test_a_changed_layout_rebuilds_its_documents(westvale: Path, tmp_path: Path)
     again = cli("build", str(westvale), "--out", str(out), "--format", "html")
     assert "1 written" in again.output
     assert "The chair's work" in (out / "westvale/chair-role-2025.html").read_text()
+
+
+def test_a_kind_of_your_own_cannot_take_a_shipped_kinds_name(westvale: Path) -> None:
+    shutil.copytree(westvale / "kinds/chair-role", westvale / "kinds/role-brief")
+    shutil.copy(CONTENT / "bexley/role-brief.yaml", westvale / "brief.yaml")
+    result = cli("check", str(westvale / "brief.yaml"))
+    assert result.exit_code == 1
+    assert (f"{westvale / 'kinds/role-brief/kind.yaml'}: error: sgdocs ships a kind called "
+            "`role-brief`, so this one of yours is never used") in result.output
+
+
+def test_a_kinds_name_is_its_folders(westvale: Path) -> None:
+    (westvale / "kinds/chair-role").rename(westvale / "kinds/Chair_Role")
+    role = westvale / ROLE
+    role.write_text(role.read_text().replace("kind: chair-role", "kind: Chair_Role"))
+    result = cli("check", str(role))
+    assert result.exit_code == 1
+    assert "error: `Chair_Role` cannot be a kind's name" in result.output

@@ -14,8 +14,9 @@ import pkgutil
 from dataclasses import replace
 from pathlib import Path
 
-from sgdocs.errors import did_you_mean, usage_error
-from sgdocs.kinds.declared import declared_kind, declared_names
+from sgdocs.errors import ContentError, Finding, Location, did_you_mean, usage_error
+from sgdocs.kinds.declared import FILENAME as DECLARATION
+from sgdocs.kinds.declared import declared_kind, declared_names, kinds_folder
 from sgdocs.kinds.headings import FILENAME as LAYOUT
 from sgdocs.kinds.headings import layout_headings
 from sgdocs.kinds.kind import FOLDER, Kind, Output, kind_folder
@@ -38,6 +39,11 @@ def find_kind(name: str, root: Path | None = None) -> Kind | None:
     """The kind called `name`, if there is one: one sgdocs ships, or one of the
     partnership's own under the content root `root`."""
     if name in shipped_names():
+        if root and name in declared_names(root):
+            raise ContentError([Finding(
+                Location(kinds_folder(root) / name / DECLARATION), f"sgdocs ships a kind "
+                f"called `{name}`, so this one of yours is never used",
+                "give your kind another name (its folder's name)")])
         return _shipped(name)
     return declared_kind(root, name) if root and name in declared_names(root) else None
 

@@ -15,6 +15,7 @@ help in plain words, and which Working Together 2023 requirements they address.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -122,6 +123,10 @@ def _declared(folder: Path, _changed: tuple[int, ...]) -> Kind:
     problems = [Finding(source.where(("fields", name)), *problem)
                 for name, field in declaration.fields.items()
                 if (problem := _field_problem(name, field))]
+    if not re.match(NAME, folder.name):
+        problems.append(Finding(source.where(), f"`{folder.name}` cannot be a kind's name",
+                                "name the kind's folder in lower case words joined by "
+                                "hyphens, e.g. `chair-role`"))
     if not (folder / LAYOUT).is_file():
         problems.append(Finding(source.where(), f"the kind has no {LAYOUT} beside its "
                                 f"{FILENAME}", "copy a shipped kind's layout and change it "
@@ -143,8 +148,6 @@ def _declared(folder: Path, _changed: tuple[int, ...]) -> Kind:
 
 
 def _field_problem(name: str, field: DeclaredField) -> tuple[str, str] | None:
-    import re
-
     if not re.match(FIELD_NAME, name):
         return (f"`{name}` cannot be a field's name", "use lower case letters, digits and "
                 "underscores, starting with a letter, e.g. `key_dates`")
