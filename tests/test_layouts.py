@@ -18,7 +18,7 @@ from sgdocs.check.templates import context_shape
 from sgdocs.errors import ContentError
 from sgdocs.kinds import all_kinds, get_kind
 from sgdocs.kinds.layout import read_layout
-from sgdocs.render.kind_templates import layout_path, made_templates
+from sgdocs.render.kind_templates import made_templates
 from sgdocs.render.layout_word import LayoutError, word_template
 
 TEMPLATES = REPO / "templates"
@@ -100,7 +100,7 @@ def test_paragraphs_of_rich_text_cannot_stand_in_a_line(tmp_path: Path) -> None:
 
 def test_a_copied_layout_makes_the_same_templates(tmp_path: Path) -> None:
     kind = get_kind("role-brief")
-    shutil.copy(layout_path(kind, kind.outputs[0]), tmp_path / "layout.yaml")
+    shutil.copy(kind.layout(kind.outputs[0]), tmp_path / "layout.yaml")
     made = word_template(read_layout(tmp_path / "layout.yaml"), context_shape(kind))
     assert made == (TEMPLATES / "docx/role-brief.docx").read_bytes()
     assert BRIEF_LAYOUT.read_text() == (tmp_path / "layout.yaml").read_text()

@@ -131,7 +131,7 @@ def own_kind_problems(kind: Kind) -> list[Finding]:
     """The problems of a partnership's own kind's layouts, at their lines (found once for
     each version of the layout)."""
     return [problem for output in kind.outputs
-            if (path := kind.folder / f"layout{output.name}.yaml").is_file()
+            if (path := kind.layout(output)).is_file()
             for problem in _layout_file(kind.name, kind.root, path, path.stat().st_mtime_ns)]
 
 

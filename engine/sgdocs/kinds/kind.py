@@ -81,6 +81,11 @@ class Kind:
         name = f"sgdocs.kinds.{self.name.replace('-', '_')}.{module}"
         return importlib.import_module(name) if importlib.util.find_spec(name) else None
 
+    def layout(self, output: Output) -> Path:
+        """The layout an output is made from: `layout.yaml`, or `layout-clarifications.yaml`
+        for an output named "-clarifications"."""
+        return self.folder / f"layout{output.name}.yaml"
+
     def template(self, output: Output) -> str:
         """The name of the templates an output is made from, without their extension."""
         return self.name + output.name

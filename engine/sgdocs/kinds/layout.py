@@ -11,7 +11,7 @@ A section whose field is absent is left out, heading and all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -57,6 +57,13 @@ class Section(Block):
     """Start a new page with it (Word and PDF)."""
     blocks: list[AnyBlock] = Field(min_length=1)
     """What the section holds, in order; sections inside it are its sub-sections."""
+
+    def condition(self, fields: Collection[str]) -> str | None:
+        """When the section is shown: its `when`, else while the field it shows (one of
+        the kind's `fields`) is filled in."""
+        if self.when is None and self.section.split(".")[0] in fields:
+            return self.section
+        return self.when
 
 
 class RichText(Block):

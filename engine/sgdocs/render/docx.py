@@ -24,7 +24,7 @@ from sgdocs.errors import Finding, Location, TemplateProblem
 from sgdocs.kinds import Kind, Output
 from sgdocs.read.documents import LoadedDocument
 from sgdocs.render.context import template_context
-from sgdocs.render.kind_templates import layout_path, made_word
+from sgdocs.render.kind_templates import made_word
 from sgdocs.render.templating import (
     find_template,
     raised_in_template,
@@ -83,7 +83,7 @@ def _template(kind: Kind, output: Output, root: Path) -> tuple[Path, bytes | Non
     with its bytes)."""
     name = _template_name(kind, output)
     if kind.home and not (root / "templates" / "docx" / name).exists():
-        return layout_path(kind, output), made_word(kind, output)
+        return kind.layout(output), made_word(kind, output)
     return find_template(root, "docx", name), None
 
 

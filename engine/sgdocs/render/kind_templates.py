@@ -20,16 +20,12 @@ STYLE = "style.css"
 """A kind's own CSS, in its folder: added to the house style in its HTML templates."""
 
 
-def layout_path(kind: Kind, output: Output) -> Path:
-    return kind.folder / f"layout{output.name}.yaml"
-
-
 def made_templates(kind: Kind) -> dict[str, bytes]:
     """Each template the kind's layouts make, by its path under `templates/`
     (`docx/role-brief.docx`, `html/role-brief.html`)."""
     made: dict[str, bytes] = {}
     for output in kind.outputs:
-        if not layout_path(kind, output).is_file():
+        if not kind.layout(output).is_file():
             continue
         name = kind.template(output)
         if "docx" in output.formats:
@@ -41,13 +37,13 @@ def made_templates(kind: Kind) -> dict[str, bytes]:
 
 def made_word(kind: Kind, output: Output) -> bytes:
     """The Word template of `output`, made from its layout."""
-    path = layout_path(kind, output)
+    path = kind.layout(output)
     return _word(kind.name, kind.root, path, path.stat().st_mtime_ns)
 
 
 def made_html(kind: Kind, output: Output) -> str:
     """The HTML template of `output`, made from its layout and the kind's CSS."""
-    path, style = layout_path(kind, output), kind.folder / STYLE
+    path, style = kind.layout(output), kind.folder / STYLE
     css = style.read_text(encoding="utf-8") if style.is_file() else ""
     fields = set(kind.model.model_fields) | set(kind.references) | set(kind.derived)
     return html_template(read_layout(path), fields, css)
@@ -66,7 +62,7 @@ def own_html_templates(root: Path) -> dict[str, tuple[str, Path]]:
         for output in kind.outputs:
             if {"html", "pdf"} & set(output.formats):
                 made[f"{kind.template(output)}.html"] = (made_html(kind, output),
-                                                         layout_path(kind, output))
+                                                         kind.layout(output))
     return made
 
 

@@ -62,9 +62,7 @@ def _block(block: Any, level: int, fields: set[str]) -> list[str]:
     if isinstance(block, str):
         return [_FURNITURE[block]]
     lines = list(_shown(block, level, fields))
-    when = block.when
-    if isinstance(block, Section) and when is None and block.section.split(".")[0] in fields:
-        when = block.section
+    when = block.condition(fields) if isinstance(block, Section) else block.when
     if when:
         return [f"{{% if {when} %}}", *lines, "{% endif %}"]
     return lines

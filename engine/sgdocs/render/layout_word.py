@@ -69,10 +69,7 @@ class _Compiler:
         if isinstance(block, str):
             getattr(self.w, block)()
             return
-        when = block.when
-        if (isinstance(block, Section) and when is None
-                and block.section.split(".")[0] in self.context.names):
-            when = block.section
+        when = block.condition(self.context.names) if isinstance(block, Section) else block.when
         if when:
             self.w.tag(f"{{%p if {when} %}}")
         self.shown(block, level, scope)
