@@ -19,24 +19,19 @@ from sgdocs.check.templates import (
 )
 from sgdocs.errors import Finding
 from sgdocs.kinds import Kind, get_kind
-from sgdocs.kinds.layout import (
+from sgdocs.kinds.layout import Heading, Layout, Repeat, Section, read_layout
+from sgdocs.kinds.layout_blocks import (
     BulletList,
-    CellLink,
-    CellList,
     Extract,
-    Facts,
     Figure,
-    Heading,
-    Layout,
     Paragraph,
+    Picture,
     Points,
     Quote,
-    Repeat,
     RichText,
-    Section,
-    Table,
-    read_layout,
+    Title,
 )
+from sgdocs.kinds.layout_tables import Answer, CellLink, CellList, CellText, Facts, Form, Table
 from sgdocs.read.shapes import ANYTHING, Fields, Leaf, ListOf, Shape
 from sgdocs.read.yamlsource import KeyPath, YamlFile, read_yaml
 
@@ -50,11 +45,12 @@ Loops = tuple[tuple[str, str], ...]
 _EXPRESSIONS: dict[type, tuple[str, ...]] = {
     RichText: ("text",), BulletList: ("list",), Points: ("points",), Table: ("table",),
     Figure: ("figure",), Extract: ("extract", "source"), Repeat: ("repeat",),
-    Quote: ("quote", "by"),
+    Quote: ("quote", "by"), Picture: ("picture",), Answer: ("guidance",),
 }
 """Keys holding an expression naming a field (`purpose`, `timetable.entries`)."""
 _WORDING: dict[type, tuple[str, ...]] = {
-    Section: ("heading",), Heading: ("heading", "anchor"), Paragraph: ("paragraph",),
+    Section: ("heading",), Heading: ("heading", "anchor"), Paragraph: ("paragraph", "word"),
+    Title: ("title", "subtitle"), Answer: ("answer", "note", "name"),
 }
 """Keys holding wording, with fields in `{{ }}`."""
 
@@ -94,10 +90,25 @@ def _blocks(blocks: list[Any], at: KeyPath, loops: Loops, source: YamlFile,
             check(("text",), block.text, inner=inner)
         elif isinstance(block, Figure):
             check(("caption",), block.caption)
+        elif isinstance(block, Form):
+            for i, row in enumerate(block.form):
+                check(("form", i) if isinstance(row, str) else ("form", i, "label"),
+                      row if isinstance(row, str) else row.label)
         elif isinstance(block, Table):
             inner = (*loops, (block.each, block.table))
+            if block.match:
+                check(("match", "list"), block.match.list, True, inner)
+                check(("match", "equals"), block.match.equals, True, inner)
+                inner = (*inner, (block.match.name, block.match.list))
             for i, column in enumerate(block.columns):
-                if isinstance(column.cell, CellList):
+                if isinstance(column.cell, CellText):
+                    for key in ("text", "when"):
+                        check(("columns", i, "cell", key), getattr(column.cell, key), True,
+                              inner)
+                    for key in ("title", "otherwise"):
+                        check(("columns", i, "cell", key), getattr(column.cell, key),
+                              inner=inner)
+                elif isinstance(column.cell, CellList):
                     check(("columns", i, "cell"), column.cell.list, True, inner)
                 elif isinstance(column.cell, CellLink):
                     check(("columns", i, "cell", "link"), column.cell.link, True, inner)
@@ -123,8 +134,10 @@ def _blocks(blocks: list[Any], at: KeyPath, loops: Loops, source: YamlFile,
         if isinstance(block, Section):
             _blocks(block.blocks, (*here, "blocks"), loops, source, checker, found)
         elif isinstance(block, Repeat):
-            _blocks(block.blocks, (*here, "blocks"), (*loops, (block.each, block.repeat)),
-                    source, checker, found)
+            inner = (*loops, (block.each, block.repeat))
+            check(("heading",), block.heading, inner=inner)
+            check(("anchor",), block.anchor, inner=inner)
+            _blocks(block.blocks, (*here, "blocks"), inner, source, checker, found)
 
 
 def own_kind_problems(kind: Kind) -> list[Finding]:

@@ -17,7 +17,7 @@ from jinja2 import Environment, nodes
 from sgdocs.errors import did_you_mean
 from sgdocs.kinds import Kind, get_kind
 from sgdocs.read.partnership import Partnership
-from sgdocs.read.shapes import ANYTHING, Fields, ListOf, Shape, shape_of
+from sgdocs.read.shapes import ANYTHING, Fields, ListOf, Shape, returned_shape, shape_of
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,8 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
         listed = typing.get_origin(kind.model.model_fields[name].annotation) is list
         shape.names[name] = ListOf(other) if listed else other
     shape.names["partnership"] = shape_of(Partnership, "the partnership")
-    shape.names.update(dict.fromkeys(kind.derived, ANYTHING))
+    shape.names.update({name: returned_shape(derive, f"`{name}`")
+                        for name, derive in kind.derived.items()})
     shape.names["requirements"] = ListOf(Fields("each requirement", dict.fromkeys(
         _REQUIREMENT_FIELDS, ANYTHING)))
     shape.names["headings"] = Fields(f"the {kind.name} headings",

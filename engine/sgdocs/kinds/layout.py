@@ -2,15 +2,17 @@
 read, from which both its Word template and its HTML template are made.
 
 A layout is a list of blocks in reading order: sections with their headings (each written
-once, here), text, paragraphs whose wording may follow the content, lists, tables, facts,
-figures, quoted extracts, blocks repeated for each entry of a list, and the furniture every
-document shares (cover, contents, document control, the statutory ending). Wording and
-conditions are Jinja expressions over the document's fields, checked like any template's.
-A section whose field is absent is left out, heading and all.
-"""
+once, here), blocks repeated for each entry of a list, the blocks of words and tables they
+hold (`layout_blocks`, `layout_tables`), and the furniture every document shares (cover,
+contents, document control, the statutory ending). Wording and conditions are Jinja
+expressions over the document's fields, checked like any template's; wording may also mark
+bold, links, details on one line and a label before a tab (`wording`). A section whose field
+is absent is left out, heading and all. A layout may set out paragraph styles of its own (a
+letter's Salutation, Closing, Signature) and open with the partnership's letterhead."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -18,9 +20,23 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, Tag
 
 from sgdocs.errors import ContentError
+from sgdocs.kinds.layout_blocks import (
+    HOUSE_STYLES,
+    Block,
+    BulletList,
+    Extract,
+    Figure,
+    Paragraph,
+    Picture,
+    Points,
+    Quote,
+    RichText,
+    Title,
+)
+from sgdocs.kinds.layout_tables import Answer, Facts, Form, Table
 from sgdocs.read.schema import Issue, Model, Text
 from sgdocs.read.validation import validate
-from sgdocs.read.yamlsource import read_yaml
+from sgdocs.read.yamlsource import KeyPath, read_yaml
 
 FURNITURE = ("cover", "contents", "pdf_contents", "document_control", "statutory_ending")
 Furniture = Literal["cover", "contents", "pdf_contents", "document_control",
@@ -33,9 +49,8 @@ statutory_ending: the document's own sections, the partners' sign-off, how it me
 Together 2023, and document control."""
 
 
-class Block(Model):
-    when: Text | None = None
-    """Shown only when this holds, e.g. `funding.contributions` or `cost.expenses`."""
+class LayoutError(ValueError):
+    """A layout asks for something a format cannot show where it is."""
 
 
 class Heading(Block):
@@ -66,173 +81,6 @@ class Section(Block):
         return self.when
 
 
-class RichText(Block):
-    text: Text
-    """A field of rich text (paragraphs, lists, links), e.g. `purpose`."""
-
-
-class Paragraph(Block):
-    paragraph: Text
-    """A paragraph's words, naming fields where they follow the content, e.g.
-    `These arrangements take effect from {{ effective_from }}.`"""
-    style: Literal["lead", "caption", "attribution"] | None = None
-    """lead: an opening paragraph; caption: under a figure or table; attribution: who is
-    quoted."""
-
-
-class BulletList(Block):
-    list: Text
-    """The field holding the list, e.g. `key_questions.items`."""
-    each: Text = "item"
-    """The name each entry goes by in `item`."""
-    item: Text | None = None
-    """Each entry's words; by default the entry itself."""
-    numbered: bool = False
-    """Numbered (1, 2, 3) rather than bulleted."""
-    body: Text | None = None
-    """A field of rich text shown under each entry's words, e.g. `priority.description`:
-    the words are then the entry's title, in bold."""
-    lead_in: Text | None = None
-    """Words in bold at the start of each entry, e.g. `{{ method.name }}`; `item` follows."""
-    link: Text | None = None
-    """The field holding the web address each entry's words link to, e.g. `source.url`;
-    an entry without one is plain words. Word prints the address in brackets after them."""
-    style: Literal["notes"] | None = None
-    """notes: small and unbulleted, as sources and footnotes are printed."""
-
-
-class Points(Block):
-    points: Text
-    """A field with an optional `intro` and its `items`, shown as text and a bulleted list."""
-
-
-class CellList(Model):
-    list: Text
-    """Entries shown one to a line in the cell, bulleted when there are several."""
-
-
-class CellLink(Model):
-    link: Text
-    """The address the cell links to, e.g. `slot.registration`."""
-    words: Text | None = None
-    """The link's words, e.g. `resource.title`; by default the address itself."""
-    otherwise: Text = ""
-    """What the cell shows when there is no address, e.g. `–`."""
-
-
-class Column(Model):
-    header: Text | None = None
-    """The column's heading."""
-    cell: Text | CellList | CellLink
-    """What each row shows in this column."""
-    width: float = Field(gt=0, le=250)
-    """Its width in Word, in millimetres (the page's text is 170 mm wide)."""
-    align: Literal["text", "amount", "date", "status"] = "text"
-    """amount: figures, right-aligned; date: kept on one line; status: a word or two,
-    e.g. `In progress`, kept on one line."""
-    row_heading: bool = False
-    """Each row's heading (its name, say): read out with the row's other cells by screen
-    readers, and bold."""
-
-
-class SpannedCell(Model):
-    cell: Text
-    """What the cell shows, e.g. `{{ slot.label }}: no meeting`."""
-    span: int = Field(ge=2, le=20)
-    """How many columns it spans."""
-
-
-class SpecialRow(Model):
-    when: Text
-    """The entries shown this way, e.g. `slot.status == "break"`."""
-    cells: list[Text | SpannedCell] = Field(min_length=1)
-    """What such an entry's row shows, left to right; a cell may span several columns
-    (`{cell: ..., span: 2}`), as long as the row fills every column."""
-
-
-class Table(Block):
-    table: Text
-    """The list the rows are made from, e.g. `timetable.entries`."""
-    each: Text = "row"
-    """The name each entry goes by in the columns' cells."""
-    columns: list[Column] = Field(min_length=1)
-    """The columns, left to right."""
-    total: list[Text] = []
-    """A last row, in bold, under the others (one entry per column)."""
-    special_rows: list[SpecialRow] = []
-    """Rows laid out differently for some entries (a month with no meeting, across the
-    columns): an entry takes the first whose `when` holds, and the columns' cells if none
-    does."""
-
-    css_class: Text | None = Field(None, pattern=r"^[a-z][a-z0-9-]*$")
-    """A name the web page and the PDF style the table by: `figures` (a table of counts,
-    its row headings in plain type), or one the kind's own style.css gives, as in
-    `table.objectives td:first-child { width: 6%; }`. Word keeps its house table style."""
-
-    def issues(self) -> Iterator[Issue]:
-        for number, special in enumerate(self.special_rows):
-            filled = sum(1 if isinstance(cell, str) else cell.span for cell in special.cells)
-            if filled != len(self.columns):
-                yield Issue(("special_rows", number, "cells"), f"the row fills {filled} "
-                            f"columns, but the table has {len(self.columns)}",
-                            "give a cell for each column, or a `span` that makes up the "
-                            "difference")
-
-
-class Fact(Model):
-    label: Text
-    """What the row says, e.g. `Maximum annual fee`."""
-    value: Text
-    """Its value, e.g. `{{ days_and_cost.max_annual_fee }}`."""
-    when: Text | None = None
-    """The row is shown only when this holds."""
-
-
-Width = Annotated[float, Field(gt=0, le=250)]
-
-
-class Facts(Block):
-    facts: list[Fact] = Field(min_length=1)
-    """Rows of a label and its value."""
-    header: tuple[Text, Text] | None = None
-    """Headings over the labels and over the values, e.g. `[Figure, Number]`: the rows
-    then read as a table of figures, each label a plain heading of its row."""
-    align: Literal["text", "amount", "date", "status"] = "text"
-    """How the values are set, as a table column's are, e.g. `amount`."""
-    widths: tuple[Width, Width] = (50, 120)
-    """The widths in Word of the labels and of the values, in millimetres (the page's text
-    is 170 mm wide)."""
-
-
-class Figure(Block):
-    figure: Text
-    """A chart the document describes, e.g. `reviews.figures.totals.chart`."""
-    caption: Text
-    """What it shows, and where its figures are given as a table."""
-
-
-class Extract(Block):
-    extract: Text
-    """Paragraphs quoted from a source, each with its number, e.g. `appendix.paragraphs`."""
-    each: Text = "paragraph"
-    """The name each paragraph goes by in `number` and `text`."""
-    number: Text
-    """Each paragraph's number, e.g. `{{ paragraph.number }}.`"""
-    text: Text
-    """Each paragraph's words, e.g. `{{ paragraph.text }}`."""
-    source: Text | None = None
-    """Where they are quoted from, printed under them."""
-
-
-class Quote(Block):
-    quote: Text
-    """A field of rich text in someone's own words, e.g. `scrutiny.evaluation`, set apart as
-    a quotation; left out when the field is absent."""
-    by: Text | None = None
-    """The field naming who is quoted, printed under the quotation when it is filled in,
-    e.g. `scrutiny.scrutineer`."""
-
-
 class Repeat(Block):
     repeat: Text
     """A list, e.g. `appendices`: the blocks are shown once for each entry."""
@@ -240,13 +88,57 @@ class Repeat(Block):
     """The name each entry goes by in the blocks; `loop.index` counts them from 1."""
     blocks: list[AnyBlock] = Field(min_length=1)
     """What is shown for each entry."""
+    heading: Text | None = None
+    """A heading over each entry's blocks, which then stand a level below it, as a
+    section's do, e.g. `{{ section.title }}`."""
+    anchor: Text | None = None
+    """The name links to each entry's heading use, e.g. `{{ section.anchor }}`."""
+
+
+class Style(Model):
+    """A paragraph style of the layout's own: a Word style a business manager can restyle
+    in Word, and on the web page a class named after it (`Letter Note` is `letter-note`),
+    styled by the kind's `style.css`. Unsaid, each setting is the base style's."""
+
+    based_on: Text = "Normal"
+    """The Word style it starts from, e.g. `Normal` or `Intense Quote`."""
+    size: float | None = Field(None, ge=6, le=72)
+    """Its text size, in points."""
+    bold: bool | None = None
+    """Bold (true) or not (false)."""
+    capitals: bool = False
+    """Shown in capitals; the words are kept as written."""
+    colour: Literal["primary", "muted", "warning"] | None = None
+    """The house colour of its text: primary (as headings), muted (small print) or
+    warning (red)."""
+    space_before: float | None = Field(None, ge=0, le=72)
+    """Space above it, in points."""
+    space_after: float | None = Field(None, ge=0, le=72)
+    """Space below it, in points."""
+    together: bool = False
+    """No space between paragraphs of this style, so that lines such as the enclosures
+    of a letter read as one block."""
+    keep_with_next: bool = False
+    """Kept on the same page as the paragraph after it."""
+    align: Literal["left", "centre", "right"] | None = None
+    """Where its lines stand."""
+    label_width: float | None = Field(None, gt=0, le=60)
+    """Words before a tab (`\\t`) are a label in a column this wide, in millimetres, and
+    the rest lines up after it, e.g. `Enc.` before what is enclosed."""
+    rule_below: bool | None = None
+    """A line under it (true), or none, taking away the base style's (false)."""
+
+
+def style_class(name: str) -> str:
+    """The class a paragraph in the style `name` has on the web page (`letter-note`)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 _KINDS: dict[str, type[Model]] = {
     "section": Section, "heading": Heading, "text": RichText, "paragraph": Paragraph,
     "list": BulletList, "points": Points, "table": Table, "facts": Facts, "figure": Figure,
-    "extract": Extract, "repeat": Repeat,
-    "quote": Quote,
+    "extract": Extract, "repeat": Repeat, "quote": Quote, "title": Title,
+    "picture": Picture, "form": Form, "answer": Answer,
 }
 
 
@@ -266,8 +158,9 @@ AnyBlock = Annotated[
     | Annotated[BulletList, Tag("list")] | Annotated[Points, Tag("points")]
     | Annotated[Table, Tag("table")] | Annotated[Facts, Tag("facts")]
     | Annotated[Figure, Tag("figure")] | Annotated[Extract, Tag("extract")]
-    | Annotated[Repeat, Tag("repeat")]
-    | Annotated[Quote, Tag("quote")],
+    | Annotated[Repeat, Tag("repeat")] | Annotated[Quote, Tag("quote")]
+    | Annotated[Title, Tag("title")] | Annotated[Picture, Tag("picture")]
+    | Annotated[Form, Tag("form")] | Annotated[Answer, Tag("answer")],
     Discriminator(_block_kind, custom_error_type="block", custom_error_message=(
         "a block is one of: " + ", ".join(FURNITURE) + ", or a group of keys starting "
         "with one of: " + ", ".join(_KINDS)))]
@@ -280,11 +173,34 @@ class Layout(Model):
     """What the Word template is called, e.g. `Role brief`."""
     blocks: list[AnyBlock] = Field(min_length=1)
     """The document from top to bottom."""
+    styles: dict[Text, Style] = {}
+    """The layout's own paragraph styles, by their Word names, e.g. `Salutation`; a
+    house style named here (`Title`) is restyled in this kind's templates only."""
+    letterhead: bool = False
+    """The document opens with the partnership's letterhead: its name, postal address and
+    contacts from partnership.yaml (on the web page, where the page's heading names the
+    partnership, the address and contacts). The first page's header and footer then leave
+    out the partnership's name, the title and the page number."""
+
+    def issues(self) -> Iterator[Issue]:
+        for at, block in nested(self.blocks, ("blocks",)):
+            style = block.style if isinstance(block, Paragraph) else None
+            if style is not None and style not in HOUSE_STYLES and style not in self.styles:
+                yield Issue((*at, "style"), f"there is no style `{style}`", (
+                    "use " + ", ".join(HOUSE_STYLES) + ", or add it under `styles:`"))
 
 
 Section.model_rebuild()
 Repeat.model_rebuild()
 Layout.model_rebuild()
+
+
+def nested(blocks: list[Any], at: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
+    """Each block, with those inside sections and repeats, and where it stands."""
+    for index, block in enumerate(blocks):
+        yield (*at, index), block
+        if isinstance(block, Section | Repeat):
+            yield from nested(block.blocks, (*at, index, "blocks"))
 
 
 def read_layout(path: Path) -> Layout:

@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -32,7 +32,7 @@ from pydantic_core import PydanticCustomError
 from sgdocs.errors import Severity
 from sgdocs.read import richtext
 from sgdocs.read.addresses import LINK_HINT, link_problem
-from sgdocs.read.shapes import BLOCK, INLINE, RATING
+from sgdocs.read.shapes import ANYTHING, BLOCK, INLINE, PICTURE, RATING, Fields
 from sgdocs.read.values import PartialDate, Rag
 from sgdocs.read.yamlsource import KeyPath, source_text
 
@@ -207,6 +207,10 @@ Markdown = Annotated[str, _WRITTEN, AfterValidator(_block), _MARKDOWN, BLOCK]
 class Image(Model):
     """A picture in the content folder, always with a text alternative."""
 
+    shape: ClassVar[Fields] = Fields("the picture", {"picture": PICTURE, "caption": INLINE,
+                                                     "alt": ANYTHING})
+    """How templates see a picture: the picture itself, drawn in the format's own way, its
+    caption and its text alternative."""
     file: Text
     """The picture, as a path from this file, e.g. images/plan.png (PNG or JPEG)."""
     alt: Text

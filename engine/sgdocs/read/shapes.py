@@ -40,6 +40,7 @@ INLINE = Leaf("inline")
 BLOCK = Leaf("block")
 CHART = Leaf("chart")
 RATING = Leaf("rag")
+PICTURE = Leaf("picture")
 Shape = Fields | ListOf | Leaf
 
 
@@ -53,6 +54,16 @@ def shape_of(model: type[BaseModel], label: str) -> Fields:
     return Fields(label, names)
 
 
+def returned_shape(function: Any, label: str) -> Shape:
+    """The shape of what `function` returns, from its return annotation (a model, a list of
+    them, text…); anything, when it has none."""
+    try:
+        returned = typing.get_type_hints(function).get("return")
+    except (NameError, TypeError):
+        returned = None
+    return ANYTHING if returned is None else _shape(returned, label)
+
+
 def _shape(annotation: Any, label: str) -> Shape:
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
@@ -63,6 +74,9 @@ def _shape(annotation: Any, label: str) -> Shape:
         return marked[0] if marked else _shape(typing.get_args(annotation)[0], label)
     if origin is list:
         return ListOf(_shape(typing.get_args(annotation)[0], f"each entry of {label}"))
+    own = vars(annotation).get("shape") if isinstance(annotation, type) else None
+    if isinstance(own, Fields):  # a model templates see otherwise (a picture)
+        return own
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return shape_of(annotation, label)
     return getattr(annotation, "shape", ANYTHING)

@@ -181,8 +181,15 @@ def _walk(model: type[BaseModel], at: KeyPath) -> tuple[KeyPath, Any]:
         else:
             current = _model_inside(annotation) if annotation is not None else None
             info = current.model_fields.get(part) if current else None
-            annotation = info.annotation if info else None
+            annotation = _annotation(info) if info else None
     return tuple(path), annotation
+
+
+def _annotation(info: Any) -> Any:
+    """A field's type, with the discriminator pydantic keeps beside it when the field holds
+    a tagged union itself (not in a list)."""
+    tagged = [m for m in info.metadata if isinstance(m, Discriminator)]
+    return typing.Annotated[info.annotation, *tagged] if tagged else info.annotation
 
 
 def _tagged_members(annotation: Any) -> dict[str, Any]:

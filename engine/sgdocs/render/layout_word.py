@@ -15,43 +15,55 @@ from jinja2 import Environment
 
 from sgdocs.check.layouts import ALONE, in_a_line
 from sgdocs.check.templates import expression_shape
-from sgdocs.kinds.layout import (
+from sgdocs.kinds.layout import Heading, Layout, LayoutError, Repeat, Section
+from sgdocs.kinds.layout_blocks import (
     BulletList,
-    CellLink,
-    CellList,
     Extract,
-    Facts,
     Figure,
-    Heading,
-    Layout,
     Paragraph,
+    Picture,
     Points,
     Quote,
-    Repeat,
     RichText,
-    Section,
+    Title,
+)
+from sgdocs.kinds.layout_tables import (
+    Answer,
+    CellLink,
+    CellList,
+    CellText,
+    Facts,
+    Form,
     Table,
 )
 from sgdocs.read.shapes import ANYTHING, Fields, Leaf, ListOf, Shape
 from sgdocs.render.word_house import FIXED_TIME, new_document
+from sgdocs.render.word_styles import layout_style
+from sgdocs.render.word_wording import SEPARATOR, add_wording, expression, link_run, mark_cells
 from sgdocs.render.word_writer import Writer
 from sgdocs.write.files import docx_bytes
 
-_STYLES = {None: None, "lead": None, "caption": "Caption", "attribution": "Caption"}
+_STYLES = {None: None, "lead": None, "caption": "Caption", "attribution": "Caption",
+           "headline": "Intense Quote"}
 _PRINTED = re.compile(r"{{(.*?)}}", re.S)
-_PLACED_AS_RUNS = {"inline", "chart", "rag"}
-"""Values placed in Word as runs of their own (`{{r }}`): rich lines, charts, ratings."""
-
-
-class LayoutError(ValueError):
-    """A layout asks for something Word cannot show where it is."""
+_PLACED_AS_RUNS = {"inline", "chart", "rag", "picture"}
+"""Values placed in Word as runs of their own (`{{r }}`): rich lines, charts, ratings,
+pictures."""
+_DRAFT = f'{{% if document_control.status == "draft" %}}{SEPARATOR}DRAFT{{% endif %}}'
+Lines = list[tuple[str, str | None]]
+"""A table cell's paragraphs: each one's text and style."""
 
 
 def word_template(layout: Layout, context: Fields) -> bytes:
     """The Word template's bytes (the same layout always gives the same bytes); `context`
     is the shape of what templates see."""
     document = new_document(layout.title)
-    _Compiler(Writer(document), context).blocks(layout.blocks, 1, {})
+    for name, style in layout.styles.items():
+        layout_style(document, name, style)
+    writer = Writer(document)
+    if layout.letterhead:
+        writer.letterhead()
+    _Compiler(writer, context).blocks(layout.blocks, 1, {})
     return docx_bytes(document, FIXED_TIME)
 
 
@@ -86,11 +98,10 @@ class _Compiler:
             w.heading(self.text(block.heading, scope), level, block.page_break,
                       anchor=block.anchor or "")
         elif isinstance(block, RichText):
-            w.tag(f"{{%p if {block.text} %}}")
-            w.para(f"{{{{p {block.text} }}}}")
-            w.tag("{%p endif %}")
+            self.rich(block.text)
         elif isinstance(block, Paragraph):
-            w.para(self.text(block.paragraph, scope), _STYLES[block.style])
+            self.line(block.word or block.paragraph, scope, _STYLES.get(block.style,
+                                                                         block.style))
         elif isinstance(block, BulletList):
             inner = self.each(block.each, block.list, scope)
             w.tag(f"{{%p for {block.each} in {block.list} %}}")
@@ -106,11 +117,12 @@ class _Compiler:
                 row = [self.text(fact.label, scope), self.text(fact.value, scope)]
                 rows += ([[f"{{%tr if {fact.when} %}}", ""], row, ["{%tr endif %}", ""]]
                          if fact.when else [row])
-            w.table(list(block.header) if block.header else None, rows, list(block.widths),
-                    first_column=not block.header)
+            mark_cells(w.table(list(block.header) if block.header else None, rows,
+                               list(block.widths), first_column=not block.header))
         elif isinstance(block, Figure):
-            w.para(f"{{{{r {block.figure} }}}}")
-            w.para(self.text(block.caption, scope), "Caption")
+            chart = w.para(f"{{{{r {block.figure} }}}}")
+            chart.paragraph_format.keep_with_next = True  # on the page of its caption
+            self.line(block.caption, scope, "Caption")
         elif isinstance(block, Extract):
             inner = self.each(block.each, block.extract, scope)
             w.tag(f"{{%p for {block.each} in {block.extract} %}}")
@@ -132,59 +144,126 @@ class _Compiler:
         elif isinstance(block, Repeat):
             inner = self.each(block.each, block.repeat, scope)
             w.tag(f"{{%p for {block.each} in {block.repeat} %}}")
-            self.blocks(block.blocks, level, inner)
+            if block.heading:  # each entry a section of its own
+                w.heading(self.text(block.heading, inner), level, anchor=block.anchor or "")
+            self.blocks(block.blocks, level + 1 if block.heading else level, inner)
             w.tag("{%p endfor %}")
+        elif isinstance(block, Title):
+            self.line(block.title, scope, "Title")
+            if block.subtitle:
+                self.line(block.subtitle + _DRAFT, scope, "Subtitle")
+        elif isinstance(block, Picture):
+            w.tag(f"{{%p if {block.picture} %}}")
+            w.para(f"{{{{r {block.picture}.picture }}}}")
+            w.tag(f"{{%p if {block.picture}.caption %}}")
+            w.para(self.text(f"{{{{ {block.picture}.caption }}}}", scope), "Caption")
+            w.tag("{%p endif %}")
+            w.tag("{%p endif %}")
+        elif isinstance(block, Form):
+            labels = [self.text(row.label, scope) for row in block.rows()]
+            w.form(labels, tuple(label for label, row in zip(labels, block.rows(), strict=True)
+                                 if row.date))
+        elif isinstance(block, Answer):
+            guided = bool(block.note or block.guidance)
+            made = w.table([self.text(block.answer, scope)], [[""]] * (1 + guided), [170])
+            mark_cells(made)
+            if guided:
+                w.cell_paragraphs(made, 1, 0, self.titled(block.note, block.guidance, scope))
+            w.field(made.cell(1 + guided, 0).paragraphs[0], self.text(block.name, scope),
+                    "Type your answer here.")
+
+    def rich(self, field: str) -> None:
+        """A field of rich text as paragraphs of their own, left out when it is absent."""
+        self.w.tag(f"{{%p if {field} %}}")
+        self.w.para(f"{{{{p {field} }}}}")
+        self.w.tag("{%p endif %}")
+
+    def line(self, wording: str, scope: dict[str, Shape], style: str | None = None) -> Any:
+        """A paragraph of wording, its marks as runs (`word_wording`), in `style`."""
+        try:
+            paragraph = self.w.para(style=style)
+        except KeyError:
+            raise LayoutError(f"there is no Word style `{style}`") from None
+        add_wording(paragraph, self.text(wording, scope))
+        return paragraph
 
     def table(self, table: Table, scope: dict[str, Shape]) -> None:
         inner = self.each(table.each, table.table, scope)
         columns = table.columns
         blank = [""] * (len(columns) - 1)
+        rows = [[f"{{%tr for {table.each} in {table.table} %}}", *blank]]
+        if table.match:
+            rows.append([f"{{%tr set {table.match.assignment()} %}}", *blank])
+            inner = self.each(table.match.name, table.match.list, inner)
         cells = [self.link(c.cell, inner) if isinstance(c.cell, CellLink)
                  else self.text(c.cell, inner) if isinstance(c.cell, str)
                  and self.paragraphs(c.cell, inner) is None else "" for c in columns]
         special, spans = self.special_rows(table, inner)
-        rows = [[f"{{%tr for {table.each} in {table.table} %}}", *blank], *special, cells,
-                *([["{%tr endif %}", *blank]] if special else []), ["{%tr endfor %}", *blank]]
-        if table.total:
-            rows.append([self.text(value, scope) for value in table.total])
         header = [c.header or "" for c in columns] if any(c.header for c in columns) else None
+        first = len(rows) + len(special) + (1 if header else 0)  # the columns' own row
+        rows += [*special, cells, *([["{%tr endif %}", *blank]] if special else []),
+                 ["{%tr endfor %}", *blank]]
+        if table.total:
+            total, *rest = (self.text(value, scope) for value in table.total)
+            rows.append([total, *[""] * (table.total_span() - 1), *rest])
         made = self.w.table(header, rows, [c.width for c in columns], total=bool(table.total))
-        for row, first, span in spans:
-            self.w.span(made, row + (1 if header else 0), first, span)
+        mark_cells(made)
+        for row, column, span in spans:  # counted from the loop's first row
+            self.w.span(made, row + bool(table.match) + (1 if header else 0), column, span)
+        if table.total and table.total_span() > 1:
+            self.w.span(made, len(made.rows) - 1, 0, table.total_span())
         for index, column in enumerate(columns):
+            cell = column.cell
             if column.row_heading:
-                for run in made.cell(2 if header else 1, index).paragraphs[0].runs:
+                for run in made.cell(first, index).paragraphs[0].runs:
                     run.bold = True
-            if isinstance(column.cell, str) and (lines := self.paragraphs(column.cell, inner)):
-                self.w.cell_paragraphs(made, 2 if header else 1, index, lines)
-            if isinstance(column.cell, CellList):
-                listed = column.cell.list
-                entry = self.text("{{ entry }}", self.each("entry", listed, inner))
-                single = self.text(f"{{{{ {listed}[0] }}}}", inner)
-                self.w.cell_paragraphs(made, len(special) + (2 if header else 1), index, [
-                    (f"{{%p if {listed} | length == 1 %}}", None), (single, None),
-                    ("{%p else %}", None), (f"{{%p for entry in {listed} %}}", None),
+            if isinstance(cell, str) and (lines := self.paragraphs(cell, inner)):
+                self.w.cell_paragraphs(made, first, index, lines)
+            elif isinstance(cell, CellText):
+                self.w.cell_paragraphs(made, first, index, self.titled(
+                    cell.title, cell.text, inner, cell.when, cell.otherwise))
+                for run in made.cell(first, index).paragraphs[0].runs if cell.title else []:
+                    run.bold = True
+            elif isinstance(cell, CellList):
+                entry = self.text("{{ entry }}", self.each("entry", cell.list, inner))
+                single = self.text(f"{{{{ {cell.list}[0] }}}}", inner)
+                self.w.cell_paragraphs(made, first, index, [
+                    (f"{{%p if {cell.list} | length == 1 %}}", None), (single, None),
+                    ("{%p else %}", None), (f"{{%p for entry in {cell.list} %}}", None),
                     (entry, "List Bullet"), ("{%p endfor %}", None), ("{%p endif %}", None)])
 
+    def titled(self, title: str | None, field: str | None, scope: dict[str, Shape],
+               when: str | None = None, otherwise: str = "") -> Lines:
+        """A cell's words (`title`) over a field of rich text, the field shown while `when`
+        holds (by default, while it is filled in) and `otherwise` in its place."""
+        lines: Lines = [(self.text(title, scope), None)] if title else []
+        if field:
+            shape = expression_shape(self.env, self.context, field, scope)
+            shown = (f"{{{{p {field} }}}}" if isinstance(shape, Leaf) and shape.kind == "block"
+                     else self.text(f"{{{{ {field} }}}}", scope))
+            lines += [(f"{{%p if {when or field} %}}", None), (shown, None)]
+            if otherwise or not title:  # a cell needs a paragraph
+                lines += [("{%p else %}", None), (self.text(otherwise, scope), None)]
+            lines.append(("{%p endif %}", None))
+        return lines
+
     def entry(self, block: BulletList, scope: dict[str, Shape]) -> None:
-        """An entry of a list: its bold lead-in, its words, and any address they link to,
-        printed after them in brackets."""
-        item = block.item or f"{{{{ {block.each} }}}}"
+        """An entry of a list: its bold lead-in, then its words, linked where it has an
+        address."""
+        words = self.text(block.item or f"{{{{ {block.each} }}}}", scope)
         if block.link:
-            item += f"{{% if {block.link} %}} ({{{{ {block.link} }}}}){{% endif %}}"
+            words = (f"{{% if {block.link} %}}{link_run(block.link, expression(words))}"
+                     f"{{% else %}}{words}{{% endif %}}")
         style = ("Caption" if block.style == "notes" else
                  "List Number" if block.numbered else "List Bullet")
         paragraph = self.w.para("", style)
         if block.lead_in:
-            paragraph.add_run(self.text(block.lead_in, scope)).bold = True
-        paragraph.add_run(self.text(item, scope)).bold = bool(block.body) or None
+            add_wording(paragraph, self.text(block.lead_in, scope), bold=True)
+        add_wording(paragraph, words, bold=bool(block.body) or None)
         if block.body:  # the entry's words are its title, its body under it
-            self.w.tag(f"{{%p if {block.body} %}}")
-            self.w.para(f"{{{{p {block.body} }}}}")
-            self.w.tag("{%p endif %}")
+            self.rich(block.body)
 
-    def paragraphs(self, cell: str, scope: dict[str, Shape]
-                   ) -> list[tuple[str, str | None]] | None:
+    def paragraphs(self, cell: str, scope: dict[str, Shape]) -> Lines | None:
         """A table cell showing a field of paragraphs, alone or with words in its place
         when it is empty (`{{ answer.evidence or "–" }}`), as the paragraphs Word needs;
         None for a cell of words."""
@@ -195,10 +274,7 @@ class _Compiler:
         shape = expression_shape(self.env, self.context, field, scope)
         if not (isinstance(shape, Leaf) and shape.kind == "block"):
             return None
-        lines = [f"{{%p if {field} %}}", f"{{{{p {field} }}}}"]
-        if instead:
-            lines += ["{%p else %}", instead[1:-1]]
-        return [(line, None) for line in [*lines, "{%p endif %}"]]
+        return self.titled(None, field, scope, otherwise=instead[1:-1] if instead else "")
 
     def each(self, name: str, listed: str, scope: dict[str, Shape]) -> dict[str, Shape]:
         """`scope` with `name` standing for each entry of the list `listed`."""
@@ -251,5 +327,5 @@ class _Compiler:
         shape = expression_shape(self.env, self.context, words, scope)
         if not isinstance(shape, Leaf) or shape.kind:
             raise LayoutError(f"`{words}` is not plain text, so it cannot be a link's words")
-        return (f"{{% if {cell.link} %}}{{{{r link({cell.link}, {words}) }}}}{{% else %}}"
+        return (f"{{% if {cell.link} %}}{link_run(cell.link, words)}{{% else %}}"
                 f"{self.text(cell.otherwise, scope)}{{% endif %}}")

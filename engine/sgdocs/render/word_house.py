@@ -203,9 +203,8 @@ def _header_and_footer(document: Any) -> None:
     security classification, when the document has one, centred at the top and bottom."""
     section = document.sections[0]
     width = section.page_width - section.left_margin - section.right_margin
-    _classification(section.header, document)
-    for text in ("{%p if brand and brand.logo %}", "{{r brand.logo }}", "{%p endif %}"):
-        section.header.add_paragraph(text, style=document.styles["Header"])
+    classification(section.header, document)
+    logo(section.header, document)
     header = section.header.add_paragraph(style=document.styles["Header"])
     header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     header.add_run("{{ partnership.name }}")
@@ -220,10 +219,16 @@ def _header_and_footer(document: Any) -> None:
     footer._p.append(_field("PAGE"))
     footer.add_run(" of ")
     footer._p.append(_field("NUMPAGES"))
-    _classification(section.footer, document, first=False)
+    classification(section.footer, document, first=False)
 
 
-def _classification(part: Any, document: Any, first: bool = True) -> None:
+def logo(part: Any, document: Any) -> None:
+    """The brand's logo, when the partnership has one, in a header."""
+    for text in ("{%p if brand and brand.logo %}", "{{r brand.logo }}", "{%p endif %}"):
+        part.add_paragraph(text, style=document.styles["Header"])
+
+
+def classification(part: Any, document: Any, first: bool = True) -> None:
     """The classification marking as a paragraph of its own, left out when there is none."""
     add = part.add_paragraph
     paragraphs = [part.paragraphs[0]] if first else []

@@ -11,6 +11,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
 from sgdocs.render.word_house import MUTED
+from sgdocs.render.word_styles import letterhead_page
 
 
 class Writer:
@@ -239,4 +240,17 @@ class Writer:
              "{{ change.author or \"–\" }}"],
             ["{%tr endfor %}", "", "", ""],
         ], [20, 30, 90, 30])
+        self.tag("{%p endif %}")
+
+    def letterhead(self) -> None:
+        """The partnership's name, postal address and contacts, from partnership.yaml, on a
+        first page of its own header and footer (`word_styles.letterhead_page`)."""
+        letterhead_page(self.document)
+        self.para("{{ partnership.name }}", "Letterhead")
+        self.tag("{%p if partnership.address %}")
+        self.para('{{ partnership.address | join(", ") }}', "Letterhead Details")
+        self.tag("{%p endif %}")
+        self.tag("{%p if partnership.phone or partnership.email or partnership.website %}")
+        self.para("{{ [partnership.phone, partnership.email, partnership.website] | select "
+                  '| join("  \u00b7  ") }}', "Letterhead Details")
         self.tag("{%p endif %}")

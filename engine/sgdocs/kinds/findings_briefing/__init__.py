@@ -108,5 +108,4 @@ KIND = Kind(
     name="findings-briefing",
     model=FindingsBriefing,
     summary="Research findings briefing: figures as counts of a base, percentages and a chart",
-    sections={"findings": "Findings", "outputs": "Outputs", "next_steps": "Moving forward"},
 )

@@ -121,11 +121,4 @@ KIND = Kind(
     model=ScrutinyReport,
     summary="The independent scrutineer's report: findings by step, recommendations, progress",
     references={"previous_report": "scrutiny-report"},
-    sections={
-        "summary": "Summary",
-        "methodology": "How scrutiny was done",
-        "findings": "Findings",
-        "recommendations": "Recommendations and the partners' response",
-        "progress": "Progress on last year's recommendations",
-    },
 )
