@@ -66,7 +66,7 @@ def test_a_misspelt_block_is_told_at_its_line(tmp_path: Path) -> None:
         (4, "`blocks[2]`: a block is one of: cover, contents, pdf_contents, "
             "document_control, statutory_ending, or a group of keys starting with one of: "
             "section, heading, text, paragraph, list, points, table, facts, figure, extract, "
-            "repeat, quote", ""),
+            "repeat, quote, title, picture, form, answer", ""),
         (6, "`blocks[3]` is \u201ccontnets\u201d, but must be one of 'cover', 'contents', "
             "'pdf_contents', 'document_control' or 'statutory_ending'",
          "did you mean `contents`?")]
@@ -289,7 +289,7 @@ def test_a_list_entry_may_start_with_words_in_bold(example_outputs: dict[str, Pa
 
 def test_a_list_of_notes_links_the_entries_that_have_an_address(tmp_path: Path) -> None:
     """`link` and `style: notes`: the framework's sources, small and unbulleted; on the web
-    page a source with an address is a link, and Word prints the address after it."""
+    page a source with an address is a link, and in Word too."""
     content = _edited(tmp_path, CONTENT / f"{FRAMEWORK}.yaml", (
         "title: Working Together 2018 – Chapter 3}",
         f"title: Working Together 2018 – Chapter 3, url: {WORKING_TOGETHER}}}"))
@@ -297,9 +297,12 @@ def test_a_list_of_notes_links_the_entries_that_have_an_address(tmp_path: Path) 
     assert (f'<ul class="notes"><li><a href="{WORKING_TOGETHER}">¹ Working Together 2018 – '
             "Chapter 3</a></li><li>² Children and Social Work Act 2017</li>") in html
     notes = [p.text for p in word.paragraphs if p.style.name == "Caption"]
-    assert notes[:2] == [f"¹ Working Together 2018 – Chapter 3 ({WORKING_TOGETHER})",
+    assert notes[:2] == ["¹ Working Together 2018 – Chapter 3",
                          "² Children and Social Work Act 2017"]
     assert len(notes) == 6
+    linked = next(p for p in word.paragraphs if p.style.name == "Caption")
+    assert [(link.text, link.address) for link in linked.hyperlinks] == [
+        ("¹ Working Together 2018 – Chapter 3", WORKING_TOGETHER)]
 
 
 def test_a_column_may_head_its_rows(example_outputs: dict[str, Path]) -> None:

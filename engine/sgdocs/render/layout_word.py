@@ -206,7 +206,8 @@ class _Compiler:
         if table.total:
             total, *rest = (self.text(value, scope) for value in table.total)
             rows.append([total, *[""] * (table.total_span() - 1), *rest])
-        made = self.w.table(header, rows, [c.width for c in columns], total=bool(table.total))
+        made = self.w.table(header, rows, [c.width for c in columns], total=bool(table.total),
+                            first_column=columns[0].row_heading)
         mark_cells(made)
         for row, column, span in spans:  # counted from the loop's first row
             self.w.span(made, row + bool(table.match) + (1 if header else 0), column, span)

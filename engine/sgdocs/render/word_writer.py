@@ -84,7 +84,7 @@ class Writer:
         if look is None:
             look = parse_xml(f"<w:tblLook {nsdecls('w')}/>")
             table._tbl.tblPr.append(look)
-        look.set(qn("w:val"), "0420" if header else "0080")
+        look.set(qn("w:val"), ("04A0" if first_column else "0420") if header else "0080")
         for attribute, on in (("firstRow", bool(header)), ("firstColumn", first_column),
                               ("lastRow", False), ("lastColumn", False), ("noHBand", True),
                               ("noVBand", True)):
