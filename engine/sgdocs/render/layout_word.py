@@ -209,8 +209,8 @@ class _Compiler:
         made = self.w.table(header, rows, [c.width for c in columns], total=bool(table.total),
                             first_column=columns[0].row_heading)
         mark_cells(made)
-        for row, column, span in spans:  # counted from the loop's first row
-            self.w.span(made, row + bool(table.match) + (1 if header else 0), column, span)
+        for row, at, span in spans:  # counted from the loop's first row
+            self.w.span(made, row + bool(table.match) + (1 if header else 0), at, span)
         if table.total and table.total_span() > 1:
             self.w.span(made, len(made.rows) - 1, 0, table.total_span())
         for index, column in enumerate(columns):
