@@ -13,6 +13,9 @@ import importlib
 import pkgutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
+
+from pydantic import create_model
 
 from sgdocs.errors import ContentError, Finding, Location, did_you_mean, usage_error
 from sgdocs.kinds.declared import FILENAME as DECLARATION
@@ -51,6 +54,10 @@ def find_kind(name: str, root: Path | None = None) -> Kind | None:
 @functools.cache
 def _shipped(name: str) -> Kind:
     kind: Kind = importlib.import_module(f"{__name__}.{name.replace('-', '_')}").KIND
+    if kind.name != name:  # a folder copied or renamed: the kind is named by its folder
+        kind = replace(kind, name=name, model=create_model(
+            kind.model.__name__, __base__=kind.model,
+            kind=(Literal[name], ...)))  # type: ignore[arg-type]
     layout = kind.folder / LAYOUT
     if layout.is_file():
         kind = replace(kind, sections=layout_headings(layout))

@@ -24,7 +24,7 @@ from sgdocs.errors import Finding, Location, TemplateProblem
 from sgdocs.kinds import Kind, Output
 from sgdocs.read.documents import LoadedDocument
 from sgdocs.render.context import template_context
-from sgdocs.render.kind_templates import made_word
+from sgdocs.render.kind_templates import made_word, unshipped
 from sgdocs.render.templating import (
     find_template,
     raised_in_template,
@@ -79,12 +79,11 @@ def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
 
 def _template(kind: Kind, output: Output, root: Path) -> tuple[Path, bytes | None]:
     """The Word template for `output`: the partnership's restyled one if it has one, else
-    the shipped one, or for a kind of its own the one its layout makes (told as the layout,
-    with its bytes)."""
-    name = _template_name(kind, output)
-    if kind.home and not (root / "templates" / "docx" / name).exists():
+    the shipped one, or for a kind with neither the one its layout makes (told as the
+    layout, with its bytes)."""
+    if unshipped(kind, output, "docx", root):
         return kind.layout(output), made_word(kind, output)
-    return find_template(root, "docx", name), None
+    return find_template(root, "docx", _template_name(kind, output)), None
 
 
 def lint_file(path: Path, kind: Kind) -> list[Finding]:

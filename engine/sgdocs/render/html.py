@@ -35,7 +35,7 @@ from sgdocs.read.schema import Image
 from sgdocs.read.values import Rag
 from sgdocs.render import charts
 from sgdocs.render.context import template_context
-from sgdocs.render.kind_templates import own_html_templates
+from sgdocs.render.kind_templates import made_html_templates
 from sgdocs.render.templating import (
     environment,
     html_environment,
@@ -172,9 +172,9 @@ def problems(kind: Kind, output: Output, root: Path) -> list[Finding]:
 
 
 def _environment(root: Path) -> Environment:
-    """The HTML templates for content under `root`, its own kinds' made from their
-    layouts."""
-    made = own_html_templates(root)
+    """The HTML templates for content under `root`, with those made from layouts for the
+    kinds that have none shipped or restyled."""
+    made = made_html_templates(root)
     return html_environment(root, tuple((name, text, path)
                                         for name, (text, path) in sorted(made.items())))
 

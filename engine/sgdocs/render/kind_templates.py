@@ -10,11 +10,11 @@ from pathlib import Path
 
 from sgdocs.check.templates import context_shape
 from sgdocs.errors import ContentError
-from sgdocs.kinds import Kind, Output, get_kind
-from sgdocs.kinds.declared import declared_kind, declared_names
+from sgdocs.kinds import Kind, Output, get_kind, kind_folder, kind_names, shipped_names
 from sgdocs.kinds.layout import read_layout
 from sgdocs.render.layout_html import html_template
 from sgdocs.render.layout_word import word_template
+from sgdocs.render.templating import shipped_templates, template_folders
 
 STYLE = "style.css"
 """A kind's own CSS, in its folder: added to the house style in its HTML templates."""
@@ -49,18 +49,31 @@ def made_html(kind: Kind, output: Output) -> str:
     return html_template(read_layout(path), fields, css)
 
 
-def own_html_templates(root: Path) -> dict[str, tuple[str, Path]]:
-    """The HTML templates of the partnership's own kinds under `root`, by name, each with
-    the layout it is made from. A kind whose definition has problems has none: they are
-    reported with its documents."""
+def unshipped(kind: Kind, output: Output, fmt: str, root: Path) -> bool:
+    """Whether `output` has no template in `fmt` but the one its layout makes: neither the
+    partnership under `root` nor sgdocs has one of that name (a kind of the partnership's
+    own, or a shipped kind's folder copied under a new name)."""
+    name = f"{kind.template(output)}.{fmt}"
+    return not any((folder / name).exists() for folder in template_folders(root, fmt))
+
+
+def made_html_templates(root: Path) -> dict[str, tuple[str, Path]]:
+    """The HTML templates made from layouts for content under `root`, by name, each with
+    the layout it is made from: those of every kind with none shipped or restyled. A kind
+    of the partnership's own whose definition has problems has none: they are reported
+    with its documents."""
     made: dict[str, tuple[str, Path]] = {}
-    for name in declared_names(root):
+    for name in kind_names(root):
+        if name in shipped_names() and all(  # its templates are shipped: nothing to load
+                (shipped_templates() / "html" / f"{name}{layout.stem[len('layout'):]}.html")
+                .exists() for layout in kind_folder(name).glob("layout*.yaml")):
+            continue
         try:
-            kind = declared_kind(root, name)
+            kind = get_kind(name, root)
         except ContentError:
             continue
         for output in kind.outputs:
-            if {"html", "pdf"} & set(output.formats):
+            if {"html", "pdf"} & set(output.formats) and unshipped(kind, output, "html", root):
                 made[f"{kind.template(output)}.html"] = (made_html(kind, output),
                                                          kind.layout(output))
     return made
