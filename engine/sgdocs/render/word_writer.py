@@ -43,14 +43,6 @@ class Writer:
             paragraph._p.append(parse_xml(
                 f'<w:bookmarkEnd {nsdecls("w")} w:id="{bookmark_id}"/>'))
 
-    def section(self, field: str, title: str, level: int = 1) -> None:
-        """An optional section: its heading (bookmarked by the field's name) and its rich
-        text, both left out when the content does not fill the field in."""
-        self.tag(f"{{%p if {field} %}}")
-        self.heading(title, level, anchor=field.replace(".", "_"))
-        self.para(f"{{{{p {field} }}}}")
-        self.tag("{%p endif %}")
-
     def bullets(self, expression: str, item: str = "{{r item }}") -> None:
         self.tag(f"{{%p for item in {expression} %}}")
         self.para(item, "List Bullet")
