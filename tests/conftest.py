@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -103,15 +103,39 @@ def cli(*args: str) -> Result:
     return result
 
 
-def built(content: Path, out: Path, allow_sensitive: bool = False) -> dict[str, Path]:
-    """Build one content file into `out`: its outputs by file name, and the main output's
-    by format too."""
-    report = build([content], out, allow_sensitive=allow_sensitive)
+def built(content: Path, out: Path, allow_sensitive: bool = False,
+          formats: Sequence[str] | None = None) -> dict[str, Path]:
+    """Build one content file into `out` (in `formats`, by default every one it has): its
+    outputs by file name, and the main output's by format too."""
+    if formats is None:
+        report = build([content], out, allow_sensitive=allow_sensitive)
+    else:
+        report = build([content], out, formats, allow_sensitive=allow_sensitive)
     assert report.ok, [str(f) for f in report.findings]
     outputs = {o.output.name: o.output for o in report.outcomes if o.output}
     outputs.update({o.format: o.output for o in report.outcomes
                     if o.output and o.output.stem == content.stem})
     return outputs
+
+
+def write_layout(folder: Path, text: str) -> Path:
+    """A layout.yaml in `folder` holding `text`."""
+    path = folder / "layout.yaml"
+    path.write_text(text)
+    return path
+
+
+def edited_copy(folder: Path, content: Path, *changes: tuple[str, str]) -> Path:
+    """A copy of `content` (with its partnership) in `folder`, each `(old, new)` of `changes`
+    made once; every `old` must be there."""
+    shutil.copytree(content.parent, folder / content.parent.name)
+    copy = folder / content.parent.name / content.name
+    text = copy.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    copy.write_text(text, encoding="utf-8")
+    return copy
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ import pytest
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from conftest import CONTENT, REPO, built, normalise
+from conftest import CONTENT, REPO, built, edited_copy, normalise, write_layout
 from sgdocs.check.templates import context_shape
 from sgdocs.errors import ContentError
 from sgdocs.kinds import all_kinds, get_kind
@@ -50,15 +50,9 @@ def test_the_heading_is_filled_in_in_every_format(example_outputs: dict[str, Pat
     assert '<h3 id="key_questions">3.1 Key questions' in html
 
 
-def _layout(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "layout.yaml"
-    path.write_text(text)
-    return path
-
-
 def test_a_misspelt_block_is_told_at_its_line(tmp_path: Path) -> None:
-    path = _layout(tmp_path, "title: Brief\nblocks:\n  - cover\n  - sectoin: purpose\n"
-                             "    heading: Purpose\n  - contnets\n")
+    path = write_layout(tmp_path, "title: Brief\nblocks:\n  - cover\n  - sectoin: purpose\n"
+                                  "    heading: Purpose\n  - contnets\n")
     with pytest.raises(ContentError) as raised:
         read_layout(path)
     found = [(f.where.line, f.message, f.hint) for f in raised.value.findings]
@@ -73,8 +67,8 @@ def test_a_misspelt_block_is_told_at_its_line(tmp_path: Path) -> None:
 
 
 def test_a_misspelt_key_in_a_block_gets_a_suggestion(tmp_path: Path) -> None:
-    path = _layout(tmp_path, "title: Brief\nblocks:\n  - section: purpose\n"
-                             "    heding: Purpose\n    blocks: [{text: purpose}]\n")
+    path = write_layout(tmp_path, "title: Brief\nblocks:\n  - section: purpose\n"
+                                  "    heding: Purpose\n    blocks: [{text: purpose}]\n")
     with pytest.raises(ContentError) as raised:
         read_layout(path)
     messages = [(f.where.line, f.message, f.hint) for f in raised.value.findings]
@@ -83,8 +77,8 @@ def test_a_misspelt_key_in_a_block_gets_a_suggestion(tmp_path: Path) -> None:
 
 def test_rich_text_in_a_line_of_words_is_placed_as_runs_in_word(tmp_path: Path) -> None:
     """Inline fields become runs of their own ({{r }}); the layout never says which."""
-    path = _layout(tmp_path, "title: Brief\nblocks:\n  - list: key_questions.items\n"
-                             "    item: 'Asked: {{ item }} ({{ timetable.period }})'\n")
+    path = write_layout(tmp_path, "title: Brief\nblocks:\n  - list: key_questions.items\n"
+                                  "    item: 'Asked: {{ item }} ({{ timetable.period }})'\n")
     template = tmp_path / "brief.docx"
     template.write_bytes(word_template(read_layout(path), context_shape(get_kind("role-brief"))))
     texts = [p.text for p in docx.Document(str(template)).paragraphs]
@@ -92,8 +86,8 @@ def test_rich_text_in_a_line_of_words_is_placed_as_runs_in_word(tmp_path: Path) 
 
 
 def test_paragraphs_of_rich_text_cannot_stand_in_a_line(tmp_path: Path) -> None:
-    path = _layout(tmp_path, "title: Brief\nblocks:\n"
-                             "  - paragraph: 'The purpose: {{ purpose }}'\n")
+    path = write_layout(tmp_path, "title: Brief\nblocks:\n"
+                                  "  - paragraph: 'The purpose: {{ purpose }}'\n")
     with pytest.raises(LayoutError, match="`purpose` holds paragraphs; show it with `text:`"):
         word_template(read_layout(path), context_shape(get_kind("role-brief")))
 
@@ -168,19 +162,20 @@ def test_the_statutory_ending_gives_the_sign_off_its_heading(
 
 
 def test_facts_headings_come_in_twos(tmp_path: Path) -> None:
-    path = _layout(tmp_path, "title: Figures\nblocks:\n  - facts:\n"
-                             "      - {label: Days, value: '{{ days_and_cost.days_per_year }}'}\n"
-                             "    header: [Figure]\n")
+    path = write_layout(tmp_path, "title: Figures\nblocks:\n  - facts:\n"
+                                  "      - {label: Days,"
+                                  " value: '{{ days_and_cost.days_per_year }}'}\n"
+                                  "    header: [Figure]\n")
     with pytest.raises(ContentError) as raised:
         read_layout(path)
     assert [f.where.line for f in raised.value.findings] == [5]
 
 
 def test_a_special_row_must_fill_the_columns(tmp_path: Path) -> None:
-    path = _layout(tmp_path, "title: Brief\nblocks:\n  - table: procurement_timeline\n"
-                             "    columns:\n      - {cell: a, width: 50}\n"
-                             "      - {cell: b, width: 50}\n    special_rows:\n"
-                             "      - when: row.when\n        cells: [c]\n")
+    path = write_layout(tmp_path, "title: Brief\nblocks:\n  - table: procurement_timeline\n"
+                                  "    columns:\n      - {cell: a, width: 50}\n"
+                                  "      - {cell: b, width: 50}\n    special_rows:\n"
+                                  "      - when: row.when\n        cells: [c]\n")
     with pytest.raises(ContentError) as raised:
         read_layout(path)
     assert [(f.where.line, f.message) for f in raised.value.findings] == [
@@ -188,10 +183,10 @@ def test_a_special_row_must_fill_the_columns(tmp_path: Path) -> None:
 
 
 def test_a_link_has_plain_words(tmp_path: Path) -> None:
-    path = _layout(tmp_path, "title: Brief\nblocks:\n  - table: key_questions.items\n"
-                             "    each: question\n    columns:\n"
-                             "      - {cell: {link: timetable.period, words: question},"
-                             " width: 50}\n")
+    path = write_layout(tmp_path, "title: Brief\nblocks:\n  - table: key_questions.items\n"
+                                  "    each: question\n    columns:\n"
+                                  "      - {cell: {link: timetable.period, words: question},"
+                                  " width: 50}\n")
     with pytest.raises(LayoutError, match="`question` is not plain text"):
         word_template(read_layout(path), context_shape(get_kind("role-brief")))
 
@@ -247,21 +242,32 @@ def test_contents_only_in_a_pdf_long_enough_to_need_them(tmp_path: Path) -> None
                             if p.style.name == "Heading 1"]
 
 
+def test_a_briefing_has_contents_only_in_a_long_pdf(example_outputs: dict[str, Path],
+                                                    tmp_path: Path) -> None:
+    """`pdf_contents`: a findings briefing of two pages has none; one of many pages has
+    them in the PDF, and still none in Word."""
+    short = PdfReader(example_outputs["tasp/scrutiny-research-briefing.pdf"])
+    assert "Contents" not in (short.pages[0].extract_text() or "")
+    steps = "".join(f"  - Step {n}, the partners agree what happens next, who leads it, by "
+                    "when, and how they will know it has made a difference to children.\n"
+                    for n in range(1, 51))
+    briefing = edited_copy(tmp_path, CONTENT / "tasp/scrutiny-research-briefing.yaml")
+    briefing.write_text(briefing.read_text() + steps)
+    outputs = built(briefing, tmp_path / "out", formats=("docx", "pdf"))
+    first = PdfReader(outputs["pdf"]).pages[0].extract_text() or ""
+    assert re.search(r"^Findings\s*\.{3,}\s*\d+$", first, re.MULTILINE)
+    assert re.search(r"^Moving forward\s*\.{3,}\s*\d+$", first, re.MULTILINE)
+    word = docx.Document(str(outputs["docx"]))
+    assert not any(p.style.name == "TOC Heading" or p.text == "Contents"
+                   for p in word.paragraphs)
+    assert [p.text for p in word.paragraphs if p.text.startswith("Step ")][-1] == (
+        "Step 50, the partners agree what happens next, who leads it, by when, and how they "
+        "will know it has made a difference to children.")
+
+
 FRAMEWORK = "northumberland/scrutiny-framework"
 WORKING_TOGETHER = ("https://www.gov.uk/government/publications/"
                     "working-together-to-safeguard-children--2")
-
-
-def _edited(tmp_path: Path, content: Path, *changes: tuple[str, str]) -> Path:
-    """A copy of `content` (with its partnership) changed as `changes` say."""
-    shutil.copytree(content.parent, tmp_path / content.parent.name)
-    copy = tmp_path / content.parent.name / content.name
-    text = copy.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    copy.write_text(text, encoding="utf-8")
-    return copy
 
 
 def _built(content: Path, out: Path) -> tuple[docx.document.Document, str]:
@@ -290,7 +296,7 @@ def test_a_list_entry_may_start_with_words_in_bold(example_outputs: dict[str, Pa
 def test_a_list_of_notes_links_the_entries_that_have_an_address(tmp_path: Path) -> None:
     """`link` and `style: notes`: the framework's sources, small and unbulleted; on the web
     page a source with an address is a link, and in Word too."""
-    content = _edited(tmp_path, CONTENT / f"{FRAMEWORK}.yaml", (
+    content = edited_copy(tmp_path, CONTENT / f"{FRAMEWORK}.yaml", (
         "title: Working Together 2018 – Chapter 3}",
         f"title: Working Together 2018 – Chapter 3, url: {WORKING_TOGETHER}}}"))
     word, html = _built(content, tmp_path / "out")
@@ -332,7 +338,7 @@ def test_a_table_may_be_named_for_the_kinds_own_style(example_outputs: dict[str,
 def test_a_cell_may_hold_paragraphs_or_words_in_their_place(tmp_path: Path) -> None:
     """A cell showing a field of paragraphs is paragraphs in Word, and `or "words"` stands
     in for an empty field, a rating's too, in every format."""
-    content = _edited(tmp_path, CONTENT / "eastmoor/self-assessment-2024.yaml",
+    content = edited_copy(tmp_path, CONTENT / "eastmoor/self-assessment-2024.yaml",
                       ("        rag: red\n", ""),
                       ("        evidence: The yearly survey shows few families have heard of "
                        "the partnership.\n", ""))

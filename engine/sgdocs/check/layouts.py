@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from sgdocs.kinds.layout_blocks import (
     Title,
 )
 from sgdocs.kinds.layout_tables import Answer, CellLink, CellList, CellText, Facts, Form, Table
+from sgdocs.kinds.wording import pieces
 from sgdocs.read.shapes import ANYTHING, Fields, Leaf, ListOf, Shape
 from sgdocs.read.yamlsource import KeyPath, YamlFile, read_yaml
 
@@ -161,6 +163,25 @@ def in_a_line(expression: str) -> str:
             "cell, not inside a line of words")
 
 
+def _link_problems(text: str, checker: TemplateChecker, scope: dict[str, Shape]
+                   ) -> Iterator[str]:
+    """What a link in the wording holds that a link cannot: a condition, or a field that is
+    more than plain words (rich text, a rating, a chart)."""
+    for piece in pieces(text):
+        if piece.kind != "link":
+            continue
+        if "{%" in piece.words + piece.address:
+            yield f"`{piece.words}`: a link's words and address cannot hold conditions"
+        for printed in _PRINTED.findall(piece.words + piece.address):
+            try:
+                shape = expression_shape(checker.env, checker.context, printed.strip(), scope)
+            except TemplateSyntaxError:
+                continue  # told elsewhere
+            if isinstance(shape, Leaf) and shape.kind:
+                yield (f"`{printed.strip()}` is not plain words, so it cannot be in a link's "
+                       "words or address")
+
+
 def _check(text: str, expression: bool, loops: Loops, where: Any, checker: TemplateChecker,
            found: list[Finding]) -> None:
     if not expression:
@@ -176,6 +197,9 @@ def _check(text: str, expression: bool, loops: Loops, where: Any, checker: Templ
             if isinstance(shape, Leaf) and shape.kind == "block":
                 found.append(Finding(where, in_a_line(printed.strip()),
                                      "give the field a `text:` block of its own"))
+        found.extend(Finding(where, problem, "put a condition around the whole link, and "
+                             "name fields of plain words in it")
+                     for problem in _link_problems(text, checker, scope))
     body = f"{{{{ {text} }}}}" if expression else text
     for name, listed in reversed(loops):
         body = f"{{% for {name} in {listed} %}}{body}{{% endfor %}}"

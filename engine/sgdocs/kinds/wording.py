@@ -4,9 +4,9 @@ line separated by a middle dot between spaces, `{{ partnership.name }} · {{ sea
 tab (`\\t` in quotes) after a label, `Enc.\\t{{ item }}`.
 
 Fields are named in Jinja, and the marks are looked for only in the words around the
-Jinja, so nothing a field holds is ever taken for a mark. In Word a link is printed as its
-words and then its address (`Register: https://…`), once when they are the same; and a field
-of rich text keeps its own formatting there, so bold around it is for the web page only.
+Jinja, so nothing a field holds is ever taken for a mark. A link is a real link in Word as on
+the web page; a field of rich text keeps its own formatting in Word, so bold around it is for
+the web page only.
 """
 
 from __future__ import annotations
@@ -62,10 +62,3 @@ def pieces(wording: str) -> list[Piece]:
         found.append(Piece("words", shown(hidden[start:]), bold))
     return found
 
-
-def link_in_print(piece: Piece) -> str:
-    """A link's words where it cannot be followed (in Word): the words, then the address
-    unless it says the same (`office@example.org` for `mailto:office@example.org`)."""
-    if piece.address in (piece.words, f"mailto:{piece.words}"):
-        return piece.words
-    return f"{piece.words}: {piece.address}"

@@ -51,8 +51,9 @@ class Formatter(Protocol):
     def logo(self, image: Image) -> Markup:
         """The partnership's logo, sized for a masthead or page header."""
 
-    def link(self, address: str, words: str | None = None) -> Markup:
-        """A link to `address`, its words plain text (by default the address)."""
+    def link(self, address: str, words: str | None = None, bold: bool = False) -> Markup:
+        """A link to `address`, its words plain text (by default the address), in bold
+        with `bold`."""
 
 
 

@@ -235,9 +235,10 @@ class _HtmlFormatter:
         return Markup('<span class="rag rag-{}"><span class="swatch" aria-hidden="true">'
                       "</span>{}</span>").format(str(rating), rating.word)
 
-    def link(self, address: str, words: str | None = None) -> Markup:
-        return Markup('<a href="{}">{}</a>').format(address,
-                                                    address if words is None else words)
+    def link(self, address: str, words: str | None = None, bold: bool = False) -> Markup:
+        linked = Markup('<a href="{}">{}</a>').format(address,
+                                                      address if words is None else words)
+        return Markup("<strong>{}</strong>").format(linked) if bold else linked
 
 
 def _template_name(kind: Kind, output: Output) -> str:

@@ -21,7 +21,7 @@ def add_wording(paragraph: Any, wording: str, bold: bool | None = None) -> None:
     """Runs for `wording` added to `paragraph`, all of them bold with `bold`."""
     for piece in pieces(wording):
         if piece.kind == "link":
-            paragraph.add_run(_link(piece)).bold = bold
+            paragraph.add_run(_link(piece, piece.bold or bool(bold)))
             continue
         text = {"words": piece.words, "separator": SEPARATOR, "tab": "\t"}[piece.kind]
         for part in _RICH.split(text):
@@ -48,14 +48,14 @@ def marked(wording: str) -> bool:
     return (len(found) > 1 or found[0].kind != "words" or found[0].bold) and bool(wording)
 
 
-def link_run(address: str, words: str) -> str:
+def link_run(address: str, words: str, bold: bool = False) -> str:
     """A run linking to the address the expression `address` gives, its words what the
     expression `words` gives."""
-    return f"{{{{r link({address}, {words}) }}}}"
+    return f"{{{{r link({address}, {words}{', bold=true' if bold else ''}) }}}}"
 
 
-def _link(piece: Piece) -> str:
-    return link_run(expression(piece.address), expression(piece.words))
+def _link(piece: Piece, bold: bool) -> str:
+    return link_run(expression(piece.address), expression(piece.words), bold)
 
 
 def expression(wording: str) -> str:

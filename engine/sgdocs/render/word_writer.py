@@ -12,6 +12,15 @@ from docx.shared import Mm
 
 from sgdocs.render.word_house import MUTED
 from sgdocs.render.word_styles import letterhead_page
+from sgdocs.render.word_wording import add_wording
+
+_CONTACTS = (
+    "{% if partnership.phone %}{{ partnership.phone }}{% if partnership.email or "
+    "partnership.website %} \u00b7 {% endif %}{% endif %}{% if partnership.email %}"
+    "[{{ partnership.email }}](mailto:{{ partnership.email }}){% if partnership.website %} "
+    "\u00b7 {% endif %}{% endif %}{% if partnership.website %}"
+    "[{{ partnership.website }}]({{ partnership.website }}){% endif %}")
+"""The letterhead's telephone, e-mail and web address, the last two links."""
 
 
 class Writer:
@@ -243,6 +252,5 @@ class Writer:
         self.para('{{ partnership.address | join(", ") }}', "Letterhead Details")
         self.tag("{%p endif %}")
         self.tag("{%p if partnership.phone or partnership.email or partnership.website %}")
-        self.para("{{ [partnership.phone, partnership.email, partnership.website] | select "
-                  '| join("  \u00b7  ") }}', "Letterhead Details")
+        add_wording(self.para(style="Letterhead Details"), _CONTACTS)
         self.tag("{%p endif %}")

@@ -165,12 +165,13 @@ class WordWriter:
                       '<w:t xml:space="preserve">\u25a0 </w:t></w:r>'
                       f"<w:r><w:rPr><w:b/></w:rPr><w:t>{rating.word}</w:t></w:r>")
 
-    def link(self, address: str, words: str | None = None) -> Markup:
+    def link(self, address: str, words: str | None = None, bold: bool = False) -> Markup:
         """A link to `address` (or to `#name`, a place in the document), its words plain
-        text, by default the address: for a template to place with {{r }}."""
+        text (in bold with `bold`), by default the address: for a template to place with
+        {{r }}."""
         href = str(address)
         return self._linked(self._link_start(href) + self._run(
-            href if words is None else str(words), False, False, False, True) + "</w:hyperlink>")
+            href if words is None else str(words), bold, False, False, True) + "</w:hyperlink>")
 
     def missing_styles(self) -> list[str]:
         return [name for name in STYLES_NEEDED if name not in self._style_ids]
