@@ -13,10 +13,10 @@ from sgdocs.errors import usage_error
 from sgdocs.kinds import FOLDER, Kind, all_kinds, get_kind
 from sgdocs.read import partnership
 from sgdocs.read.partnership import content_root
+from sgdocs.read.paths import shipped_templates
 from sgdocs.read.schema import field_docs
 from sgdocs.read.values import PartialDate
 from sgdocs.render.kind_templates import made_templates
-from sgdocs.render.templating import shipped_templates
 
 PARTNERSHIP_STARTER = FOLDER / "partnership.yaml"
 

@@ -22,6 +22,12 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _DRIVE = re.compile(r"^[a-zA-Z]:[\\/]")
 
 
+def shipped_templates() -> Path:
+    """The templates installed with sgdocs (or, in a source checkout, the repository's)."""
+    installed = PACKAGE / "templates"
+    return installed if installed.is_dir() else PACKAGE.parent.parent / "templates"
+
+
 class PathRefused(ValueError):
     """The path cannot be used; the message says why, the hint what to do, for a finding."""
 

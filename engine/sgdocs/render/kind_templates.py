@@ -12,9 +12,10 @@ from sgdocs.check.templates import context_shape
 from sgdocs.errors import ContentError
 from sgdocs.kinds import Kind, Output, get_kind, kind_folder, kind_names, shipped_names
 from sgdocs.kinds.layout import read_layout
+from sgdocs.read.paths import shipped_templates
 from sgdocs.render.layout_html import html_template
 from sgdocs.render.layout_word import word_template
-from sgdocs.render.templating import shipped_templates, template_folders
+from sgdocs.render.templating import template_folders
 
 STYLE = "style.css"
 """A kind's own CSS, in its folder: added to the house style in its HTML templates."""

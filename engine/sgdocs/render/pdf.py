@@ -18,10 +18,9 @@ from sgdocs.errors import Finding, Location, Severity, TemplateProblem
 from sgdocs.kinds import Output
 from sgdocs.read.addresses import RESOURCE_HINT, PageProblem
 from sgdocs.read.documents import LoadedDocument
-from sgdocs.read.paths import PACKAGE, PathRefused, read_contained
+from sgdocs.read.paths import PACKAGE, PathRefused, read_contained, shipped_templates
 from sgdocs.render import html as render_html
 from sgdocs.render.pdf_tags import finisher
-from sgdocs.render.templating import shipped_templates
 from sgdocs.write.provenance import provenance
 
 logging.getLogger("weasyprint").setLevel(logging.ERROR)

@@ -34,16 +34,10 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 from sgdocs.errors import Finding, Location, TemplateProblem
-from sgdocs.read.paths import PACKAGE, PathRefused, contained, read_contained
+from sgdocs.read.paths import PathRefused, contained, read_contained, shipped_templates
 
 MAX_TEMPLATE_BYTES = 2_000_000
 """An HTML template or stylesheet; the shipped ones are a few kilobytes."""
-
-
-def shipped_templates() -> Path:
-    """The templates installed with sgdocs (or, in a source checkout, the repository's)."""
-    installed = PACKAGE / "templates"
-    return installed if installed.is_dir() else PACKAGE.parent.parent / "templates"
 
 
 def template_folders(root: Path, fmt: str) -> list[Path]:

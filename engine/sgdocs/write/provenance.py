@@ -17,8 +17,8 @@ from pathlib import Path
 from sgdocs import __version__
 from sgdocs.check.catalogue import LOCAL_FILENAME
 from sgdocs.read.documents import LoadedDocument, drawn_in
+from sgdocs.read.paths import shipped_templates
 from sgdocs.read.schema import Image, parts
-from sgdocs.render.templating import shipped_templates
 
 
 @dataclass(frozen=True)

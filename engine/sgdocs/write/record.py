@@ -131,8 +131,7 @@ def _engine() -> str:
     """sgdocs's files (their names, sizes and times: installed files change only when
     replaced), its version and the libraries' versions; once a process."""
     from sgdocs import __version__
-    from sgdocs.read.paths import PACKAGE
-    from sgdocs.render.templating import shipped_templates
+    from sgdocs.read.paths import PACKAGE, shipped_templates
 
     digest = hashlib.sha256(json.dumps([__version__, _versions(_LIBRARIES)]).encode())
     for folder in dict.fromkeys((PACKAGE, shipped_templates())):
