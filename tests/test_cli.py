@@ -108,8 +108,9 @@ def test_kinds_lists_every_kind() -> None:
     assert all(kind.summary in output for kind in all_kinds().values())
 
 
-@pytest.mark.parametrize(("name", "content"), [("role-brief", BEXLEY / "role-brief.yaml"),
-                                               ("partnership", BEXLEY / "partnership.yaml")])
+@pytest.mark.parametrize(("name", "content"), [
+    ("role-brief", BEXLEY / "role-brief.yaml"), ("partnership", BEXLEY / "partnership.yaml"),
+    ("layout", REPO / "engine/sgdocs/kinds/tender/layout.yaml")])
 def test_schema_validates_the_example_content(name: str, content: Path) -> None:
     code, output = run("schema", name)
     assert code == 0

@@ -5,6 +5,7 @@ is told at its file and line."""
 from __future__ import annotations
 
 import re
+import runpy
 import shutil
 from pathlib import Path
 
@@ -30,6 +31,14 @@ def test_shipped_templates_are_what_the_layouts_make(kind: str) -> None:
     """Regenerate with `python scripts/make_templates.py` after changing a layout."""
     for name, data in made_templates(get_kind(kind)).items():
         assert (TEMPLATES / name).read_bytes() == data, f"{name} is stale"
+
+
+def test_the_layout_reference_is_what_the_layouts_model_says() -> None:
+    """Regenerate with `python scripts/make_layout_reference.py` after changing the model."""
+    reference = runpy.run_path(str(REPO / "scripts/make_layout_reference.py"))["reference"]()
+    assert (REPO / "docs/layouts.md").read_text(encoding="utf-8") == reference, "stale"
+    for key in ("`answer:`", "| `otherwise` |", "| `label_width` |", "| `statutory_ending` |"):
+        assert key in reference
 
 
 def test_a_kind_with_a_layout_takes_its_headings_from_it() -> None:

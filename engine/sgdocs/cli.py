@@ -280,7 +280,8 @@ def kinds(content: Path | None) -> None:
 @IN_CONTENT
 @_reports_errors
 def schema(kind: str, content: Path | None) -> None:
-    """Print the JSON Schema of KIND (or `partnership`), for editors that validate YAML."""
+    """Print the JSON Schema of KIND (or `partnership`, or a kind's `layout`), for editors
+    that validate YAML."""
     from sgdocs.read.json_schema import json_schema
 
     click.echo(json.dumps(json_schema(kind, _root(content or _here())), indent=2))

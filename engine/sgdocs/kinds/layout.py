@@ -38,15 +38,18 @@ from sgdocs.read.schema import Issue, Model, Text
 from sgdocs.read.validation import validate
 from sgdocs.read.yamlsource import KeyPath, read_yaml
 
-FURNITURE = ("cover", "contents", "pdf_contents", "document_control", "statutory_ending")
 Furniture = Literal["cover", "contents", "pdf_contents", "document_control",
                     "statutory_ending"]
-"""cover: the title, partnership, version and status; contents: a contents table (in Word,
-and in a PDF long enough to need one); pdf_contents: a contents table only in a PDF long
-enough to need one, none in Word (for documents usually a page or two long);
-document_control: the version, status, owner, approval and change history;
-statutory_ending: the document's own sections, the partners' sign-off, how it meets Working
-Together 2023, and document control."""
+FURNITURE = {
+    "cover": "the title, the partnership, the version and the status",
+    "contents": "a contents table, in Word and in a PDF long enough to need one",
+    "pdf_contents": "a contents table only in a PDF long enough to need one, none in Word "
+                    "(for documents usually a page or two long)",
+    "document_control": "the version, status, owner, approval and change history",
+    "statutory_ending": "the document's own sections, the partners' sign-off, how it meets "
+                        "Working Together 2023, and document control",
+}
+"""The pieces every document shares, by the word a layout places each with."""
 
 
 class LayoutError(ValueError):
@@ -134,7 +137,7 @@ def style_class(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-_KINDS: dict[str, type[Model]] = {
+BLOCKS: dict[str, type[Model]] = {  # by the key that names each block
     "section": Section, "heading": Heading, "text": RichText, "paragraph": Paragraph,
     "list": BulletList, "points": Points, "table": Table, "facts": Facts, "figure": Figure,
     "extract": Extract, "repeat": Repeat, "quote": Quote, "title": Title,
@@ -147,7 +150,7 @@ def _block_kind(value: Any) -> str | None:
         return "furniture"
     if isinstance(value, dict):  # by its first key, as written (an extract has `text` too)
         first = next(iter(value), None)
-        return first if first in _KINDS else None
+        return first if first in BLOCKS else None
     return None
 
 
@@ -163,7 +166,7 @@ AnyBlock = Annotated[
     | Annotated[Form, Tag("form")] | Annotated[Answer, Tag("answer")],
     Discriminator(_block_kind, custom_error_type="block", custom_error_message=(
         "a block is one of: " + ", ".join(FURNITURE) + ", or a group of keys starting "
-        "with one of: " + ", ".join(_KINDS)))]
+        "with one of: " + ", ".join(BLOCKS)))]
 
 
 class Layout(Model):

@@ -12,11 +12,16 @@ from sgdocs.read.partnership import FILENAME, Partnership
 
 
 def json_schema(name: str, root: Path | None = None) -> dict[str, Any]:
-    """The JSON Schema of kind `name` (one of the partnership's own under `root`, too), or
-    of partnership.yaml when `name` is "partnership"."""
+    """The JSON Schema of kind `name` (one of the partnership's own under `root`, too), of
+    partnership.yaml when `name` is "partnership", or of a kind's layout.yaml when it is
+    "layout"."""
     model: type[BaseModel]
     if name == "partnership":
         model, title = Partnership, FILENAME
+    elif name == "layout":
+        from sgdocs.kinds.layout import Layout  # its model is needed only here
+
+        model, title = Layout, "layout.yaml"
     else:
         kind = get_kind(name, root)
         model, title = kind.model, f"sgdocs {kind.name}"
