@@ -244,18 +244,22 @@ CLASSIFICATIONS = (None, "OFFICIAL", "OFFICIAL-SENSITIVE")
 
 
 class DocumentControl(Model):
-    """Who owns the document, which version this is and who approved it."""
+    """Who owns the document, which version this is, and who approved or published it."""
 
-    version: Text
-    """The version of this document, e.g. "1.0"."""
-    status: Literal["draft", "final"]
-    """draft while it is being written; final once approved."""
-    owner: Text
+    version: Text | None = None
+    """The version of this document, e.g. "1.0", when it has one."""
+    status: Literal["draft", "final", "published"]
+    """draft while it is being written; final once approved (say who approved it and
+    when); published for a document as it was published, whose approval it may not state
+    (say when it was published)."""
+    owner: Text | None = None
     """The person or team responsible for keeping the document up to date."""
     approved_by: Text | None = None
     """Who signed the document off (required once the status is final)."""
     approved_on: PartialDate | None = None
     """When it was signed off (required once the status is final)."""
+    published_on: PartialDate | None = None
+    """When it was published (required once the status is published)."""
     review_date: PartialDate | None = None
     """When the document is next due for review."""
     history: list[ChangeRecord] = []
@@ -265,15 +269,26 @@ class DocumentControl(Model):
     or OFFICIAL-SENSITIVE for a document that must not be published (sgdocs then builds
     only its Word and spreadsheet outputs unless told otherwise)."""
 
+    @property
+    def issued(self) -> bool:
+        """Whether the document is out of draft: approved, or published."""
+        return self.status != "draft"
+
     def issues(self) -> Iterator[Issue]:
-        if self.status == "final":
-            for field in ("approved_by", "approved_on"):
-                if getattr(self, field) is None:
-                    yield Issue((field,), f"a final document needs `{field}`",
-                                "say who approved it and when, or set `status: draft`")
-        if self.approved_on and self.review_date and self.review_date < self.approved_on:
-            yield Issue(("review_date",), f"the review date ({self.review_date}) is before "
-                        f"the approval date ({self.approved_on})", "check both dates")
+        needed = {"final": (("approved_by", "approved_on"), "say who approved it and when"),
+                  "published": (("published_on",), "say when it was published")}
+        fields, hint = needed.get(self.status, ((), ""))
+        for field in fields:
+            if getattr(self, field) is None:
+                yield Issue((field,), f"a {self.status} document needs `{field}`",
+                            f"{hint}, or set `status: draft`")
+        for field in ("approved_on", "published_on"):
+            if getattr(self, field) and self.review_date and \
+                    self.review_date < getattr(self, field):
+                what = "approval" if field == "approved_on" else "publication"
+                yield Issue(("review_date",), f"the review date ({self.review_date}) is "
+                            f"before the {what} date ({getattr(self, field)})",
+                            "check both dates")
         yield from out_of_order(self.history, lambda change: change.date, "history",
                                 "a change")
 

@@ -227,7 +227,7 @@ def _set_properties(docx: Any, document: LoadedDocument, when: dt.datetime) -> N
     properties.author = _fitted(document.partnership.name)
     properties.last_modified_by = _fitted(document.partnership.name)
     properties.language = "en-GB"
-    properties.version = _fitted(control.version)
+    properties.version = _fitted(control.version or "")
     properties.content_status = control.status.capitalize()
     properties.category = document.kind.name
 

@@ -23,6 +23,12 @@ _CONTACTS = (
 """The letterhead's telephone, e-mail and web address, the last two links."""
 
 
+CONTROL_ROWS = (("Version", "version"), ("Status", "status"), ("Owner", "owner"),
+                ("Approved by", "approved_by"), ("Approved on", "approved_on"),
+                ("Published on", "published_on"), ("Review date", "review_date"))
+"""Document control's rows, by the field each shows."""
+
+
 class Writer:
     """Adds paragraphs and tables to a template in the house style."""
 
@@ -151,9 +157,11 @@ class Writer:
 
     def cover(self) -> None:
         self.para("{{ title }}", "Title")
-        self.para("{{ partnership.name }}  ·  Version {{ document_control.version }}"
-                  "{% if document_control.approved_on %}  ·  {{ document_control.approved_on }}"
-                  "{% endif %}{% if document_control.status == \"draft\" %}  ·  DRAFT{% endif %}",
+        self.para("{{ partnership.name }}{% if document_control.version %}  ·  Version "
+                  "{{ document_control.version }}{% endif %}{% if document_control.published_on or "
+                  "document_control.approved_on %}  ·  {{ document_control.published_on or "
+                  "document_control.approved_on }}{% endif %}"
+                  "{% if document_control.status == \"draft\" %}  ·  DRAFT{% endif %}",
                   "Subtitle")
 
     def contents(self) -> None:
@@ -223,25 +231,32 @@ class Writer:
         ], [85, 45, 40])
 
     def document_control(self) -> None:
-        control = "document_control"
+        """The version, status, owner, approval, publication and review date, each row
+        left out when the document does not say; the change history, its "By" column
+        only when a change says who made it."""
+        rows: list[list[str]] = []
+        for label, field in CONTROL_ROWS:
+            shown = f"document_control.{field}" + (" | capitalize" if field == "status" else "")
+            rows += [[f"{{%tr if document_control.{field} %}}", ""], [label, f"{{{{ {shown} }}}}"],
+                     ["{%tr endif %}", ""]]
         self.heading("Document control", 1)
-        self.table(None, [
-            ["Version", f"{{{{ {control}.version }}}}"],
-            ["Status", f"{{{{ {control}.status | capitalize }}}}"],
-            ["Owner", f"{{{{ {control}.owner }}}}"],
-            ["Approved by", f"{{{{ {control}.approved_by or \"Not yet approved\" }}}}"],
-            ["Approved on", f"{{{{ {control}.approved_on or \"–\" }}}}"],
-            ["Review date", f"{{{{ {control}.review_date or \"Not set\" }}}}"],
-        ], [50, 120], first_column=True)
-        self.tag(f"{{%p if {control}.history %}}")
+        self.table(None, rows, [50, 120], first_column=True)
+        self.tag("{%p if document_control.history %}")
         self.heading("Change history", 2)
-        self.table(["Version", "Date", "Change", "By"], [
-            [f"{{%tr for change in {control}.history %}}", "", "", ""],
-            ["{{ change.version }}", "{{ change.date }}", "{{r change.summary }}",
-             "{{ change.author or \"–\" }}"],
-            ["{%tr endfor %}", "", "", ""],
-        ], [20, 30, 90, 30])
+        self.tag('{%p if document_control.history | selectattr("author") | list %}')
+        self._history(["By"], ['{{ change.author or "" }}'], [30])
+        self.tag("{%p else %}")
+        self._history([], [], [])
         self.tag("{%p endif %}")
+        self.tag("{%p endif %}")
+
+    def _history(self, header: list[str], cells: list[str], widths: list[float]) -> None:
+        blank = [""] * (2 + len(cells))
+        self.table(["Version", "Date", "Change", *header], [
+            ["{%tr for change in document_control.history %}", *blank],
+            ["{{ change.version }}", "{{ change.date }}", "{{r change.summary }}", *cells],
+            ["{%tr endfor %}", *blank],
+        ], [20, 30, 120 - sum(widths), *widths])
 
     def letterhead(self) -> None:
         """The partnership's name, postal address and contacts, from partnership.yaml, on a

@@ -48,7 +48,8 @@ LATEST_EPOCH = 4354819199
 
 def build_time(model: Any) -> dt.datetime:
     """When an output says it was made: SOURCE_DATE_EPOCH, or the document's latest date
-    (its approval, a change in its history, or a meeting series' revision)."""
+    (its approval or publication, a change in its history, or a meeting series'
+    revision)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         if not epoch.isdigit() or int(epoch) > LATEST_EPOCH:
@@ -58,8 +59,8 @@ def build_time(model: Any) -> dt.datetime:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     control = getattr(model, "document_control", None)
     dates = [change.date for change in getattr(control, "history", [])]
-    if control is not None and control.approved_on is not None:
-        dates.append(control.approved_on)
+    if control is not None:
+        dates += [day for day in (control.approved_on, control.published_on) if day]
     if getattr(model, "revised_on", None) is not None:
         dates.append(model.revised_on)
     if not dates:

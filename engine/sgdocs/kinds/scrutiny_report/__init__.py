@@ -84,8 +84,7 @@ class ScrutinyReport(Document):
             yield Issue(("findings",), f"the findings are for steps {steps}",
                         "give one finding for each step, 1, 2, 3 … in order")
         seen: set[str] = set()
-        severity = Severity.ERROR if self.document_control.status == "final" else (
-            Severity.WARNING)
+        severity = Severity.ERROR if self.document_control.issued else Severity.WARNING
         for i, recommendation in enumerate(self.recommendations):
             if recommendation.id in seen:
                 yield Issue(("recommendations", i, "id"), f"`{recommendation.id}` is used "

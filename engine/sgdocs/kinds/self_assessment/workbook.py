@@ -77,7 +77,7 @@ def _about(sheet: Any, document: SelfAssessment) -> None:
     title(sheet, document.title, "Complete the step tabs; the Action tracker fills itself. "
           "Then return the workbook: it is read back into the partnership's records.")
     rows = (("Completed by", document.completed_by), ("Completed on", _date(document.completed_on)),
-            ("Version", document.document_control.version))
+            ("Version", document.document_control.version or "–"))
     header(sheet, 3, ("About this assessment", ""), (28, 80))
     for row, (label, value) in enumerate(rows, start=4):
         body_cell(sheet, row, 1, label, bold=True)
