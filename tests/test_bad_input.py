@@ -38,7 +38,7 @@ def brief(bexley_copy: Path) -> Path:
 
 
 def test_yaml_syntax_error(brief: Path) -> None:
-    edit(brief, "  days_per_year: 15", "  days_per_year: [15")
+    edit(brief, "  days: Up to 15 days per year", "  days: [15")
     result = check(brief)
     assert_fails_with(result, f"{brief}:", "error: YAML syntax error", "hint: check the "
                       "indentation")
@@ -61,11 +61,22 @@ def test_duplicate_key_is_refused(brief: Path) -> None:
 
 
 def test_wrong_type(brief: Path) -> None:
-    edit(brief, "days_per_year: 15", "days_per_year: fifteen")
+    edit(brief, "days: Up to 15 days per year", "days: Up to 15 days per year\n  posts: two")
     result = check(brief)
-    assert_fails_with(result, f"{brief}:{line_of(brief, 'fifteen')}: error: "
-                      "`days_and_cost.days_per_year` should be a whole number, but it is "
-                      "\u201cfifteen\u201d")
+    assert_fails_with(result, f"{brief}:{line_of(brief, 'posts: two')}: error: "
+                      "`days_and_cost.posts` should be a whole number, but it is "
+                      "\u201ctwo\u201d")
+
+
+def test_time_and_money_written_as_no_contract_would(brief: Path) -> None:
+    edit(brief, "days: Up to 15 days per year", "days: fifteen")
+    edit(brief, "day_rate: up to £800", "day_rate: eight hundred pounds")
+    assert_fails_with(
+        check(brief), f"{brief}:{line_of(brief, 'days: fifteen')}: error: "
+        "`days_and_cost.days`: \u201cfifteen\u201d is not a length of time in days sgdocs can "
+        "read\n  hint: write it as the document does, e.g. `up to 15 days a year`",
+        f"{brief}:{line_of(brief, 'eight hundred')}: error: `days_and_cost.day_rate`: "
+        "\u201ceight hundred pounds\u201d is not an amount of money sgdocs can read")
 
 
 def test_a_list_where_text_belongs(brief: Path) -> None:
@@ -75,12 +86,24 @@ def test_a_list_where_text_belongs(brief: Path) -> None:
 
 
 def test_missing_required_field(brief: Path) -> None:
+    """A brief cannot be without its purpose; any other section it may not have."""
+    text = brief.read_text()
+    start = text.index("\npurpose: >")
+    end = text.index("\nbackground:")
+    brief.write_text(text[:start] + text[end:])
+    assert_fails_with(check(brief), "error: `purpose` is missing",
+                      "hint: add it; `sgdocs schema role-brief` describes every field")
+
+
+def test_a_section_the_brief_does_not_have_is_only_a_finding(brief: Path) -> None:
     text = brief.read_text()
     start = text.index("\nrole: >")
     end = text.index("\nkey_questions:")
     brief.write_text(text[:start] + text[end:])
-    assert_fails_with(check(brief), "error: `role` is missing",
-                      "hint: add it; `sgdocs schema role-brief` describes every field")
+    result = check(brief)
+    assert result.exit_code == 0, result.output
+    assert "warning: is_critical_friend (should, WT2023 ch. 2, Independent scrutiny): `role` " \
+        "is missing" in result.output
 
 
 def test_impossible_date(brief: Path) -> None:
@@ -92,11 +115,17 @@ def test_impossible_date(brief: Path) -> None:
 
 def test_blank_text_and_impossible_numbers(brief: Path) -> None:
     edit(brief, "title: Brief for independent scrutiny – Bexley", 'title: ""')
-    edit(brief, "days_per_year: 15", "days_per_year: 0")
+    edit(brief, "days: Up to 15 days per year", "days: Up to 15 days per year\n  posts: 0")
     assert_fails_with(check(brief), f"{brief}:{line_of(brief, 'title:')}: error: `title` is "
                       "empty\n  hint: fill it in, or remove the key if it is optional",
-                      f"{brief}:{line_of(brief, 'days_per_year')}: error: "
-                      "`days_and_cost.days_per_year` is “0”, but must be more than 0")
+                      f"{brief}:{line_of(brief, 'posts: 0')}: error: "
+                      "`days_and_cost.posts` is “0”, but must be more than 0")
+
+
+def test_a_rate_of_nothing_is_refused(brief: Path) -> None:
+    edit(brief, "day_rate: up to £800", "day_rate: £0")
+    assert_fails_with(check(brief), f"{brief}:{line_of(brief, 'day_rate')}: error: the day "
+                      "rate must be more than £0")
 
 
 def test_dates_out_of_order(brief: Path) -> None:
@@ -161,10 +190,10 @@ def test_markdown_heading_in_a_text_field(brief: Path) -> None:
 
 def test_every_problem_in_a_file_is_reported_at_once(brief: Path) -> None:
     edit(brief, "\nrole: >", "\nrloe: >")
-    edit(brief, "days_per_year: 15", "days_per_year: fifteen")
+    edit(brief, "days: Up to 15 days per year", "days: fifteen")
     edit(brief, "date: 2018-10-29", "date: 2018-13-01")
     result = check(brief)
-    assert_fails_with(result, "unknown key `rloe`", "should be a whole number",
+    assert_fails_with(result, "unknown key `rloe`", "is not a length of time in days",
                       "there is no month 13")
     assert "Checked 1 file(s): 3 error(s)" in result.output
 

@@ -43,9 +43,11 @@ def test_the_layout_reference_is_what_the_layouts_model_says() -> None:
 
 def test_a_kind_with_a_layout_takes_its_headings_from_it() -> None:
     kind = get_kind("role-brief")
-    assert kind.sections["timetable"] == "5. Timetable for {{ timetable.period }} work"
+    assert kind.sections["timetable"] == (
+        "5. Timetable{% if timetable.period %} for {{ timetable.period }} work{% endif %}")
     assert kind.sections["key_questions"] == (
-        "3.1 Key questions in terms of the scrutiny function")
+        '3.1 Key questions{% if post == "independent-scrutineer" %} in terms of the scrutiny '
+        "function{% endif %}")
     assert "5. Timetable" not in (kind.folder / "__init__.py").read_text()
 
 
@@ -173,7 +175,7 @@ def test_the_statutory_ending_gives_the_sign_off_its_heading(
 def test_facts_headings_come_in_twos(tmp_path: Path) -> None:
     path = write_layout(tmp_path, "title: Figures\nblocks:\n  - facts:\n"
                                   "      - {label: Days,"
-                                  " value: '{{ days_and_cost.days_per_year }}'}\n"
+                                  " value: '{{ days_and_cost.days }}'}\n"
                                   "    header: [Figure]\n")
     with pytest.raises(ContentError) as raised:
         read_layout(path)

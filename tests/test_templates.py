@@ -104,9 +104,10 @@ def test_docx_template_field_typo_names_the_paragraph(restyled: Path, tmp_path: 
     edit_docx(template, "{{ timetable.period }}", "{{ timetable.perod }}")
     result = build_brief(restyled, tmp_path / "out", "--format", "docx")
     assert result.exit_code == 1
-    assert (f"{template}: error: in the body, in the paragraph \u201c5. Timetable for "
-            "{{ timetable.perod }} work\u201d: the template uses `timetable.perod`, but "
-            "`timetable` has no field `perod`\n  hint: did you mean `period`?") in result.output
+    paragraph = "5. Timetable{% if timetable.period %} for {{ timetable.pero\u2026"
+    assert (f"{template}: error: in the body, in the paragraph \u201c{paragraph}\u201d: the "
+            "template uses `timetable.perod`, but `timetable` has no field `perod`\n  hint: "
+            "did you mean `period`?") in result.output
     assert not (tmp_path / "out").exists()
 
 

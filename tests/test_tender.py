@@ -28,7 +28,7 @@ FACTS = [
     "every supplier that submitted one will receive an assessment summary",
     "The purpose of this brief is to outline the requirements of the independent scrutiny "
     "function",
-    "Up to 15 days a year, at up to £800 a day, plus travel, accommodation and subsistence: "
+    "Up to 15 days per year, at up to £800 a day, plus travel, accommodation and subsistence: "
     "at most £12,000 a year.",
     "The contract runs from 1 October 2018 to 30 September 2019, with an option to extend by "
     "up to 12 months more, at the partners' option.",
@@ -139,7 +139,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def test_changing_the_brief_changes_the_tender(bexley: Path, tmp_path: Path) -> None:
-    edit(bexley / "role-brief.yaml", "day_rate: 800", "day_rate: 850")
+    edit(bexley / "role-brief.yaml", "day_rate: up to £800", "day_rate: up to £850")
     edit(bexley / "role-brief.yaml", "Support the development of innovation in the system",
          "Champion innovation in the system")
     result = cli("build", str(bexley / "tender.yaml"), "--out", str(tmp_path / "out"),
@@ -193,12 +193,12 @@ def test_each_tender_rule(bexley: Path, old: str, new: str, line_text: str,
 
 def test_the_brief_must_be_a_valid_role_brief(bexley: Path) -> None:
     tender, brief = bexley / "tender.yaml", bexley / "role-brief.yaml"
-    edit(brief, "days_per_year: 15", "days_per_year: fifteen")
+    edit(brief, "days: Up to 15 days per year", "days: fifteen")
     result = cli("check", str(tender))
     assert result.exit_code == 1
     assert (f"{tender}:{line_of(tender, 'brief:')}: error: the brief `role-brief.yaml` has "
             "problems; they are listed with it") in result.output
-    assert f"{brief}:{line_of(brief, 'fifteen')}: error: `days_and_cost.days_per_year`" \
+    assert f"{brief}:{line_of(brief, 'fifteen')}: error: `days_and_cost.days`" \
         in result.output
     shutil.copy(BEXLEY.parent / "eastmoor/arrangements.yaml", bexley / "other.yaml")
     edit(tender, "brief: role-brief.yaml", "brief: other.yaml")

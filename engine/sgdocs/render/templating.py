@@ -32,6 +32,7 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from sgdocs.errors import Finding, Location, TemplateProblem
 from sgdocs.read.paths import PathRefused, contained, read_contained, shipped_templates
@@ -154,6 +155,10 @@ class _Sandbox(SandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**"})
 
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.filters["sentence"] = sentence
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(left, int) and isinstance(right, int) and \
                 right > 0 and abs(left) > 1 and abs(left).bit_length() * right > MAX_RESULT:
@@ -165,6 +170,16 @@ class _Sandbox(SandboxedEnvironment):
                 raise TooLarge(f"repeating something {times:,} times would make "
                                            f"more than {MAX_RESULT:,} characters or items")
         return super().call_binop(context, operator, left, right)
+
+
+def sentence(value: Any) -> Any:
+    """Words made to start a sentence: the first letter a capital, the rest as written
+    (Jinja's `capitalize` lowers the rest, and so a name: "the Devon SCP scrutineer"). Rich
+    text is left as it is."""
+    if isinstance(value, Markup):
+        return value
+    text = str(value)
+    return text[:1].upper() + text[1:]
 
 
 def environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:

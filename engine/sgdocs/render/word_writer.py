@@ -3,6 +3,7 @@ docxtpl's tags: what a layout's blocks become in Word."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -27,6 +28,10 @@ CONTROL_ROWS = (("Version", "version"), ("Status", "status"), ("Owner", "owner")
                 ("Approved by", "approved_by"), ("Approved on", "approved_on"),
                 ("Published on", "published_on"), ("Review date", "review_date"))
 """Document control's rows, by the field each shows."""
+
+
+_FIELD_NAME = re.compile(r"\s\(|{{|{%")
+"""Where a form row's label stops naming its field: a bracket, or the first field or tag."""
 
 
 class Writer:
@@ -152,7 +157,7 @@ class Writer:
         """A two-column form: a label and a field to fill in on each row."""
         table = self.table(None, [[label, ""] for label in rows], [60, 110], first_column=True)
         for row, label in zip(table.rows, rows, strict=True):
-            self.field(row.cells[1].paragraphs[0], label.split(" (")[0].split("{{")[0].strip(),
+            self.field(row.cells[1].paragraphs[0], _FIELD_NAME.split(label)[0].strip(),
                        date=label in date_rows)
 
     def cover(self) -> None:

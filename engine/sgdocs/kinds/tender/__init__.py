@@ -237,14 +237,16 @@ class Tender(Document):
         if not isinstance(brief, RoleBrief):
             return
         ceiling = brief.days_and_cost
+        rate = ceiling.day_rate.most if ceiling and ceiling.day_rate else None
+        days = ceiling.days.days_a_year if ceiling and ceiling.days else None
         for i, line in enumerate(self.pricing.lines):
-            if line.day_rate > ceiling.day_rate:
+            if rate is not None and line.day_rate > rate:
                 yield Issue(("pricing", "lines", i, "day_rate"), f"the day rate {line.day_rate} "
-                            f"is above the brief's ceiling of {ceiling.day_rate} a day",
+                            f"is above the brief's ceiling of {rate} a day",
                             "lower it, or change the ceiling in the brief")
-            if line.days > ceiling.days_per_year:
+            if days is not None and line.days > days:
                 yield Issue(("pricing", "lines", i, "days"), f"{line.days} days is more than "
-                            f"the brief's {ceiling.days_per_year} days a year",
+                            f"the brief's {days} days a year",
                             "price the days the brief describes")
 
 
