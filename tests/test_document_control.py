@@ -84,9 +84,19 @@ def test_an_approved_document_keeps_its_approval(bexley_outputs: dict[str, Path]
     assert "Review date" not in normalise(READERS["pdf"](bexley_outputs["pdf"]))
 
 
+def test_a_published_document_without_its_date_is_only_a_warning(tmp_path: Path) -> None:
+    brief = edited_copy(tmp_path, BEXLEY / "role-brief.yaml",
+                        (CONTROL, "document_control:\n  status: published\n"))
+    result = cli("check", str(brief))
+    assert result.exit_code == 0, result.output
+    assert (f"{brief}:{line_of(brief, 'document_control:')}: warning: a published document "
+            "usually says when it was published") in result.output
+
+
 @pytest.mark.parametrize(("control", "line", "message"), [
-    ("document_control:\n  status: published\n", 1,
-     "a published document needs `published_on`"),
+    ("document_control:\n  status: publishd\n", 2,
+     "`document_control.status` is \u201cpublishd\u201d, but must be one of 'draft', 'final' or "
+     "'published'"),
     ("document_control:\n  status: final\n  approved_on: 2018-06\n", 1,
      "a final document needs `approved_by`"),
     ("document_control:\n  status: published\n  published_on: 2018-07\n"

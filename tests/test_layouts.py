@@ -44,11 +44,11 @@ def test_the_layout_reference_is_what_the_layouts_model_says() -> None:
 def test_a_kind_with_a_layout_takes_its_headings_from_it() -> None:
     kind = get_kind("role-brief")
     assert kind.sections["timetable"] == (
-        "5. Timetable{% if timetable.period %} for {{ timetable.period }} work{% endif %}")
+        "Timetable{% if timetable.period %} for {{ timetable.period }} work{% endif %}")
     assert kind.sections["key_questions"] == (
-        '3.1 Key questions{% if post == "independent-scrutineer" %} in terms of the scrutiny '
+        'Key questions{% if post == "independent-scrutineer" %} in terms of the scrutiny '
         "function{% endif %}")
-    assert "5. Timetable" not in (kind.folder / "__init__.py").read_text()
+    assert "Timetable for" not in (kind.folder / "__init__.py").read_text()
 
 
 def test_the_heading_is_filled_in_in_every_format(example_outputs: dict[str, Path]) -> None:

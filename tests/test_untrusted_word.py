@@ -81,7 +81,7 @@ def replace(parts: Parts, part: str, old: str, new: str) -> None:
 
 
 def add_notes(parts: Parts, kind: str, notes: list[str],
-              after: str = "1. Purpose</w:t></w:r>") -> None:
+              after: str = ". Purpose</w:t></w:r>") -> None:
     """Footnotes or endnotes (`kind` "footnote" or "endnote"), each given as its XML, marked
     after the first `after` in the body (the role brief's heading "1. Purpose")."""
     content_type = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
@@ -457,10 +457,11 @@ def test_nothing_outside_the_file_reaches_an_output(bexley_copy: Path) -> None:
 def test_a_word_template_expression_that_fails_is_the_templates_problem(
         bexley_copy: Path, tmp_path: Path, expression: str, reason: str) -> None:
     template = restyled(bexley_copy)
-    rewrite(template, lambda parts: replace(parts, "word/document.xml", "2. Background",
-                                            f"2. Background {expression}"))
+    rewrite(template, lambda parts: replace(parts, "word/document.xml", ". Background<",
+                                            f". Background {expression}<"))
     output = build_docx(bexley_copy, tmp_path / "out")
-    assert (f"{template}: error: in the body, near \u201c2. Background {expression}"
+    assert (f"{template}: error: in the body, near \u201c{{{{ numbering.section }}}}. "
+            f"Background {expression}"
             "\u201d: the "
             f"template could not be filled: {reason}\n  hint: correct the expression there\n"
             ) in output

@@ -179,6 +179,10 @@ class Layout(Model):
     styles: dict[Text, Style] = {}
     """The layout's own paragraph styles, by their Word names, e.g. `Salutation`; a
     house style named here (`Title`) is restyled in this kind's templates only."""
+    numbered: bool = False
+    """Sections are numbered in the order the document shows them (1, 2, 3, and 2.1, 2.2
+    inside them): a section the document does not have takes no number. Write headings
+    without their numbers."""
     letterhead: bool = False
     """The document opens with the partnership's letterhead: its name, postal address and
     contacts from partnership.yaml (on the web page, where the page's heading names the
@@ -196,6 +200,21 @@ class Layout(Model):
 Section.model_rebuild()
 Repeat.model_rebuild()
 Layout.model_rebuild()
+
+
+NUMBERS = "numbering"
+"""The name a numbered layout's templates count its sections by."""
+
+
+def numbering(level: int) -> tuple[list[str], str]:
+    """For a section at `level` (1 at the top) of a numbered layout: the Jinja statements
+    that count it (each to go in `{% %}`), and the number printed before its heading
+    ("2. ", "2.1 ")."""
+    if level == 1:
+        return ([f"set {NUMBERS}.section = {NUMBERS}.section + 1", f"set {NUMBERS}.sub = 0"],
+                f"{{{{ {NUMBERS}.section }}}}. ")
+    return [f"set {NUMBERS}.sub = {NUMBERS}.sub + 1"], \
+        f"{{{{ {NUMBERS}.section }}}}.{{{{ {NUMBERS}.sub }}}} "
 
 
 def nested(blocks: list[Any], at: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:

@@ -20,14 +20,16 @@ from sgdocs.read.values import Money
 
 Qualifier = Literal["", "up to", "about"]
 Per = Literal["year", "month", "week", ""]
-_QUALIFIER = r"(?:(?P<qualifier>up to|about|around|approximately)\s+)?"
+_QUALIFIER = r"(?:(?P<qualifier>up to|about|around|approx\.|approximately)\s+)?"
 _RANGE = r"\s*(?:-|–|to)\s*"
 _AMOUNT = re.compile(rf"^{_QUALIFIER}£?(?P<low>\d[\d,]*(?:\.\d\d)?)"
                      rf"(?:{_RANGE}£?(?P<high>\d[\d,]*(?:\.\d\d)?))?$", re.I)
 _DAYS = re.compile(rf"^{_QUALIFIER}(?P<low>\d+(?:\.5)?)(?:{_RANGE}(?P<high>\d+(?:\.5)?))?"
                    r"\s+(?P<unit>half[- ]days?|days?)"
-                   r"(?:\s+(?:a|per|each)\s+(?P<per>year|month|week))?$", re.I)
-_SAID = {"up to": "up to", "about": "about", "around": "about", "approximately": "about"}
+                   r"(?:\s+(?:a|per|each)\s+(?:financial\s+)?(?P<per>year|month|week))?$",
+                   re.I)
+_SAID = {"up to": "up to", "about": "about", "around": "about", "approx.": "about",
+         "approximately": "about"}
 
 
 def _qualifier(found: str | None) -> Qualifier:
@@ -137,8 +139,9 @@ class Days(_Value):
 
     @property
     def days_a_year(self) -> Decimal | None:
-        """The most whole days a year it allows, when it is counted by the year."""
-        if self.per != "year":
+        """The most whole days a year it allows, when it is counted by the year and is not
+        approximate ("about 20 days a year" sets no most)."""
+        if self.per != "year" or self.qualifier == "about":
             return None
         return self.most / 2 if self.half_days else self.most
 

@@ -259,7 +259,8 @@ class DocumentControl(Model):
     approved_on: PartialDate | None = None
     """When it was signed off (required once the status is final)."""
     published_on: PartialDate | None = None
-    """When it was published (required once the status is published)."""
+    """When it was published, when the document says (expected once the status is
+    published)."""
     review_date: PartialDate | None = None
     """When the document is next due for review."""
     history: list[ChangeRecord] = []
@@ -275,13 +276,15 @@ class DocumentControl(Model):
         return self.status != "draft"
 
     def issues(self) -> Iterator[Issue]:
-        needed = {"final": (("approved_by", "approved_on"), "say who approved it and when"),
-                  "published": (("published_on",), "say when it was published")}
-        fields, hint = needed.get(self.status, ((), ""))
-        for field in fields:
-            if getattr(self, field) is None:
-                yield Issue((field,), f"a {self.status} document needs `{field}`",
-                            f"{hint}, or set `status: draft`")
+        if self.status == "final":
+            for field in ("approved_by", "approved_on"):
+                if getattr(self, field) is None:
+                    yield Issue((field,), f"a final document needs `{field}`",
+                                "say who approved it and when, or set `status: draft`")
+        if self.status == "published" and self.published_on is None:
+            yield Issue(("published_on",), "a published document usually says when it was "
+                        "published", "add `published_on` if the document gives its date",
+                        Severity.WARNING)
         for field in ("approved_on", "published_on"):
             if getattr(self, field) and self.review_date and \
                     self.review_date < getattr(self, field):

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from sgdocs.check.requirements import Assessment
 from sgdocs.kinds import Kind
+from sgdocs.kinds.headings import plain
 from sgdocs.read import richtext
 from sgdocs.read.brand import Brand
 from sgdocs.read.charts import BarChart
@@ -84,9 +85,11 @@ def _brand(brand: Brand | None, formatter: Formatter) -> SimpleNamespace | None:
 
 
 def _headings(kind: Kind, fields: dict[str, Any]) -> dict[str, str]:
-    """The kind's section headings, with the fields they name filled in."""
-    return {name: environment().from_string(heading).render(fields) if "{" in heading
-            else heading for name, heading in kind.sections.items()}
+    """The kind's section headings, with the fields they name filled in; a heading of a
+    section the document does not have, in the words it has without them."""
+    return {name: environment().from_string(heading).render(fields)
+            if "{" in heading and fields.get(name.split(".")[0]) is not None
+            else plain(heading) for name, heading in kind.sections.items()}
 
 
 def _requirement(assessment: Assessment, kind: Kind, headings: dict[str, str],

@@ -4,9 +4,9 @@ document shares from `_macros.html`. The web page and the PDF are both made from
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
-from sgdocs.kinds.layout import Heading, Layout, Repeat, Section, style_class
+from sgdocs.kinds.layout import NUMBERS, Heading, Layout, Repeat, Section, numbering, style_class
 from sgdocs.kinds.layout_blocks import (
     HOUSE_STYLES,
     BulletList,
@@ -53,6 +53,13 @@ _LETTERHEAD_PAGE = ("@page :first { @top-left { content: none; } @bottom-left { 
 """Under a letterhead, the first page has no running header, footer or page number."""
 
 
+class _Scope(NamedTuple):
+    fields: set[str]
+    """The kind's top-level fields: a section showing one is left out when it is absent."""
+    numbered: bool
+    """Whether the layout numbers its sections."""
+
+
 def html_template(layout: Layout, fields: set[str], style: str = "") -> str:
     """The template's text; `fields` are the kind's top-level fields, so that a section
     showing one is left out when it is absent; `style` is the kind's own CSS, after the
@@ -65,33 +72,37 @@ def html_template(layout: Layout, fields: set[str], style: str = "") -> str:
     lines.append("{% block content %}")
     if layout.letterhead:
         lines.append(_LETTERHEAD)
-    lines += _blocks(layout.blocks, 1, fields)
+    if layout.numbered:
+        lines.append(f"{{% set {NUMBERS} = namespace(section=0, sub=0) %}}")
+    lines += _blocks(layout.blocks, 1, _Scope(fields, layout.numbered))
     lines.append("{% endblock %}")
     return "\n".join(lines) + "\n"
 
 
-def _blocks(items: list[Any], level: int, fields: set[str]) -> list[str]:
-    return [line for block in items for line in _block(block, level, fields)]
+def _blocks(items: list[Any], level: int, scope: _Scope) -> list[str]:
+    return [line for block in items for line in _block(block, level, scope)]
 
 
-def _block(block: Any, level: int, fields: set[str]) -> list[str]:
+def _block(block: Any, level: int, scope: _Scope) -> list[str]:
     if isinstance(block, str):
         return [_FURNITURE[block]]
-    lines = list(_shown(block, level, fields))
-    when = block.condition(fields) if isinstance(block, Section) else block.when
+    lines = list(_shown(block, level, scope))
+    when = block.condition(scope.fields) if isinstance(block, Section) else block.when
     if when:
         return [f"{{% if {when} %}}", *lines, "{% endif %}"]
     return lines
 
 
-def _shown(block: Any, level: int, fields: set[str]) -> Iterator[str]:
+def _shown(block: Any, level: int, scope: _Scope) -> Iterator[str]:
     tag = f"h{level + 1}"
     if isinstance(block, Section):
         anchor = block.section.replace(".", "_")
         classes = ' class="new-page"' if block.page_break else ""
-        yield f'<section aria-labelledby="{anchor}"{classes}>'
-        yield f'{_INDENT}<{tag} id="{anchor}">{_words(block.heading)}</{tag}>'
-        yield from (_INDENT + line for line in _blocks(block.blocks, level + 1, fields))
+        counts, number = numbering(level) if scope.numbered else ([], "")
+        count = "".join(f"{{% {statement} %}}" for statement in counts)
+        yield f'<section aria-labelledby="{anchor}"{classes}>{count}'
+        yield f'{_INDENT}<{tag} id="{anchor}">{number}{_words(block.heading)}</{tag}>'
+        yield from (_INDENT + line for line in _blocks(block.blocks, level + 1, scope))
         yield "</section>"
     elif isinstance(block, Heading):
         anchor = f' id="{block.anchor}"' if block.anchor else ""
@@ -148,10 +159,10 @@ def _shown(block: Any, level: int, fields: set[str]) -> Iterator[str]:
             yield (f'<section aria-labelledby="{block.anchor}">' if block.anchor
                    else "<section>")
             yield f"{_INDENT}<{tag}{anchor}>{_words(block.heading)}</{tag}>"
-            yield from (_INDENT + line for line in _blocks(block.blocks, level + 1, fields))
+            yield from (_INDENT + line for line in _blocks(block.blocks, level + 1, scope))
             yield "</section>"
         else:
-            yield from _blocks(block.blocks, level, fields)
+            yield from _blocks(block.blocks, level, scope)
         yield "{% endfor %}"
     elif isinstance(block, Title) and block.subtitle:
         yield '<div class="cover">'

@@ -15,7 +15,7 @@ from jinja2 import Environment
 
 from sgdocs.check.layouts import ALONE, in_a_line
 from sgdocs.check.templates import expression_shape
-from sgdocs.kinds.layout import Heading, Layout, LayoutError, Repeat, Section
+from sgdocs.kinds.layout import NUMBERS, Heading, Layout, LayoutError, Repeat, Section, numbering
 from sgdocs.kinds.layout_blocks import (
     BulletList,
     Extract,
@@ -63,14 +63,17 @@ def word_template(layout: Layout, context: Fields) -> bytes:
     writer = Writer(document)
     if layout.letterhead:
         writer.letterhead()
-    _Compiler(writer, context).blocks(layout.blocks, 1, {})
+    if layout.numbered:
+        writer.tag(f"{{%p set {NUMBERS} = namespace(section=0, sub=0) %}}")
+    _Compiler(writer, context, layout.numbered).blocks(layout.blocks, 1, {})
     return docx_bytes(document, FIXED_TIME)
 
 
 class _Compiler:
-    def __init__(self, writer: Writer, context: Fields) -> None:
+    def __init__(self, writer: Writer, context: Fields, numbered: bool = False) -> None:
         self.w = writer
         self.context = context
+        self.numbered = numbered
         self.env = Environment()
 
     def blocks(self, items: list[Any], level: int, scope: dict[str, Shape]) -> None:
@@ -91,7 +94,10 @@ class _Compiler:
     def shown(self, block: Any, level: int, scope: dict[str, Shape]) -> None:
         w = self.w
         if isinstance(block, Section):
-            w.heading(self.text(block.heading, scope), level, block.page_break,
+            counts, number = numbering(level) if self.numbered else ([], "")
+            for statement in counts:  # each in a paragraph that vanishes
+                w.tag(f"{{%p {statement} %}}")
+            w.heading(number + self.text(block.heading, scope), level, block.page_break,
                       anchor=block.section.replace(".", "_"))
             self.blocks(block.blocks, level + 1, scope)
         elif isinstance(block, Heading):

@@ -1,8 +1,11 @@
-"""role-brief: what a partnership asks of an independent scrutineer, for recruiting one.
+"""role-brief: what a partnership asks of someone it appoints (an independent scrutineer, a
+chair, a lay member, a reviewer or a panel), for recruiting them.
 
-Modelled on Bexley's brief for independent scrutiny: purpose, background, the role, key
+Modelled on Bexley's brief for independent scrutiny (purpose, background, the role, key
 questions, responsibilities, qualifications, a timetable of the year's work, days and cost,
-the procurement timeline, and appendices quoting the guidance.
+the procurement timeline, appendices quoting the guidance) and fitted to the briefs
+partnerships publish: Liverpool's search for a chair with no day rate, South Tyneside's
+three-year scrutineer at rates that include expenses, Knowsley's voluntary lay members.
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ class Term(Model):
 
     years: PositiveInt
     """The contract's length in years, e.g. 3."""
+    up_to: bool = False
+    """The contract runs for up to that many years ("for a period of up to four years")."""
     starts: PartialDate | None = None
     """When it starts (YYYY-MM or YYYY-MM-DD)."""
     extension: Text | None = None
@@ -60,8 +65,9 @@ class Term(Model):
 class Share(Model):
     who: Text
     """Who pays a share, e.g. "Bexley Council" or "each of the three areas"."""
-    share: Text
-    """Their share as the document says it, e.g. "a third", "40%" or "£5,000 a year"."""
+    share: Text | None = None
+    """Their share as the document says it, e.g. "a third", "40%" or "£5,000 a year"; left
+    out when the document does not say how the cost is split."""
 
 
 class DaysAndCost(Model):
@@ -100,7 +106,7 @@ class DaysAndCost(Model):
         if self.annual_fee:
             return self.annual_fee.most
         days = self.days.days_a_year if self.days else None
-        if days is None or self.day_rate is None:
+        if days is None or self.day_rate is None or self.day_rate.qualifier == "about":
             return None
         return self.day_rate.most.times(days * self.posts)
 
