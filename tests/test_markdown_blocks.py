@@ -11,6 +11,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.table import Table
+from openxml_audit import OpenXmlValidator
 
 from conftest import BEXLEY, built, cli, normalise, pdf_text
 from yamledit import line_of
@@ -131,6 +132,34 @@ def test_word_subheadings_sit_one_and_two_levels_under_their_section(
               for link in contents.iter(qn("w:hyperlink"))]
     assert "Who is involved" in listed  # a Heading 2, as Word's contents would list it
     assert "How the days are shared" not in listed
+
+
+def test_word_file_is_valid(outputs: dict[str, Path]) -> None:
+    assert OpenXmlValidator().validate(str(outputs["docx"])).errors == []
+
+
+def test_a_table_in_a_layout_table_cell_fits_the_cell(tmp_path: Path) -> None:
+    """A tender's award criteria are a table whose cells hold each criterion's description:
+    a table there is a table in a cell, as wide as the cell, with a paragraph after it
+    before the cell ends (as Word requires)."""
+    shutil.copytree(BEXLEY, tmp_path / "bexley")
+    tender = tmp_path / "bexley/tender.yaml"
+    text = tender.read_text()
+    old = "    description: >\n      Understanding of independent scrutiny under Working Together,"
+    assert old in text
+    tender.write_text(text.replace(old, "    description: |\n      | Answer | Score |\n"
+                                   "      |---|--:|\n      | Clear and specific | 5 |\n\n"
+                                   "      Understanding of independent scrutiny under Working "
+                                   "Together,", 1))
+    word = built(tender, tmp_path / "out", formats=("docx",))["docx"]
+    assert OpenXmlValidator().validate(str(word)).errors == []
+    nested = docx.Document(str(word)).element.body.xpath("//w:tc/w:tbl")
+    assert len(nested) == 1
+    rows = [["".join(t.text for t in tc.iter(qn("w:t"))) for tc in tr.iter(qn("w:tc"))]
+            for tr in nested[0].iter(qn("w:tr"))]
+    assert rows == [["Answer", "Score"], ["Clear and specific", "5"]]
+    assert nested[0].getnext().tag == qn("w:p")
+    assert nested[0].tblPr.find(qn("w:tblW")).get(qn("w:type")) == "pct"
 
 
 # The web page and the PDF
