@@ -181,11 +181,12 @@ def test_bad_partnership_file_is_reported_at_its_line(brief: Path) -> None:
                       "must be one of 'local-authority', 'police' or 'health'")
 
 
-def test_markdown_heading_in_a_text_field(brief: Path) -> None:
-    edit(brief, "background: |\n", "background: |\n  # Our history\n\n")
-    assert_fails_with(check(brief), f"{brief}:{line_of(brief, 'background:')}: error: "
-                      "`background`: a heading is not allowed here (\u201c# Our history\u201d)"
-                      "\n  hint: headings come from the template")
+def test_markdown_heading_too_deep_in_a_text_field(brief: Path) -> None:
+    edit(brief, "background: |\n", "background: |\n  # Our history\n\n  ## Since 2018\n\n"
+         "  ### The first year\n\n")
+    assert_fails_with(check(brief), f"{brief}:{line_of(brief, '### The first')}: error: "
+                      "`background`: a heading 3 levels down is not allowed here (\u201c### "
+                      "The first year\u201d)\n  hint: a text field's headings go 2 levels down")
 
 
 def test_every_problem_in_a_file_is_reported_at_once(brief: Path) -> None:

@@ -51,7 +51,9 @@ TEXT = st.lists(st.sampled_from(SPECIAL) | st.text(PRINTABLE, min_size=1, max_si
 AWKWARD = TEXT | st.tuples(TEXT, st.sampled_from(FORBIDDEN)).map("".join)
 LONG = st.integers(2_000, 30_000).map(lambda n: "Long " + "word " * (n // 5))
 MARKS = ["- ", "  - ", "    - ", "1. ", "> ", "> > ", "**", "*", "~~", "\n", "\n\n",
-         "[link](https://example.org)", "[bad](javascript:x)", "    code", "# heading"]
+         "[link](https://example.org)", "[bad](javascript:x)", "    code", "# heading",
+         "## sub-heading", "| a | b |\n|:--|--:|\n| **x** | [y](https://example.org) |\n",
+         "| c |", "|---|"]
 MARKDOWN = st.lists(st.sampled_from(MARKS) | TEXT, min_size=1, max_size=30).map("".join)
 NESTED = st.integers(1, 200).map(lambda depth: "".join(f"{'  ' * i}- level {i}\n"
                                                         for i in range(depth)))
@@ -130,19 +132,21 @@ def test_pdf_text_stays_extractable_even_without_a_font_for_it(words: list[str])
 
 
 def test_the_markdown_alphabet_has_a_refusal_for_each_refused_mark() -> None:
-    """The strategies above reach the refusals: a heading, a code block, a bad link."""
-    report, folder = _build(_brief_with("T", "# heading\n\n    code\n\n[x](javascript:y)",
-                                        [], "Start"), ("docx",))
+    """The strategies above reach the refusals: a heading in a list, a code block, a bad
+    link, a row of pipes that is not a table."""
+    report, folder = _build(_brief_with("T", "    code\n\n- # heading\n\n[x](javascript:y)"
+                                        "\n\n| c |", [], "Start"), ("docx",))
     try:
         messages = " ".join(f.message for f in report.findings)
-        assert re.search(r"a heading is not allowed", messages)
+        assert re.search(r"a heading inside a list or quote is not allowed", messages)
+        assert "look like a table, but are not one" in messages
         assert "an indented code block is not allowed" in messages
         assert "a link to `javascript:` is not allowed" in messages
     finally:
         shutil.rmtree(folder)
 
 
-@given(st.text(alphabet=" \t\n#`~-*_=![]()abc:<>1.+)", max_size=80))
+@given(st.text(alphabet=" \t\n#`~-*_=![]()abc:<>1.+)|", max_size=80))
 def test_text_the_quick_check_lets_through_has_nothing_to_refuse(text: str) -> None:
     """Text is parsed for refused Markdown only when it holds a mark that could start some;
     whatever it lets through, the parser finds nothing in either."""
@@ -153,3 +157,4 @@ def test_text_the_quick_check_lets_through_has_nothing_to_refuse(text: str) -> N
             tokens = richtext.inline_tokens(text) if inline else richtext.block_tokens(text)
             assert not [t for t in richtext._walk(tokens) if t.type in richtext._REFUSED]
             assert not richtext._too_deep(tokens, text.splitlines())
+            assert not richtext.refusals(text, inline=inline)

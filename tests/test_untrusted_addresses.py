@@ -114,8 +114,8 @@ def test_a_markdown_link_must_be_a_whole_address(bexley_copy: Path, target: str,
                      + text[text.index("\n", text.index("\n", start) + 1):])
     result = cli("check", str(brief))
     assert result.exit_code == 1, result.output
-    assert (f"role-brief.yaml:{line_of(brief, 'purpose:')}: error: `purpose`: {message}"
-            in result.output)
+    assert (f"role-brief.yaml:{line_of(brief, 'See [the plan]')}: error: `purpose`: "
+            f"{message}" in result.output)  # the line the link is written on
     assert "hint: link to a web page (https://), an e-mail address (mailto:) or a phone " \
            "number (tel:)" in result.output
 

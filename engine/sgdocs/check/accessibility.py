@@ -1,8 +1,9 @@
 """The accessibility gate: problems that would make a document fail people using screen
 readers or who cannot tell colours apart, found before anything is built.
 
-Content is mostly safe by construction (headings come from templates, pictures need alt
-text, RAG ratings print their word), so the gate looks where that can be undone: a
+Content is mostly safe by construction (headings come from templates, and a text field's
+own sit under the section it is printed in; tables have column headings; pictures need alt
+text; RAG ratings print their word), so the gate looks where that can be undone: a
 restyled template that skips a heading level or shows a picture without alt text, and
 content that writes a RAG status as a coloured symbol alone. A brand's colours are held
 to their contrast in `brand`; alt text that says nothing is refused in `images`.

@@ -154,10 +154,12 @@ def _inline(value: str) -> richtext.InlineMarkdown:
     return richtext.InlineMarkdown(value.strip())
 
 
-def _refuse(refusals: list[tuple[str, str]]) -> None:
+def _refuse(refusals: list[richtext.Refusal]) -> None:
+    """Refuse the text, each reason kept with its line for the message (`validation`)."""
     if refusals:
-        raise PydanticCustomError("markdown", "; ".join(what for what, _ in refusals), {
-            "hint": "; ".join(dict.fromkeys(hint for _, hint in refusals))})
+        raise PydanticCustomError("markdown", "; ".join(r.message for r in refusals), {
+            "hint": "; ".join(dict.fromkeys(r.hint for r in refusals)),
+            "refusals": tuple(refusals)})
 
 
 _WRITTEN = BeforeValidator(_as_text, json_schema_input_type=str | int | float)
@@ -201,7 +203,8 @@ ActionStatus = Literal["not started", "in progress", "done"]
 """How far an action has got: not started, in progress or done."""
 
 Markdown = Annotated[str, _WRITTEN, AfterValidator(_block), _MARKDOWN, BLOCK]
-"""Rich text: paragraphs, bullet and numbered lists (nested), quotes, emphasis, links."""
+"""Rich text: paragraphs, bullet and numbered lists (nested), quotes, tables, sub-headings,
+emphasis, links."""
 
 
 class Image(Model):

@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from sgdocs.errors import Finding, closest, did_you_mean
 from sgdocs.read.schema import all_issues, field_docs
-from sgdocs.read.yamlsource import KeyPath, YamlFile
+from sgdocs.read.yamlsource import KeyPath, YamlFile, written_at
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -39,7 +39,8 @@ def validate(model: type[M], source: YamlFile, *, what: str,
         built = model.model_validate(_blanks_as_empty(source.data), context=context)
     except ValidationError as exc:
         errors = _misspellings_explain_missing(exc.errors(), model)
-        return None, _in_order([_finding(error, model, source, what) for error in errors])
+        return None, _in_order([found for error in errors
+                                for found in _findings(error, model, source, what)])
     findings = [Finding(source.where(issue.at), issue.message, issue.hint, issue.severity)
                 for issue in all_issues(built)]
     return built, _in_order(findings)
@@ -78,6 +79,19 @@ def _misspellings_explain_missing(errors: list[ErrorDetails],
 _LIMITS = {"greater_than": ("more than", "gt"), "greater_than_equal": ("at least", "ge"),
            "less_than": ("less than", "lt"), "less_than_equal": ("at most", "le")}
 """pydantic's limits on numbers, as a sentence ends."""
+
+
+def _findings(error: ErrorDetails, model: type[BaseModel], source: YamlFile,
+              what: str) -> list[Finding]:
+    """The findings for one of pydantic's errors: one, or for Markdown a field cannot take,
+    one for each reason, at the line in the file where the refused text is written."""
+    refusals = error.get("ctx", {}).get("refusals") if error["type"] == "markdown" else None
+    if not refusals:
+        return [_finding(error, model, source, what)]
+    at, _ = _walk(model, tuple(error["loc"]))
+    text, key = str(error.get("input", "")), source.where(at)
+    return [Finding(written_at(key, text, refusal.line), f"`{dotted(at)}`: {refusal.message}",
+                    refusal.hint) for refusal in refusals]
 
 
 def _finding(error: ErrorDetails, model: type[BaseModel], source: YamlFile,

@@ -110,6 +110,23 @@ def text_lines(source: YamlFile) -> Iterator[tuple[Location, str]]:
             yield Location(key.file, found + 1 if found is not None else key.line), line
 
 
+def written_at(key: Location, text: str, line: int | None) -> Location:
+    """Where line `line` (counted from 0) of `text`, the value of the key at `key`, is
+    written in the file: looked for from the key's line on, a value's line being on as
+    many lines of the file or more (YAML folds a `>` value's lines into one, so a line of
+    the file may only start it); else the key's line."""
+    lines = text.splitlines()
+    if line is None or not 0 <= line < len(lines) or not lines[line].strip():
+        return key
+    wanted, written = lines[line].strip(), _file_lines(key.file)
+    start = max(key.line - 1 + line, 0)
+    found = next((number for number in range(start, min(start + 200, len(written)))
+                  if wanted[:60] in written[number]
+                  or (written[number].strip() and wanted.startswith(written[number].strip()))),
+                 None)
+    return Location(key.file, found + 1) if found is not None else key
+
+
 def _texts(value: Any, at: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(value, str):
         yield at, value

@@ -33,9 +33,10 @@ from sgdocs.render.templating import (
 )
 from sgdocs.render.word_brand import apply_brand
 from sgdocs.render.word_contents import fill_contents
+from sgdocs.render.word_headings import level_subheadings
 from sgdocs.render.word_lint import line_text, lint
 from sgdocs.render.word_package import NOTES, part_name, unpacked_template, verify
-from sgdocs.render.wordml import WordWriter
+from sgdocs.render.wordml import WordWriter, style_names
 from sgdocs.write.files import build_time, docx_bytes
 from sgdocs.write.provenance import provenance
 
@@ -58,6 +59,7 @@ def render(document: LoadedDocument, output: Output) -> bytes:
                         lambda: template.current_rendering_part or template.docx.part)
     context = template_context(document, writer)
     template.render(context, jinja_env=word_environment())
+    level_subheadings(template.docx, style_names(template.docx), writer.style_id)
     if document.partnership.brand:
         apply_brand(template.docx, document.partnership.brand)
     fill_contents(template.docx)

@@ -2,12 +2,14 @@
 
 Both come from the kind's one HTML template: `mode` is "web" or "print", and the shared base
 template switches the page furniture (skip link and landmarks on the web; running header,
-footer and page numbers in print).
+footer and page numbers in print). Once a page is filled in, the sub-headings of its text
+fields are given their levels under the sections they are printed in (`levelled`).
 """
 
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,11 +84,40 @@ def pages(document: LoadedDocument, output: Output, mode: Mode,
             if not raised_in_template(exc):
                 raise
             raise template_failure(exc, Path(name)) from None
+        html = levelled(html)
         refused = list(page_problems(html))
         if refused:
             raise TemplateProblem(traced(refused, _template_sources(env, name)))
         return html
     return render
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])(\s[^>]*)?>")
+_DEPTH = re.compile(rf'\s{richtext.SUBHEADING}="(\d)"')
+
+
+def levelled(html: str) -> str:
+    """The page with each field's sub-heading at its level: as many levels under the
+    heading printed before the field as its depth says (at most h6), and with an id, so
+    that the contents can list it as they would any heading of its level."""
+    section, number, field_level = 1, 0, 0
+
+    def level(tag: re.Match[str]) -> str:
+        nonlocal section, number, field_level
+        closing, depth = tag.group(1), _DEPTH.search(tag.group(3) or "")
+        if closing and field_level:
+            closed, field_level = field_level, 0
+            return f"</h{closed}>"
+        if closing:
+            return tag.group(0)
+        if depth is None:
+            section = int(tag.group(2))
+            return tag.group(0)
+        number += 1
+        field_level = min(section + int(depth.group(1)), 6)
+        return f'<h{field_level} id="subheading-{number}">'
+
+    return _HEADING_TAG.sub(level, html) if richtext.SUBHEADING in html else html
 
 
 def traced(problems: list[PageProblem], sources: dict[Path, str]) -> list[Finding]:

@@ -1,5 +1,5 @@
 """The house style of the shipped Word templates, kept in Word's own styles (Normal, Title,
-Heading 1-3, List Bullet, Quote, Hyperlink, the "sgdocs Table" table style) so that a
+Heading 1-5, List Bullet, Quote, Hyperlink, the "sgdocs Table" table style) so that a
 business manager can restyle a template in Word; and the page every template shares: A4,
 the partnership's name and a draft warning above, the title and page numbers below, the
 security classification when there is one.
@@ -133,9 +133,11 @@ def _house_styles(document: Any) -> None:
     normal.font.size = Pt(11)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
 
-    for name, size, before in (("Heading 1", 15, 18), ("Heading 2", 12.5, 12),
-                               ("Heading 3", 11.5, 10)):
-        _display(styles[name], size, PRIMARY, before=before, after=4)
+    for name, size, before, colour in (
+            ("Heading 1", 15, 18, PRIMARY), ("Heading 2", 12.5, 12, PRIMARY),
+            ("Heading 3", 11.5, 10, PRIMARY), ("Heading 4", 11, 8, PRIMARY),
+            ("Heading 5", 11, 8, "1B1B1B")):  # 4 and 5: a text field's own sub-headings
+        _display(styles[name], size, colour, before=before, after=4)
         styles[name].paragraph_format.keep_with_next = True
     _display(styles["Title"], 24, PRIMARY, after=4)
     _display(styles["Subtitle"], 11, MUTED, after=14, bold=False)

@@ -1,10 +1,12 @@
-"""Markdown as native Word paragraphs and runs, in the template's own styles.
+"""Markdown as native Word paragraphs, runs and tables, in the template's own styles.
 
 A business manager restyles "List Bullet" or "Quote" in Word and expects every list and
 quote to follow, so lists are real list paragraphs in the template's List Bullet / List
 Number / List Continue styles (levels 1–3), never typed bullets. Each numbered list starts
 again at its own first number: it gets its own numbering instance of the style's list
-definition, with a start override. Links are real hyperlinks with relationships.
+definition, with a start override. Links are real hyperlinks with relationships. Tables are
+Word tables in the "sgdocs Table" style (`word_tables`); a field's sub-headings are Heading
+styles, their levels set once the template has placed them (`word_headings`).
 
 The output is WordprocessingML text for docxtpl: `{{p field }}` takes paragraphs,
 `{{r field }}` takes runs.
@@ -13,6 +15,7 @@ The output is WordprocessingML text for docxtpl: `{{p field }}` takes paragraphs
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,7 +36,9 @@ from sgdocs.read.charts import BarChart
 from sgdocs.read.schema import Image
 from sgdocs.read.values import Rag
 from sgdocs.render import charts
+from sgdocs.render.word_headings import placeholder
 from sgdocs.render.word_package import part_name
+from sgdocs.render.word_tables import TABLE_STYLE, table_xml
 
 LIST_STYLES = ("List Bullet", "List Number", "List Continue")
 STYLES_NEEDED = (
@@ -102,8 +107,8 @@ def style_names(document: Any) -> dict[str, str]:
 
 
 def missing_style(name: str) -> str:
-    return f"the Word template has no \u201c{name}\u201d style, which lists and quotes in " \
-        "the content need"
+    return f"the Word template has no \u201c{name}\u201d style, which lists, quotes, " \
+        "tables and headings in the content need"
 
 
 MISSING_STYLE_HINT = ("add the style in Word (Styles pane), or start again from `sgdocs "
@@ -181,7 +186,9 @@ class WordWriter:
         frames: list[_List | str] = []  # open lists, and "quote" for block quotes
         style: str | None = None
         num: tuple[str, str] | None = None
-        for token in richtext.block_tokens(text):
+        parsed = richtext.block_tokens(text)
+        top, tokens = richtext.heading_top(parsed), iter(parsed)
+        for token in tokens:
             kind = token.type
             if kind in ("bullet_list_open", "ordered_list_open"):
                 depth = sum(isinstance(f, _List) for f in frames) + 1
@@ -200,6 +207,12 @@ class WordWriter:
                 frame.item_paragraphs = 0
             elif kind == "paragraph_open":
                 style, num = self._paragraph_style(frames)
+            elif kind == "heading_open":
+                style, num = placeholder(richtext.heading_depth(token, top)), None
+            elif kind == "table_open":  # its cells are written with it, and skipped here
+                cells = list(itertools.takewhile(lambda t: t.type != "table_close", tokens))
+                paragraphs.append(table_xml([token, *cells], self.style_id(TABLE_STYLE),
+                                            self._cell_runs))
             elif kind == "inline":
                 paragraphs.append(self._paragraph(style, num, token.children or []))
         return self._linked("".join(paragraphs))
@@ -226,21 +239,21 @@ class WordWriter:
             return None, None
         frame = frames[-1]
         if isinstance(frame, str):
-            return self._style_id("Quote"), None
+            return self.style_id("Quote"), None
         frame.item_paragraphs += 1
         if frame.item_paragraphs > 1:
-            return self._style_id(self._list_style("List Continue", frame.depth)), None
+            return self.style_id(self._list_style("List Continue", frame.depth)), None
         base = "List Number" if frame.ordered else "List Bullet"
         name = self._list_style(base, frame.depth)
         num = (frame.num_id, self._style_level(name)) if frame.num_id else None
-        return self._style_id(name), num
+        return self.style_id(name), num
 
     @staticmethod
     def _list_style(base: str, depth: int) -> str:
         level = min(depth, richtext.LIST_LEVELS)
         return base if level == 1 else f"{base} {level}"
 
-    def _style_id(self, name: str) -> str:
+    def style_id(self, name: str) -> str:
         try:
             return self._style_ids[name]
         except KeyError:
@@ -275,16 +288,23 @@ class WordWriter:
         ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
         return f"<w:p>{ppr}{self._runs(children)}</w:p>"
 
-    def _runs(self, children: list[Token]) -> str:
+    def _cell_runs(self, children: list[Token], header: bool) -> str:
+        """A table cell's runs; in the header row, links keep the row's colour, underlined
+        (the link colour would not stand out from the header's fill)."""
+        return self._runs(children, plain_links=header)
+
+    def _runs(self, children: list[Token], plain_links: bool = False) -> str:
         out: list[str] = []
         bold = italic = strike = 0
         in_link = False
         for token in children:
             kind = token.type
-            if kind in ("text", "code_inline", "html_inline"):
-                out.append(self._run(token.content, bold > 0, italic > 0, strike > 0, in_link))
+            if kind in ("text", "code_inline", "html_inline") and token.content:
+                out.append(self._run(token.content, bold > 0, italic > 0, strike > 0, in_link,
+                                     plain_links))
             elif kind == "softbreak":
-                out.append(self._run(" ", bold > 0, italic > 0, strike > 0, in_link))
+                out.append(self._run(" ", bold > 0, italic > 0, strike > 0, in_link,
+                                     plain_links))
             elif kind == "hardbreak":
                 out.append("<w:r><w:br/></w:r>")
             elif kind in ("strong_open", "strong_close"):
@@ -309,12 +329,15 @@ class WordWriter:
         self._addresses.append(href)
         return f'<w:hyperlink r:id="sgdocs-link-{len(self._addresses) - 1}" w:history="1">'
 
-    def _run(self, text: str, bold: bool, italic: bool, strike: bool, link: bool) -> str:
+    def _run(self, text: str, bold: bool, italic: bool, strike: bool, link: bool,
+             plain_link: bool = False) -> str:
         props = ""
-        if link and self._link_style:
-            props += f"<w:rStyle w:val={quoteattr(self._link_style)}/>"
+        styled = link and self._link_style and not plain_link
+        if styled:
+            props += f"<w:rStyle w:val={quoteattr(str(self._link_style))}/>"
         props += "<w:b/>" * bold + "<w:i/>" * italic + "<w:strike/>" * strike
-        if link and not self._link_style:
-            props += '<w:color w:val="0563C1"/><w:u w:val="single"/>'
+        if link and not styled:
+            props += ('<w:u w:val="single"/>' if plain_link
+                      else '<w:color w:val="0563C1"/><w:u w:val="single"/>')
         rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
         return f'<w:r>{rpr}<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>'
