@@ -22,10 +22,10 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 FACTS = [
     "Invitation to quote – independent scrutiny of Bexley's safeguarding arrangements",
     "Reference BSP-IS-2018-01",
-    "This invitation is issued under the Procurement Act 2023, using the competitive "
-    "flexible procedure (below threshold).",
-    "Published on Find a Tender and Contracts Finder with this reference",
-    "every supplier that submitted one will receive an assessment summary",
+    "This is a quotation below the thresholds of public procurement law, run under the "
+    "buyer's own contract rules.",
+    "Published on Contracts Finder with this reference",
+    "every supplier that submitted one will be told the outcome",
     "The purpose of this brief is to outline the requirements of the independent scrutiny "
     "function",
     "Up to 15 days per year, at up to £800 a day, plus travel, accommodation and subsistence: "

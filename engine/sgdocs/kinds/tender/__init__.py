@@ -5,7 +5,9 @@ questions, responsibilities, timetable, days and day-rate ceiling from it, so th
 drift apart. It adds what procurement needs: the contracting authority, contract term,
 procurement timeline, how to submit, evaluation criteria and weightings, a pricing schedule,
 conditions of contract, independence declarations, a response form for bidders, and a
-clarifications log issued on its own. Wording follows the Procurement Act 2023.
+clarifications log issued on its own. Its wording follows the law the procurement is run
+under: the Procurement Act 2023, the Public Contracts Regulations 2015, Scottish law, or a
+quotation below the thresholds under the buyer's own rules.
 
 Besides the tender itself (docx, pdf, html), a build makes the clarifications log
 (`-clarifications`) and an evaluators' scoring workbook (`-scoring.xlsx`).
@@ -25,6 +27,18 @@ from sgdocs.kinds import Kind, Output
 from sgdocs.kinds.role_brief import RoleBrief
 from sgdocs.read.schema import Document, Inline, Issue, Markdown, Model, Text, out_of_order
 from sgdocs.read.values import Money, PartialDate
+
+Law = Literal["procurement-act-2023", "pcr-2015", "scotland", "below-threshold"]
+_LAWS: dict[str, str] = {
+    "procurement-act-2023": "This invitation is issued under the Procurement Act 2023",
+    "pcr-2015": "This invitation is issued under the Public Contracts Regulations 2015",
+    "scotland": "This invitation is issued under the Procurement Reform (Scotland) Act 2014 "
+                "and the Public Contracts (Scotland) Regulations 2015",
+    "below-threshold": "This is a quotation below the thresholds of public procurement law, "
+                       "run under the buyer's own contract rules",
+}
+PROCUREMENT_ACT_STARTS = PartialDate(2025, 2, 24)
+"""The Procurement Act 2023 applies to procurements begun on or after this day."""
 
 SCORING_SCALE = (
     (0, "Unacceptable", "No answer, or an answer that does not meet the requirement."),
@@ -167,8 +181,13 @@ class Tender(Document):
     """Who awards the contract, e.g. "London Borough of Bexley, for the partnership"."""
     contact: Contact
     """Who bidders contact."""
-    procedure: Text
-    """The procedure under the Procurement Act 2023, e.g. "competitive flexible procedure"."""
+    law: Law = "procurement-act-2023"
+    """The law the procurement is run under: procurement-act-2023 (procurements begun on
+    or after 24 February 2025), pcr-2015 (the Public Contracts Regulations 2015, for those
+    begun before), scotland, or below-threshold (a quotation under the buyer's own rules)."""
+    procedure: Text | None = None
+    """The procedure, as the law names it, e.g. "open procedure" or "competitive flexible
+    procedure"."""
     tender_notice: Text | None = None
     """Where the tender notice was published, e.g. its Find a Tender reference."""
     issue_date: PartialDate
@@ -204,6 +223,19 @@ class Tender(Document):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    def legal_basis(self) -> str:
+        """The sentence saying which law the tender is issued under, and by which
+        procedure: "This invitation is issued under the Public Contracts Regulations 2015,
+        using the open procedure."""
+        sentence = _LAWS[self.law]
+        if self.procedure:
+            named = self.procedure if self.procedure.endswith("procedure") else (
+                f"{self.procedure} procedure")
+            sentence += f", using the {named}"
+        return sentence + "."
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
     def total_weighting(self) -> int:
         return sum(criterion.weighting for criterion in self.evaluation)
 
@@ -215,6 +247,11 @@ class Tender(Document):
             if not any(criterion.type == wanted for criterion in self.evaluation):
                 yield Issue(("evaluation",), f"there is no {wanted} criterion",
                             "tenders are assessed on quality and price")
+        if self.law == "procurement-act-2023" and self.issue_date < PROCUREMENT_ACT_STARTS:
+            yield Issue(("issue_date",), f"a procurement begun on {self.issue_date} is not under "
+                        "the Procurement Act 2023, which applies to those begun on or after "
+                        "24 February 2025", "set `law: pcr-2015` (or `below-threshold` for a "
+                        "quotation under the buyer's own rules)")
         yield from out_of_order(self.timeline, lambda step: step.date, "timeline", "a step")
         for i, step in enumerate(self.timeline):
             if step.date < self.issue_date:
