@@ -9,22 +9,22 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, READERS, built, cli, normalise
+from conftest import CONTENT, READERS, built, cli, edited_copy, normalise
 from yamledit import line_of
 
 REPORT = CONTENT / "eastmoor/scrutiny-report-2024-25.yaml"
 FACTS = [
     "Independent scrutiny report 2024 to 2025",
-    "This report covers 1 April 2024 to 31 March 2025. It is written by the independent "
-    "scrutineer for Eastmoor.",
+    "This report covers 1 April 2024 to 31 March 2025. Author: Independent scrutineer for "
+    "Eastmoor.",
     "observing four Executive Group meetings and the leaders' meeting;",
     "Step 3: Voice of children and families – ■ Amber",
     "The voice of babies and toddlers is rarely recorded in assessments.",
     "R1 Make the voice of very young children a measure in the 2025-26 plan, and report on it "
     "next year. Accepted. The measure is in the 2025-26 plan",
     "Progress on last year's recommendations",
-    "The recommendations of independent scrutiny report 2023 to 2024, and what has happened "
-    "since.",
+    "The recommendations of last year's report (Independent scrutiny report 2023 to 2024), "
+    "and what has happened since.",
     "R3 Track the actions from every multi-agency audit to completion. Audit actions are "
     "tracked in the action log",
 ]
@@ -112,3 +112,13 @@ def test_recommendation_ids_are_unique(eastmoor: Path) -> None:
     second = [i for i, line in enumerate(file.read_text().splitlines(), 1)
               if line.strip() == "- id: R1"][1]
     assert f"{file}:{second}: error: `R1` is used twice" in result.output
+
+
+@pytest.mark.parametrize("scrutineer", ["Mel John-Ross", "the Devon SCP independent scrutineer"])
+def test_the_scrutineer_is_named_as_written(tmp_path: Path, scrutineer: str) -> None:
+    """Never a name's case changed: not "the mel John-Ross", not "the devon SCP"."""
+    report = edited_copy(tmp_path, REPORT, ("scrutineer: Independent scrutineer for Eastmoor",
+                                            f"scrutineer: {scrutineer}"))
+    outputs = built(report, tmp_path / "out", formats=("docx", "html"))
+    for fmt in ("docx", "html"):
+        assert f"Author: {scrutineer}." in normalise(READERS[fmt](outputs[fmt])), fmt
