@@ -178,7 +178,8 @@ def test_bad_partnership_file_is_reported_at_its_line(brief: Path) -> None:
     edit(partnership, "role: police", "role: constabulary")
     assert_fails_with(check(brief), f"{partnership}:{line_of(partnership, 'constabulary')}: "
                       "error: `safeguarding_partners[2].role` is \u201cconstabulary\u201d, but "
-                      "must be one of 'local-authority', 'police' or 'health'")
+                      "must be one of 'local-authority', 'police', 'health', 'education' or "
+                      "'childrens-trust'")
 
 
 def test_markdown_heading_too_deep_in_a_text_field(brief: Path) -> None:

@@ -39,11 +39,23 @@ def test_a_problem_is_reported_in_the_file_that_has_it(tmp_path: Path) -> None:
 
 def test_partners_listed_twice(tmp_path: Path) -> None:
     file = write(tmp_path / "partnership.yaml", "name: P\nsafeguarding_partners:\n"
-                 "  - {role: police, organisation: A}\n  - {role: police, organisation: B}\n")
+                 "  - {role: police, organisation: A}\n  - {role: police, organisation: A}\n")
     with pytest.raises(ContentError) as caught:
         find_setting(tmp_path)
-    assert str(caught.value.findings[0]).startswith(
-        f"{file.resolve()}:4: error: the police partner is listed twice")
+    assert any(str(finding).startswith(f"{file.resolve()}:4: error: A is listed twice as a "
+                                       "police partner") for finding in caught.value.findings)
+
+
+def test_two_councils_may_share_a_role(tmp_path: Path) -> None:
+    write(tmp_path / "partnership.yaml", "name: P\nsafeguarding_partners:\n"
+          "  - {role: local-authority, organisation: A Council}\n"
+          "  - {role: local-authority, organisation: B Council}\n"
+          "  - {role: police, organisation: C Police}\n  - {role: health, organisation: D ICB}\n"
+          "  - {role: education, organisation: E Schools}\n")
+    partners = find_setting(tmp_path).partnership.safeguarding_partners
+    assert [(p.role_name, p.organisation) for p in partners] == [
+        ("Local authority", "A Council"), ("Local authority", "B Council"),
+        ("Police", "C Police"), ("Health", "D ICB"), ("Education", "E Schools")]
 
 
 def test_documents_see_their_partnership(tmp_path: Path) -> None:

@@ -15,8 +15,9 @@ from typing import Any, Literal
 
 from pydantic import computed_field
 
-from sgdocs.errors import ContentError, Finding, Location
+from sgdocs.errors import ContentError, Finding, Location, Severity
 from sgdocs.read.brand import Brand
+from sgdocs.read.chair import Chair
 from sgdocs.read.discovery import PARTNERSHIP_FILE
 from sgdocs.read.images import find_images
 from sgdocs.read.schema import Inline, Issue, Lines, Model, Text, Url
@@ -25,15 +26,20 @@ from sgdocs.read.values import PartialDate
 from sgdocs.read.yamlsource import KeyPath, YamlFile, read_yaml
 
 FILENAME = PARTNERSHIP_FILE
-PartnerRole = Literal["local-authority", "police", "health"]
-ROLE_NAMES = {"local-authority": "Local authority", "police": "Police", "health": "Health"}
+PartnerRole = Literal["local-authority", "police", "health", "education", "childrens-trust"]
+ROLE_NAMES = {"local-authority": "Local authority", "police": "Police", "health": "Health",
+              "education": "Education", "childrens-trust": "Children's trust"}
+STATUTORY = ("local-authority", "police", "health")
+"""The three safeguarding partners the law names; a partnership may add others."""
 
 
 class SafeguardingPartner(Model):
-    """One of the statutory safeguarding partners."""
+    """One of the safeguarding partners."""
 
     role: PartnerRole
-    """Which of the three partners this is: local-authority, police or health."""
+    """What kind of partner this is: local-authority, police or health (the three the law
+    names), or education or childrens-trust where a partnership adds them. A pan-area
+    partnership lists each of its local authorities."""
     organisation: Text
     """The organisation as it should be named, e.g. "Metropolitan Police Service"."""
     lead: Text | None = None
@@ -70,8 +76,10 @@ class Partnership(Model):
     """The safeguarding partners (optional for organisations that are not partnerships)."""
     relevant_agencies: list[Inline] = []
     """Other agencies the partners have named to work with them."""
-    chair: Text | None = None
-    """Who chairs the partnership."""
+    chair: Text | Chair | None = None
+    """Who chairs the partnership: who, in words ("the Director of Children's Services"), or
+    how: `{arrangement: co-chairs, who: [..], since: 2024-10-01}` (independent, scrutineer,
+    co-chairs, rotating or partner)."""
     scrutineer: Text | None = None
     """The independent scrutineer, by name or role."""
     published_contacts: list[Text] = []
@@ -81,21 +89,38 @@ class Partnership(Model):
     """The logo, colours and typeface of the partnership's documents (the house style if
     left out)."""
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def chair_sentence(self) -> str | None:
+        """How the partnership is chaired, in a sentence; None when it does not say."""
+        if isinstance(self.chair, Chair):
+            return self.chair.sentence()
+        return f"The partnership is chaired by {self.chair}." if self.chair else None
+
     def issues(self) -> Iterator[Issue]:
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for i, partner in enumerate(self.safeguarding_partners):
-            if partner.role in seen:
-                yield Issue(("safeguarding_partners", i, "role"),
-                            f"the {partner.role} partner is listed twice",
-                            "list each of the three partners once")
-            seen.add(partner.role)
+            if (partner.role, partner.organisation) in seen:
+                yield Issue(("safeguarding_partners", i), f"{partner.organisation} is listed "
+                            f"twice as a {partner.role} partner", "list each partner once")
+            seen.add((partner.role, partner.organisation))
+        listed = {partner.role for partner in self.safeguarding_partners}
+        for role in STATUTORY if listed else ():
+            if role not in listed:
+                yield Issue(("safeguarding_partners",), f"no {ROLE_NAMES[role].lower()} "
+                            "partner is listed", "the local authority, the police and health "
+                            "are the three safeguarding partners the law names: add the "
+                            "missing one", Severity.WARNING)
 
 
 class SignOff(Model):
     """A lead safeguarding partner's signature on a document."""
 
     role: PartnerRole
-    """Which lead safeguarding partner signed: local-authority, police or health."""
+    """Which lead safeguarding partner signed: local-authority, police, health, education
+    or childrens-trust."""
+    organisation: Text | None = None
+    """The partner's organisation, where two partners share a role (two councils)."""
     name: Text
     """Who signed, e.g. "Jane Doe, Chief Executive"."""
     date: PartialDate

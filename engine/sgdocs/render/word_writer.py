@@ -215,7 +215,8 @@ class Writer:
         self.heading("Sign-off by the lead safeguarding partners", anchor="sign_off")
         self.table(["Partner", "Signed by", "Date"], [
             ["{%tr for signature in sign_off %}", "", ""],
-            ["{{ signature.role_name }}", "{{ signature.name }}", "{{ signature.date }}"],
+            ["{{ signature.organisation or signature.role_name }}", "{{ signature.name }}",
+             "{{ signature.date }}"],
             ["{%tr endfor %}", "", ""],
         ], [40, 90, 40])
         self.tag("{%p endif %}")

@@ -1,0 +1,80 @@
+"""The partnership as partnerships are made up: partners beyond the three the law names (an
+education partner, two councils in a pan-area partnership), and the chair as it is
+arranged (independent, the scrutineer chairing too, co-chairs, a rotating chair, a partner),
+each printed where a reader looks for it, in a sentence that reads right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CONTENT, READERS, built, cli, edited_copy, normalise
+from yamledit import line_of
+
+EASTMOOR = CONTENT / "eastmoor"
+CHAIR = "chair: the Director of Children's Services, Eastmoor County Council\n"
+HEALTH = "    delegate: Chief Nursing Officer\n"
+EDUCATION = HEALTH + """\
+  - role: education
+    organisation: Eastmoor Schools Forum
+    lead: Chair of the Schools Forum
+  - role: local-authority
+    organisation: Moorside Borough Council
+"""
+
+
+def _partnership(tmp_path: Path, *changes: tuple[str, str]) -> Path:
+    """Eastmoor's arrangements, with its partnership.yaml changed."""
+    copy = edited_copy(tmp_path, EASTMOOR / "partnership.yaml", *changes)
+    return copy.parent / "arrangements.yaml"
+
+
+@pytest.mark.parametrize(("chair", "sentence"), [
+    (CHAIR, "The partnership is chaired by the Director of Children's Services, Eastmoor "
+     "County Council."),
+    ("chair: {arrangement: independent, who: [Dr Asha Patel], since: 2024-04-01}\n",
+     "The partnership has an independent chair, Dr Asha Patel, from 1 April 2024."),
+    ("chair: {arrangement: scrutineer, who: [Mel John-Ross]}\n",
+     "The independent scrutineer, Mel John-Ross, also chairs the partnership."),
+    ("chair: {arrangement: co-chairs, who: [the Director of Children's Services, the Chief "
+     "Nursing Officer], since: 2024-10-01, until: 2025-09-30}\n",
+     "The partnership is co-chaired by the Director of Children's Services and the Chief "
+     "Nursing Officer, from 1 October 2024 to 30 September 2025."),
+    ("chair: {arrangement: rotating, rotation: every six months, who: [the Assistant Chief "
+     "Constable]}\n",
+     "The chair rotates among the delegated safeguarding partners every six months; it is "
+     "held now by the Assistant Chief Constable."),
+])
+def test_the_chair_reads_right_however_it_is_arranged(tmp_path: Path, chair: str,
+                                                      sentence: str) -> None:
+    arrangements = _partnership(tmp_path, (CHAIR, chair))
+    outputs = built(arrangements, tmp_path / "out", formats=("docx", "html"))
+    for fmt in ("docx", "html"):
+        text = normalise(READERS[fmt](outputs[f"arrangements.{fmt}"]))
+        assert sentence in text, fmt
+        assert ".." not in text.replace("...", ""), fmt
+
+
+def test_partners_beyond_the_three_and_two_councils(tmp_path: Path) -> None:
+    arrangements = _partnership(tmp_path, (HEALTH, EDUCATION))
+    result = cli("check", str(arrangements))
+    assert result.exit_code == 0, result.output
+    outputs = built(arrangements, tmp_path / "out", formats=("html",))
+    html = outputs["arrangements.html"].read_text()
+    assert "<td>Education</td><td>Eastmoor Schools Forum</td>" in html
+    assert "Moorside Borough Council" in html and "Eastmoor County Council" in html
+
+
+def test_a_partner_listed_twice_and_one_missing_are_told(tmp_path: Path) -> None:
+    arrangements = _partnership(tmp_path, (
+        "  - role: police\n    organisation: Eastmoor Constabulary\n",
+        "  - role: local-authority\n    organisation: Eastmoor County Council\n"))
+    partnership = arrangements.parent / "partnership.yaml"
+    output = normalise(cli("check", str(arrangements)).output)
+    second = [n for n, line in enumerate(partnership.read_text().splitlines(), 1)
+              if "role: local-authority" in line][1]
+    assert (f"{partnership}:{second}: error: Eastmoor County Council is listed twice as a "
+            "local-authority partner") in output
+    assert (f"{partnership}:{line_of(partnership, 'safeguarding_partners:')}: warning: no "
+            "police partner is listed") in output
