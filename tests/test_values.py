@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import TypeAdapter
 from pydantic_core import PydanticCustomError
 
+from sgdocs.read.quantities import Amount, Days
 from sgdocs.read.values import Money, PartialDate
 
 
@@ -49,3 +51,25 @@ def test_money_arithmetic_stays_money() -> None:
 def test_money_refuses_what_is_not_an_amount(amount: object) -> None:
     with pytest.raises(PydanticCustomError):
         Money._validate(amount)
+
+
+@pytest.mark.parametrize(("written", "printed", "most"), [
+    ("£500", "£500", "£500"), (500, "£500", "£500"), ("up to £800", "up to £800", "£800"),
+    ("about £20,000", "about £20,000", "£20,000"), ("£450 to £550", "£450 to £550", "£550"),
+    ("450-550", "£450 to £550", "£550"), ("approx. £1,250.50", "about £1,250.50", "£1,250.50"),
+])
+def test_an_amount_is_printed_as_the_document_says_it(written: object, printed: str,
+                                                      most: str) -> None:
+    amount = TypeAdapter(Amount).validate_python(written)
+    assert (str(amount), str(amount.most)) == (printed, most)
+
+
+@pytest.mark.parametrize(("written", "a_year"), [
+    ("Up to 15 days per year", 15), ("40-50 days per year", 50), ("30 half-days a year", 15),
+    ("approx. 20 days per financial year", None), ("2 days a month", None), ("1 day", None),
+])
+def test_time_is_printed_as_written_and_gives_a_yearly_most(written: str,
+                                                            a_year: int | None) -> None:
+    days = TypeAdapter(Days).validate_python(written)
+    assert str(days) == written
+    assert days.days_a_year == a_year

@@ -45,6 +45,8 @@ class _Value:
     """A value read from one line of text, refused with an example when it cannot be."""
 
     pattern: re.Pattern[str]
+    what: str
+    """What the value is, for messages: "an amount of money"."""
     example: str
 
     @classmethod
@@ -60,7 +62,7 @@ class _Value:
         if match is None:
             raise PydanticCustomError(
                 "quantity", "\u201c{found}\u201d is not {what} sgdocs can read",
-                {"found": value, "what": cls.__doc__.split(":")[0].lower(),  # type: ignore[union-attr]
+                {"found": value, "what": cls.what,
                  "hint": f"write it as the document does, e.g. {cls.example}"})
         return cls.read(match)
 
@@ -83,6 +85,7 @@ class Amount(_Value):
     high: Money | None = None
 
     pattern = _AMOUNT
+    what = "an amount of money"
     example = "`£500`, `up to £500`, `about £20,000` or `£450 to £550`"
 
     @classmethod
@@ -122,6 +125,7 @@ class Days(_Value):
     """The words as the document writes them, printed back as they are."""
 
     pattern = _DAYS
+    what = "a length of time in days"
     example = ("`up to 15 days a year`, `40 to 50 days a year`, `30 half-days a year` or "
                "`2 days a month`")
 
