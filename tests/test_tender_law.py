@@ -50,3 +50,34 @@ def test_the_act_is_refused_for_a_procurement_begun_before_it(tmp_path: Path) ->
     assert (f"{tender}:{line_of(tender, 'issue_date:')}: error: a procurement begun on 2 July "
             "2018 is not under the Procurement Act 2023, which applies to those begun on or "
             "after 24 February 2025") in normalise(result.output)
+
+
+def test_a_notice_before_the_invitation_its_codes_and_value(tmp_path: Path) -> None:
+    tender = edited_copy(
+        tmp_path, BEXLEY / "tender.yaml",
+        ("tender_notice: Published on Contracts Finder with this reference\n",
+         "tender_notice: Published on Contracts Finder with this reference\n"
+         "notice_id: BEX-2018-0042\nvalue: £20,000 to £30,000\n"
+         "cpv_codes: [85310000-5 Social work services, 79411000-8 General management "
+         "consultancy services]\n"),
+        ("timeline:\n", "timeline:\n  - step: Preliminary market engagement notice\n"
+         "    date: 2018-05-14\n    before_issue: true\n"))
+    outputs = built(tender, tmp_path / "out", formats=("docx", "html"))
+    for fmt in ("docx", "html"):
+        text = normalise(READERS[fmt](outputs[f"tender.{fmt}"]))
+        assert "Notice identifier BEX-2018-0042" in text, fmt
+        assert "Contract value £20,000 to £30,000" in text, fmt
+        assert ("CPV codes 85310000-5 Social work services; 79411000-8 General management "
+                "consultancy services") in text, fmt
+        assert "Preliminary market engagement notice 14 May 2018" in text, fmt
+
+
+def test_a_step_before_the_invitation_must_say_so(tmp_path: Path) -> None:
+    tender = edited_copy(tmp_path, BEXLEY / "tender.yaml", (
+        "timeline:\n", "timeline:\n  - step: Preliminary market engagement notice\n"
+        "    date: 2018-05-14\n"))
+    result = cli("check", str(tender))
+    assert result.exit_code == 1
+    assert (f"{tender}:{line_of(tender, 'date: 2018-05-14')}: error: \u201cPreliminary market "
+            "engagement notice\u201d (14 May 2018) is before the tender is issued (2 July 2018)"
+            ) in normalise(result.output)

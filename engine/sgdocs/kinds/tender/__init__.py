@@ -25,6 +25,7 @@ from pydantic import Field, PositiveInt, computed_field
 from sgdocs.errors import closest
 from sgdocs.kinds import Kind, Output
 from sgdocs.kinds.role_brief import RoleBrief
+from sgdocs.read.quantities import Amount
 from sgdocs.read.schema import Document, Inline, Issue, Markdown, Model, Text, out_of_order
 from sgdocs.read.values import Money, PartialDate
 
@@ -83,6 +84,9 @@ class TimelineStep(Model):
     """When (YYYY-MM-DD)."""
     time: Text | None = None
     """A time of day where it matters, e.g. "12:00 noon"."""
+    before_issue: bool = False
+    """A step before the invitation is issued, e.g. a planning or preliminary market
+    engagement notice."""
 
 
 class Criterion(Model):
@@ -190,6 +194,15 @@ class Tender(Document):
     procedure"."""
     tender_notice: Text | None = None
     """Where the tender notice was published, e.g. its Find a Tender reference."""
+    notice_id: Text | None = None
+    """The notice's own identifier where it was published, beside the buyer's reference,
+    e.g. "2025/S 000-012345"."""
+    cpv_codes: list[Text] = []
+    """The Common Procurement Vocabulary codes of the contract, e.g. "85310000-5 Social
+    work services"."""
+    value: Amount | None = None
+    """The contract's value, or its band, as the notice states it, e.g.
+    `£20,000 to £30,000`."""
     issue_date: PartialDate
     """When the invitation is issued."""
     introduction: Markdown | None = None
@@ -254,10 +267,11 @@ class Tender(Document):
                         "quotation under the buyer's own rules)")
         yield from out_of_order(self.timeline, lambda step: step.date, "timeline", "a step")
         for i, step in enumerate(self.timeline):
-            if step.date < self.issue_date:
+            if step.date < self.issue_date and not step.before_issue:
                 yield Issue(("timeline", i, "date"), f"\u201c{step.step}\u201d ({step.date}) is "
                             f"before the tender is issued ({self.issue_date})",
-                            "every step comes after the issue date")
+                            "every step comes after the issue date; mark a notice published "
+                            "before it with `before_issue: true`")
         yield from out_of_order(self.clarifications, lambda c: c.date, "clarifications",
                                 "a clarification")
         names = [criterion.name for criterion in self.evaluation]
