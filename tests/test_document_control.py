@@ -111,3 +111,13 @@ def test_what_a_status_needs_is_told_at_its_line(tmp_path: Path, control: str, l
     assert result.exit_code == 1
     first = line_of(brief, "document_control:")
     assert f"{brief}:{first + line - 1}: error: {message}" in result.output
+
+
+def test_joint_publishers_are_named_on_the_cover(example_outputs: dict[str, Path]) -> None:
+    """The research briefing, published by TASP with the VKPP and a research centre."""
+    publishers = ("The Association of Safeguarding Partners, the Vulnerability Knowledge and "
+                  "Practice Programme and the Safer Young Lives Research Centre, University of "
+                  "Bedfordshire")
+    for fmt in ("docx", "pdf", "html"):
+        text = normalise(READERS[fmt](example_outputs[f"tasp/scrutiny-research-briefing.{fmt}"]))
+        assert f"{publishers} · Version 1.0" in text, fmt

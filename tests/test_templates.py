@@ -253,7 +253,8 @@ def test_lint_finds_what_word_does_to_a_template(restyled: Path) -> None:
     for expected in (
         f"{template}: warning: in the body, in the paragraph “{{{{p purpose }}}}”: the tag "
         "“{{p purpose }}” is split across 2 runs",
-        f"{template}: warning: in the body, in the paragraph “{{{{ partnership.name }}}}",
+        f"{template}: warning: in the body, in the paragraph “{{{{ ([partnership.name] + "
+        "published_with) | listed }}",
         "has curly quotes",
         f"{template}: error: in the body, in the paragraph “{{%p if purpose %}}”:"
         " “{%p if purpose %}” is never closed",

@@ -35,7 +35,7 @@ FOLDER = "kinds"
 FILENAME = "kind.yaml"
 NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 FIELD_NAME = r"^[a-z][a-z0-9_]*$"
-RESERVED = ("kind", "title", "document_control", "not_applicable")
+RESERVED = ("kind", "title", "document_control", "published_with", "not_applicable")
 """Fields every document has already."""
 
 CellType = Literal["text", "line", "date", "month", "money", "number", "rag", "link"]

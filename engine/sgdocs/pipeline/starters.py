@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from sgdocs.errors import usage_error
 from sgdocs.kinds import FOLDER, Kind, all_kinds, get_kind
+from sgdocs.kinds.declared import RESERVED
 from sgdocs.read import partnership
 from sgdocs.read.partnership import content_root
 from sgdocs.read.paths import shipped_templates
@@ -61,10 +62,10 @@ def starter(kind: Kind) -> str:
              "title: Type the title here", "", "document_control:", '  version: "0.1"',
              "  status: draft", "  owner: Type the owner here"]
     for name, info in kind.model.model_fields.items():
-        if name in ("kind", "title", "document_control", "not_applicable"):
+        if name in RESERVED:
             continue
         mark = "" if info.is_required() else "# "
-        lines += ["", f"# {docs[name]}"] if docs.get(name) else [""]
+        lines += ["", *(f"# {line}" for line in docs.get(name, "").splitlines())]
         lines += [f"{mark}{line}" for line in _placeholder(name, info.annotation)]
     return "\n".join(lines) + "\n"
 

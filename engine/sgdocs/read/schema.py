@@ -319,6 +319,9 @@ class Document(Model):
     """The document's title, as it appears on the cover and in the window title."""
     document_control: DocumentControl
     """Version, status, owner, approval and change history."""
+    published_with: list[Text] = []
+    """Others who publish the document jointly with the partnership, e.g. another
+    partnership or a research centre; named beside it on the cover."""
     not_applicable: dict[str, Text] = {}
     """Requirements that do not apply to this document, each with the reason, e.g.
     `is_voice: Covered by the partnership's voice strategy`."""

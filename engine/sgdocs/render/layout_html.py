@@ -33,7 +33,7 @@ from sgdocs.kinds.layout_tables import (
 from sgdocs.kinds.wording import pieces
 
 _FURNITURE = {
-    "cover": "{{ shared.cover(title, partnership, document_control) }}",
+    "cover": "{{ shared.cover(title, partnership, document_control, published_with) }}",
     "contents": "{{ shared.contents(toc) }}",
     "pdf_contents": "{{ shared.contents(toc) }}",
     "document_control": "{{ shared.document_control(document_control) }}",

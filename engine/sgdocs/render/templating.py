@@ -158,6 +158,7 @@ class _Sandbox(SandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.filters["sentence"] = sentence
+        self.filters["listed"] = listed
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(left, int) and isinstance(right, int) and \
@@ -180,6 +181,12 @@ def sentence(value: Any) -> Any:
         return value
     text = str(value)
     return text[:1].upper() + text[1:]
+
+
+def listed(values: Any) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    names = [str(value) for value in values]
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:

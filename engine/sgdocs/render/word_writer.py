@@ -162,7 +162,8 @@ class Writer:
 
     def cover(self) -> None:
         self.para("{{ title }}", "Title")
-        self.para("{{ partnership.name }}{% if document_control.version %}  ·  Version "
+        self.para('{{ ([partnership.name] + published_with) | listed }}'
+                  "{% if document_control.version %}  ·  Version "
                   "{{ document_control.version }}{% endif %}{% if document_control.published_on or "
                   "document_control.approved_on %}  ·  {{ document_control.published_on or "
                   "document_control.approved_on }}{% endif %}"
