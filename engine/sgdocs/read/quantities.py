@@ -16,7 +16,7 @@ from typing import Any, Literal, cast
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-from sgdocs.read.values import Money
+from sgdocs.read.values import Money, amount_schema
 
 Qualifier = Literal["", "up to", "about"]
 Per = Literal["year", "month", "week", ""]
@@ -69,11 +69,7 @@ class _Value:
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any,
                                      handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls._validate,
-            json_schema_input_schema=core_schema.union_schema(
-                [core_schema.float_schema(), core_schema.str_schema()]),
-            serialization=core_schema.plain_serializer_function_ser_schema(str))
+        return amount_schema(cls._validate)
 
 
 @dataclass(frozen=True)

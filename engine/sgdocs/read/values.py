@@ -119,6 +119,15 @@ class PartialDate:
         )
 
 
+def amount_schema(validate: Any) -> core_schema.CoreSchema:
+    """How pydantic takes a value written as a number or words (`800`, `up to £800`) and
+    read by `validate`, and writes it back as its words."""
+    return core_schema.no_info_plain_validator_function(
+        validate, json_schema_input_schema=core_schema.union_schema(
+            [core_schema.float_schema(), core_schema.str_schema()]),
+        serialization=core_schema.plain_serializer_function_ser_schema(str))
+
+
 class Money(Decimal):
     """An amount in pounds sterling."""
 
@@ -159,12 +168,7 @@ class Money(Decimal):
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any,
                                      handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls._validate,
-            json_schema_input_schema=core_schema.union_schema(
-                [core_schema.float_schema(), core_schema.str_schema()]),
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
-        )
+        return amount_schema(cls._validate)
 
 
 class Proportion:
