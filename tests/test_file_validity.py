@@ -124,7 +124,8 @@ def test_every_pdf_passes_qpdf_check(example_outputs: dict[str, Path]) -> None:
 
 
 def test_every_workbook_reopens(workbooks: dict[str, Path]) -> None:
-    assert set(workbooks) == {"bexley-tender-scoring", "eastmoor-self-assessment-2024"}
+    assert set(workbooks) == {"bexley-tender-scoring", "csprp-tender-2021-scoring",
+                              "eastmoor-self-assessment-2024"}
     for name, path in workbooks.items():
         workbook = openpyxl.load_workbook(path)
         assert workbook.sheetnames and workbook.properties.title, name

@@ -8,6 +8,7 @@ import html as markup
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -84,10 +85,17 @@ def test_a_style_the_layout_does_not_have_is_told_at_its_line(tmp_path: Path) ->
          "use lead, caption, attribution, headline, or add it under `styles:`")]
 
 
+def _body(word: Any) -> list[Any]:
+    """The document's paragraphs after the notice that the example is illustrative."""
+    notice, *paragraphs = word.paragraphs
+    assert notice.style.name == "Notice" and notice.text.startswith("Illustrative example.")
+    return paragraphs
+
+
 def test_a_letterhead_heads_the_first_page_in_place_of_its_running_header(
         example_outputs: dict[str, Path]) -> None:
     word = docx.Document(str(example_outputs[f"{LETTER}.docx"]))
-    assert [(p.text, p.style.name) for p in word.paragraphs[:3]] == [
+    assert [(p.text, p.style.name) for p in _body(word)[:3]] == [
         (TASP, "Letterhead"), ("Example House, 1 Example Street, London", "Letterhead Details"),
         ("office@example.org  \u00b7  https://theasp.org.uk", "Letterhead Details")]
     section = word.sections[0]
@@ -97,6 +105,8 @@ def test_a_letterhead_heads_the_first_page_in_place_of_its_running_header(
     assert "PAGE" not in section.first_page_footer._element.xml
     assert "PAGE" in section.footer._element.xml
     pdf = [line.strip() for line in pdf_text(example_outputs[f"{LETTER}.pdf"]).splitlines()]
+    assert pdf[0].startswith("Illustrative example.")
+    pdf = pdf[pdf.index(TASP):]
     assert pdf[:3] == [TASP, "Example House, 1 Example Street, London",
                        "office@example.org \u00b7 https://theasp.org.uk"]
     assert pdf.count(TASP) == 1 and not any(line.startswith("Page 1 of") for line in pdf)
@@ -109,7 +119,7 @@ def test_a_letterhead_heads_the_first_page_in_place_of_its_running_header(
 def test_the_title_is_words_title_and_the_pages_main_heading(
         example_outputs: dict[str, Path]) -> None:
     word = docx.Document(str(example_outputs[f"{NEWSLETTER}.docx"]))
-    assert [(p.style.name, p.text) for p in word.paragraphs[:2]] == [
+    assert [(p.style.name, p.text) for p in _body(word)[:2]] == [
         ("Title", "Newsletter \u2013 Autumn 2023"),
         ("Subtitle", f"{TASP}  \u00b7  Autumn 2023  \u00b7  Edited by TASP")]
     html = _html(example_outputs[f"{NEWSLETTER}.html"])
@@ -144,7 +154,7 @@ def test_the_contents_link_each_section_with_its_articles(
     """`contents`, worked out from the articles: each section's link (a line of rich text,
     so in Word a run of its own) and the titles of its articles."""
     word = docx.Document(str(example_outputs[f"{NEWSLETTER}.docx"]))
-    listed = word.paragraphs[3:6]
+    listed = _body(word)[3:6]
     assert [(p.style.name, p.text) for p in listed] == [
         ("List Bullet", "Introduction"), ("List Bullet", "AGM: TASP Annual AGM"),
         ("List Bullet", "Comings and Goings")]

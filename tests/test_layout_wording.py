@@ -73,7 +73,7 @@ def test_bold_and_links_are_read_around_the_fields_a_line_names(
     """`**` and `[0]` inside the Jinja are Jinja's; the marks around it are bold and links,
     with fields in a link's words and address; `#name` links to a heading."""
     word = docx.Document(str(marked["docx"]))
-    line = word.paragraphs[0]
+    line = word.paragraphs[1]  # after the notice that Westvale is made up
     assert line.text == "Days: 9 of Up to 3 the partnership and Westvale; see why."
     assert [run.text for run in line.runs if run.bold] == ["Days:"]
     assert _links(line) == [("the partnership", "https://example.org/Westvale", ""),
@@ -103,7 +103,7 @@ def test_links_and_details_on_one_line_in_a_tables_cells(marked: dict[str, Path]
 def test_a_link_in_bold_is_bold_in_word_too(marked: dict[str, Path]) -> None:
     html = marked["html"].read_text()
     assert f'<p><strong><a href="{WEBSITE}">Apply</a></strong> by 14 March 2025.</p>' in html
-    line = docx.Document(str(marked["docx"])).paragraphs[1]
+    line = docx.Document(str(marked["docx"])).paragraphs[2]
     assert line.text == "Apply by 14 March 2025."
     [link] = line.hyperlinks
     assert (link.text, link.address) == ("Apply", WEBSITE)

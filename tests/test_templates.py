@@ -235,7 +235,8 @@ def _word_mishaps(template: Path) -> None:
     cover = next(p for p in paragraphs if '"draft"' in p.text)
     for run in cover.runs:
         run.text = run.text.replace('"draft"', "\u201cdraft\u201d")
-    closing = next(p for p in paragraphs if p.text == "{%p endif %}")
+    opening = next(i for i, p in enumerate(paragraphs) if p.text == "{%p if purpose %}")
+    closing = next(p for p in paragraphs[opening:] if p.text == "{%p endif %}")
     closing._p.getparent().remove(closing._p)
     cell = document.tables[0].rows[2].cells[0].paragraphs[0]
     cell.runs[0].text = "{{ entry.activty }}"

@@ -73,14 +73,18 @@ class Section(Block):
     """The section's heading, e.g. `1. Purpose`."""
     page_break: bool = False
     """Start a new page with it (Word and PDF)."""
+    numbered: bool = True
+    """In a numbered layout, whether the section takes a number: false for an appendix,
+    which has a heading of its own, e.g. `Appendix A: Response form`."""
     blocks: list[AnyBlock] = Field(min_length=1)
     """What the section holds, in order; sections inside it are its sub-sections."""
 
     def condition(self, fields: Collection[str]) -> str | None:
         """When the section is shown: its `when`, else while the field it shows (one of
         the kind's `fields`) is filled in."""
-        if self.when is None and self.section.split(".")[0] in fields:
-            return self.section
+        path = self.section.split(".")
+        if self.when is None and path[0] in fields:  # each step, for a reference left out
+            return " and ".join(".".join(path[:i]) for i in range(1, len(path) + 1))
         return self.when
 
 

@@ -322,6 +322,10 @@ class Document(Model):
     published_with: list[Text] = []
     """Others who publish the document jointly with the partnership, e.g. another
     partnership or a research centre; named beside it on the cover."""
+    illustrative: Inline | None = None
+    """What in this document is made up rather than taken from a real one, e.g. "The
+    weightings and dates are invented." Printed as a notice at the top of every output, so
+    an example is never mistaken for the real thing."""
     not_applicable: dict[str, Text] = {}
     """Requirements that do not apply to this document, each with the reason, e.g.
     `is_voice: Covered by the partnership's voice strategy`."""

@@ -98,7 +98,7 @@ def _shown(block: Any, level: int, scope: _Scope) -> Iterator[str]:
     if isinstance(block, Section):
         anchor = block.section.replace(".", "_")
         classes = ' class="new-page"' if block.page_break else ""
-        counts, number = numbering(level) if scope.numbered else ([], "")
+        counts, number = numbering(level) if scope.numbered and block.numbered else ([], "")
         count = "".join(f"{{% {statement} %}}" for statement in counts)
         yield f'<section aria-labelledby="{anchor}"{classes}>{count}'
         yield f'{_INDENT}<{tag} id="{anchor}">{number}{_words(block.heading)}</{tag}>'

@@ -61,6 +61,7 @@ def word_template(layout: Layout, context: Fields) -> bytes:
     for name, style in layout.styles.items():
         layout_style(document, name, style)
     writer = Writer(document)
+    writer.illustrative()
     if layout.letterhead:
         writer.letterhead()
     if layout.numbered:
@@ -94,7 +95,8 @@ class _Compiler:
     def shown(self, block: Any, level: int, scope: dict[str, Shape]) -> None:
         w = self.w
         if isinstance(block, Section):
-            counts, number = numbering(level) if self.numbered else ([], "")
+            counts, number = (numbering(level) if self.numbered and block.numbered
+                              else ([], ""))
             for statement in counts:  # each in a paragraph that vanishes
                 w.tag(f"{{%p {statement} %}}")
             w.heading(number + self.text(block.heading, scope), level, block.page_break,

@@ -156,6 +156,14 @@ def _house_styles(document: Any) -> None:
     extract.paragraph_format.first_line_indent = Mm(-10)
     extract.paragraph_format.tab_stops.add_tab_stop(Mm(18))
 
+    notice = styles.add_style("Notice", WD_STYLE_TYPE.PARAGRAPH)
+    notice.base_style = styles["Normal"]
+    notice.font.size = Pt(9.5)
+    notice.element.get_or_add_pPr().append(parse_xml(
+        f'<w:pBdr {nsdecls("w")}>' + "".join(
+            f'<w:{side} w:val="single" w:sz="8" w:space="4" w:color="{MUTED}"/>'
+            for side in ("top", "left", "bottom", "right")) + "</w:pBdr>"))
+
     caption = styles["Caption"]
     caption.font.bold = False
     caption.font.size = Pt(9)

@@ -265,6 +265,14 @@ class Writer:
             ["{%tr endfor %}", *blank],
         ], [20, 30, 120 - sum(widths), *widths])
 
+    def illustrative(self) -> None:
+        """The notice that an example is made up, where the document says what is."""
+        self.tag("{%p if illustrative %}")
+        notice = self.para(style="Notice")
+        notice.add_run("Illustrative example. ").bold = True
+        notice.add_run("{{r illustrative }}")
+        self.tag("{%p endif %}")
+
     def letterhead(self) -> None:
         """The partnership's name, postal address and contacts, from partnership.yaml, on a
         first page of its own header and footer (`word_styles.letterhead_page`)."""

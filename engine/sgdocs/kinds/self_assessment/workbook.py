@@ -125,10 +125,10 @@ def _tracker(sheet: Any, document: SelfAssessment) -> None:
 
 
 def _kept(document: SelfAssessment) -> dict[str, Any]:
-    """What the step tabs do not show, kept whole for reading back."""
+    """What the tabs do not show, kept whole for reading back."""
     data = document.model_dump(mode="json", exclude_defaults=True,
-                               include={"kind", "title", "document_control", "introduction",
-                                        "not_applicable"})
+                               exclude={"steps", "completed_by", "completed_on",
+                                        *type(document).model_computed_fields})
     data["kind"] = document.kind
     data["steps"] = [{"number": s.number, "title": s.title} for s in document.steps]
     return data

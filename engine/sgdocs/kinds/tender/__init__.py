@@ -1,11 +1,14 @@
-"""tender: an invitation to tender (or quote) for independent scrutiny, built on its brief.
+"""tender: an invitation to tender (or quote) for independent scrutiny, a review, research
+or a panel service.
 
-The tender names its role brief (`brief: role-brief.yaml`) and takes the purpose, key
+A tender for a role names its brief (`brief: role-brief.yaml`) and takes the purpose, key
 questions, responsibilities, timetable, days and day-rate ceiling from it, so the two cannot
-drift apart. It adds what procurement needs: the contracting authority, contract term,
-procurement timeline, how to submit, evaluation criteria and weightings, a pricing schedule,
-conditions of contract, independence declarations, a response form for bidders, and a
-clarifications log issued on its own. Its wording follows the law the procurement is run
+drift apart; a tender for a review or a research commission describes the service itself
+(`requirement`). It adds what procurement needs: the contracting authority, contract term,
+procurement timeline, how to submit, evaluation criteria and weightings, a pricing schedule
+(by the day or fixed prices), and where the tender has them, conditions of contract,
+independence declarations and a response form for bidders; a clarifications log issued on
+its own; and once decided, the award. Its wording follows the law the procurement is run
 under: the Procurement Act 2023, the Public Contracts Regulations 2015, Scottish law, or a
 quotation below the thresholds under the buyer's own rules.
 
@@ -101,25 +104,44 @@ class Criterion(Model):
 
 
 class PriceLine(Model):
+    """A priced item: days at a day rate, or a fixed price."""
+
     item: Text
     """What is priced, e.g. "Independent scrutiny, 2018-19"."""
-    days: PositiveInt
-    """The number of days."""
-    day_rate: Money
+    days: PositiveInt | None = None
+    """The number of days, for an item priced by the day."""
+    day_rate: Money | None = None
     """The day rate, in pounds (at most the brief's ceiling)."""
+    price: Money | None = None
+    """A fixed price for the item, instead of days at a day rate, e.g. for a review
+    delivered as a whole."""
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def total(self) -> Money:
-        """Days × day rate."""
+        """Days × day rate, or the fixed price."""
+        if self.price is not None:
+            return self.price
+        if self.day_rate is None or self.days is None:
+            return Money(0)
         return self.day_rate.times(self.days)
+
+    def issues(self) -> Iterator[Issue]:
+        by_the_day = self.days is not None or self.day_rate is not None
+        if self.price is not None and by_the_day:
+            yield Issue(("price",), "the item has both a fixed price and days at a day rate",
+                        "give `price`, or `days` and `day_rate`, not both")
+        elif self.price is None and (self.days is None or self.day_rate is None):
+            yield Issue(("day_rate" if self.days is not None else "days",),
+                        "the item has no price", "give `days` and `day_rate`, or a fixed "
+                        "`price`")
 
 
 class Pricing(Model):
     """The pricing schedule: the most the partners will pay."""
 
     lines: list[PriceLine] = Field(min_length=1)
-    """Each priced item."""
+    """Each priced item: days at a day rate, or a fixed price."""
     vat: Text
     """How VAT is treated, e.g. "Prices exclude VAT, which is paid where it applies"."""
     expenses: Text | None = None
@@ -131,17 +153,24 @@ class Pricing(Model):
         """The schedule's total."""
         return Money(sum((Decimal(line.total) for line in self.lines), Decimal(0)))
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def by_the_day(self) -> bool:
+        """Every item is days at a day rate: bidders quote a day rate."""
+        return all(line.price is None for line in self.lines)
+
 
 class Conditions(Model):
-    """Conditions of contract bidders accept by tendering."""
+    """Conditions of contract bidders accept by tendering; each is left out where the
+    tender does not state it."""
 
-    data_protection: Markdown
-    """Handling personal data under the UK GDPR and the Data Protection Act 2018."""
-    insurance: Markdown
+    data_protection: Markdown | None = None
+    """Handling personal data under the data protection law in force."""
+    insurance: Markdown | None = None
     """The insurance cover required."""
-    dbs: Markdown
+    dbs: Markdown | None = None
     """The enhanced DBS check required."""
-    ir35: Markdown
+    ir35: Markdown | None = None
     """How employment status for tax (IR35) is determined for individual contractors."""
     other: Markdown | None = None
     """Any other conditions."""
@@ -167,6 +196,19 @@ class Clarification(Model):
     """The answer, as issued to every bidder."""
 
 
+class Award(Model):
+    """The outcome of a tender that has been decided."""
+
+    supplier: Text
+    """Who was awarded the contract."""
+    awarded_on: PartialDate
+    """When the contract was awarded."""
+    value: Amount | None = None
+    """The contract's value as awarded, e.g. `£64,500`."""
+    notice: Text | None = None
+    """Where the award was published, e.g. its Contracts Finder or Find a Tender notice."""
+
+
 class ScoreLevel(Model):
     score: int
     meaning: str
@@ -179,10 +221,18 @@ class Tender(Document):
     kind: Literal["tender"]
     reference: Text
     """The procurement reference bidders quote, e.g. "BSP-IS-2018-01"."""
-    brief: Text
-    """The role brief this tender is for, as a path from this file, e.g. role-brief.yaml."""
+    brief: Text | None = None
+    """The role brief this tender is for, as a path from this file, e.g. role-brief.yaml;
+    left out when the tender describes the service itself, in `requirement`."""
+    requirement: Markdown | None = None
+    """What is to be provided, said in the tender itself: for a review, a research
+    commission or a panel service, which has no role brief. With a brief, what the tender
+    adds to it."""
     contracting_authority: Text
     """Who awards the contract, e.g. "London Borough of Bexley, for the partnership"."""
+    commissioned_by: list[Text] = []
+    """The boards or partnerships the service is for, when more than one commissions it,
+    e.g. [Safeguarding Children Partnership, Safeguarding Adults Board]."""
     contact: Contact
     """Who bidders contact."""
     law: Law = "procurement-act-2023"
@@ -217,16 +267,19 @@ class Tender(Document):
     """The evaluation criteria; the weightings add up to 100."""
     pricing: Pricing
     """The pricing schedule."""
-    conditions: Conditions
+    conditions: Conditions | None = None
     """Conditions of contract."""
-    declarations: list[Inline] = Field(min_length=1)
+    declarations: list[Inline] = []
     """What each bidder declares about their independence."""
-    response_form: list[ResponseQuestion] = Field(min_length=1)
-    """The questions bidders answer, in the response form."""
+    response_form: list[ResponseQuestion] = []
+    """The questions bidders answer, in the response form printed as Appendix A; left out
+    when bidders answer on the buyer's e-tendering portal."""
     clarifications: list[Clarification] = []
     """Questions from bidders and the answers given to all, oldest first."""
     bidders: list[Text] = []
     """Who tendered (added after the closing date), for the scoring workbook."""
+    award: Award | None = None
+    """Who was awarded the contract, when and for how much, once the tender is decided."""
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -253,6 +306,14 @@ class Tender(Document):
         return sum(criterion.weighting for criterion in self.evaluation)
 
     def issues(self) -> Iterator[Issue]:
+        if self.brief is None and self.requirement is None:
+            yield Issue(("requirement",), "the tender does not say what is to be provided",
+                        "name the role brief it is for (`brief: role-brief.yaml`), or "
+                        "describe the service in `requirement`")
+        if self.award and self.award.awarded_on < self.issue_date:
+            yield Issue(("award", "awarded_on"), f"the contract is awarded "
+                        f"({self.award.awarded_on}) before the tender is issued "
+                        f"({self.issue_date})", "check both dates")
         if self.total_weighting != 100:
             yield Issue(("evaluation",), f"the weightings add up to {self.total_weighting}%, "
                         "not 100%", "adjust the weightings so quality and price total 100")
@@ -291,11 +352,11 @@ class Tender(Document):
         rate = ceiling.day_rate.most if ceiling and ceiling.day_rate else None
         days = ceiling.days.days_a_year if ceiling and ceiling.days else None
         for i, line in enumerate(self.pricing.lines):
-            if rate is not None and line.day_rate > rate:
+            if rate is not None and line.day_rate is not None and line.day_rate > rate:
                 yield Issue(("pricing", "lines", i, "day_rate"), f"the day rate {line.day_rate} "
                             f"is above the brief's ceiling of {rate} a day",
                             "lower it, or change the ceiling in the brief")
-            if days is not None and line.days > days:
+            if days is not None and line.days is not None and line.days > days:
                 yield Issue(("pricing", "lines", i, "days"), f"{line.days} days is more than "
                             f"the brief's {days} days a year",
                             "price the days the brief describes")
@@ -304,7 +365,8 @@ class Tender(Document):
 KIND = Kind(
     name="tender",
     model=Tender,
-    summary="Invitation to tender for independent scrutiny, built on its role brief",
+    summary="Invitation to tender for independent scrutiny (built on its role brief), a review "
+            "or research",
     outputs=(Output(), Output("-clarifications"),
              Output("-scoring", formats=("xlsx",))),
     references={"brief": "role-brief"},
