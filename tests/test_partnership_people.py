@@ -56,10 +56,31 @@ def test_the_chair_reads_right_however_it_is_arranged(tmp_path: Path, chair: str
         assert ".." not in text.replace("...", ""), fmt
 
 
+COUNCIL_SIGNS = ("{role: local-authority, name:",
+                 "{role: local-authority, organisation: Eastmoor County Council, name:")
+EVERY_PARTNER_SIGNS = ('Care Board", date: 2024-11-20}\n', 'Care Board", date: 2024-11-20}\n'
+                       "  - {role: local-authority, organisation: Moorside Borough Council, "
+                       "name: Chief Executive, date: 2024-11-20}\n"
+                       "  - {role: education, name: Chair of the Schools Forum, "
+                       "date: 2024-11-20}\n")
+
+
+def _signed(arrangements: Path, *changes: tuple[str, str]) -> Path:
+    """The arrangements with their sign-off changed."""
+    text = arrangements.read_text()
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    arrangements.write_text(text)
+    return arrangements
+
+
 def test_partners_beyond_the_three_and_two_councils(tmp_path: Path) -> None:
-    arrangements = _partnership(tmp_path, (HEALTH, EDUCATION))
+    arrangements = _signed(_partnership(tmp_path, (HEALTH, EDUCATION)), COUNCIL_SIGNS,
+                           EVERY_PARTNER_SIGNS)
     result = cli("check", str(arrangements))
     assert result.exit_code == 0, result.output
+    assert "not signed" not in result.output
     outputs = built(arrangements, tmp_path / "out", formats=("html",))
     html = outputs["arrangements.html"].read_text()
     assert "<td>Education</td><td>Eastmoor Schools Forum</td>" in html
@@ -78,3 +99,52 @@ def test_a_partner_listed_twice_and_one_missing_are_told(tmp_path: Path) -> None
             "local-authority partner") in output
     assert (f"{partnership}:{line_of(partnership, 'safeguarding_partners:')}: warning: no "
             "police partner is listed") in output
+
+
+def test_the_sign_off_follows_the_partners_listed(tmp_path: Path) -> None:
+    """Two councils: the council's signature must say which; the partners who have not
+    signed are named; a signature for a partner the partnership does not have is refused."""
+    arrangements = _signed(_partnership(tmp_path, (HEALTH, EDUCATION)),
+                           ("{role: police,", "{role: childrens-trust,"))
+    output = normalise(cli("check", str(arrangements)).output)
+    council = line_of(arrangements, "{role: local-authority")
+    assert (f"{arrangements}:{council}: error: partnership.yaml lists 2 local authority "
+            "partners: the signature does not say whose it is") in output
+    assert ("add `organisation:`, one of: Eastmoor County Council, Moorside Borough Council"
+            in output)
+    trust = line_of(arrangements, "{role: childrens-trust")
+    assert (f"{arrangements}:{trust}: error: partnership.yaml lists no children's trust "
+            "partner to sign") in output
+
+
+def test_partners_who_have_not_signed_are_named(tmp_path: Path) -> None:
+    arrangements = _signed(_partnership(tmp_path, (HEALTH, EDUCATION)), COUNCIL_SIGNS)
+    result = cli("check", str(arrangements))
+    assert result.exit_code == 0, result.output
+    assert (f"{arrangements}:{line_of(arrangements, 'sign_off:')}: warning: Eastmoor Schools "
+            "Forum and Moorside Borough Council have not signed") in normalise(result.output)
+
+
+def test_a_signature_names_a_council_the_partnership_has(tmp_path: Path) -> None:
+    arrangements = _signed(_partnership(tmp_path, (HEALTH, EDUCATION)), (
+        "{role: local-authority, name:",
+        "{role: local-authority, organisation: Eastmoor Council, name:"))
+    output = normalise(cli("check", str(arrangements)).output)
+    assert "error: \u201cEastmoor Council\u201d is not a local authority partner" in output
+    assert "did you mean \u201cEastmoor County Council\u201d?" in output
+
+
+def test_bodies_shared_with_neighbours_are_printed(tmp_path: Path) -> None:
+    report = _partnership(tmp_path, (
+        CHAIR, CHAIR + "joint_bodies:\n"
+        "  - name: Pan-county safeguarding executive\n"
+        "    shared_with: [Northvale, Southvale]\n"
+        "    does: agrees the priorities the three partnerships share\n"
+        "  - name: Joint child death overview panel\n"
+        "    shared_with: [Northvale]\n")).parent / "yearly-report-2024-25.yaml"
+    outputs = built(report, tmp_path / "out", formats=("docx", "html"))
+    for fmt in ("docx", "html"):
+        text = normalise(READERS[fmt](outputs[f"yearly-report-2024-25.{fmt}"]))
+        assert ("Shared with neighbours Pan-county safeguarding executive (with Northvale and "
+                "Southvale): agrees the priorities the three partnerships share. Joint child "
+                "death overview panel (with Northvale).") in text, fmt

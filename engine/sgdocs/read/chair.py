@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from sgdocs.read.schema import Model, Text
-from sgdocs.read.values import PartialDate
+from sgdocs.read.values import PartialDate, listed
 
 
 class Chair(Model):
@@ -32,7 +32,7 @@ class Chair(Model):
     def sentence(self) -> str:
         """The arrangement in a sentence, e.g. "The partnership is co-chaired by A and B,
         from 1 October 2024."."""
-        who = _joined(self.who)
+        who = listed(self.who)
         term = _term(self.since, self.until)
         if self.arrangement == "independent":
             return f"The partnership has an independent chair{', ' + who if who else ''}{term}."
@@ -47,11 +47,6 @@ class Chair(Model):
             return ("The chair rotates among the delegated safeguarding partners"
                     f"{every}{held}{term}.")
         return f"The partnership is chaired by {who or 'one of the partners'}{term}."
-
-
-def _joined(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else (
-        ", ".join(names[:-1]) + " and " + names[-1] if names else "")
 
 
 def _term(since: PartialDate | None, until: PartialDate | None) -> str:

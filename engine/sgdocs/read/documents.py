@@ -124,8 +124,12 @@ def read_document(path: Path, referring: tuple[Path, ...], load: Loader, *,
                                             (*referring, path.resolve()), load)
     problems += find_images(model, source, setting.root)
     if not problems:
+        signed = getattr(model, "sign_off", None)  # the partners' (a letter's is words)
+        issues = [*model.issues_with(models(references)), *partnership.sign_off_issues(
+            signed if isinstance(signed, list) else [],
+            setting.partnership.safeguarding_partners)]
         problems = [Finding(source.where(issue.at), issue.message, issue.hint, issue.severity)
-                    for issue in model.issues_with(models(references))]
+                    for issue in issues]
     document = LoadedDocument(path, kind, model, setting, source, references=references)
     return document, findings + problems
 

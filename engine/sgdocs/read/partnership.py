@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import computed_field
+from pydantic import Field, computed_field
 
-from sgdocs.errors import ContentError, Finding, Location, Severity
+from sgdocs.errors import ContentError, Finding, Location, Severity, closest
 from sgdocs.read.brand import Brand
 from sgdocs.read.chair import Chair
 from sgdocs.read.discovery import PARTNERSHIP_FILE
 from sgdocs.read.images import find_images
 from sgdocs.read.schema import Inline, Issue, Lines, Model, Text, Url
 from sgdocs.read.validation import validate
-from sgdocs.read.values import PartialDate
+from sgdocs.read.values import PartialDate, listed
 from sgdocs.read.yamlsource import KeyPath, YamlFile, read_yaml
 
 FILENAME = PARTNERSHIP_FILE
@@ -54,6 +54,24 @@ class SafeguardingPartner(Model):
         return ROLE_NAMES[self.role]
 
 
+class JointBody(Model):
+    """A body the partnership shares with its neighbours, above or beside it: a pan-county
+    executive, a joint forum, shared procedures."""
+
+    name: Text
+    """The body, e.g. "Pan-Sussex Child Protection Procedures Group"."""
+    shared_with: list[Text] = Field(min_length=1)
+    """The other partnerships or areas in it, e.g. [Brighton & Hove, West Sussex]."""
+    does: Text | None = None
+    """What it does for the partnership, e.g. "keeps the child protection procedures the
+    three partnerships follow"."""
+
+    def line(self) -> str:
+        """"Name (with A and B): what it does." as the partnership's facts list it."""
+        does = f": {self.does}" if self.does else ""
+        return f"{self.name} (with {listed(self.shared_with)}){does}."
+
+
 class Partnership(Model):
     """The partnership, or for a national body like TASP the organisation, behind documents."""
 
@@ -82,6 +100,9 @@ class Partnership(Model):
     co-chairs, rotating or partner)."""
     scrutineer: Text | None = None
     """The independent scrutineer, by name or role."""
+    joint_bodies: list[JointBody] = []
+    """Bodies the partnership shares with neighbouring partnerships: a pan-county
+    executive, a joint forum, shared procedures."""
     published_contacts: list[Text] = []
     """Phone numbers and e-mail addresses the partnership publishes (a helpline, a team
     mailbox), which `sgdocs check` does not report as likely personal data."""
@@ -96,6 +117,12 @@ class Partnership(Model):
         if isinstance(self.chair, Chair):
             return self.chair.sentence()
         return f"The partnership is chaired by {self.chair}." if self.chair else None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def joint_sentence(self) -> str | None:
+        """The bodies shared with neighbours, a sentence each; None when there are none."""
+        return " ".join(body.line() for body in self.joint_bodies) or None
 
     def issues(self) -> Iterator[Issue]:
         seen: set[tuple[str, str]] = set()
@@ -131,6 +158,40 @@ class SignOff(Model):
     def role_name(self) -> str:
         """The partner's role as printed: "Local authority", "Police" or "Health"."""
         return ROLE_NAMES[self.role]
+
+
+def sign_off_issues(sign_off: list[SignOff], partners: list[SafeguardingPartner]
+                    ) -> Iterator[Issue]:
+    """A document's sign-off against the partners partnership.yaml lists: each signature
+    is a listed partner's, says which where two share a role, and every partner signs."""
+    if not partners or not sign_off:
+        return
+    signed: set[int] = set()
+    for i, signature in enumerate(sign_off):
+        role = [n for n, partner in enumerate(partners) if partner.role == signature.role]
+        named = [n for n in role if partners[n].organisation == signature.organisation]
+        names = [partners[n].organisation for n in role]
+        if not role:
+            yield Issue(("sign_off", i, "role"), f"partnership.yaml lists no "
+                        f"{signature.role_name.lower()} partner to sign", "sign for a partner "
+                        "it lists, or add the partner to partnership.yaml")
+        elif signature.organisation is not None and not named:
+            match = closest(signature.organisation, names)
+            yield Issue(("sign_off", i, "organisation"), f"\u201c{signature.organisation}\u201d "
+                        f"is not a {signature.role_name.lower()} partner in partnership.yaml",
+                        f"did you mean \u201c{match}\u201d?" if match else
+                        f"use one of: {', '.join(names)}")
+        elif signature.organisation is None and len(role) > 1:
+            yield Issue(("sign_off", i), f"partnership.yaml lists {len(role)} "
+                        f"{signature.role_name.lower()} partners: the signature does not say "
+                        "whose it is", f"add `organisation:`, one of: {', '.join(names)}")
+        else:
+            signed.update(named or role)
+    unsigned = [partners[n].organisation for n in range(len(partners)) if n not in signed]
+    if unsigned:
+        yield Issue(("sign_off",), f"{listed(unsigned)} {'has' if len(unsigned) == 1 else 'have'}"
+                    " not signed", "each safeguarding partner partnership.yaml lists signs "
+                    "off the document", Severity.WARNING)
 
 
 @dataclass(frozen=True)

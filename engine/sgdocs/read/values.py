@@ -252,3 +252,9 @@ class Clock(str):
             cls._validate, json_schema_input_schema=core_schema.str_schema(
                 pattern=r"^([01]?\d|2[0-3]):[0-5]\d$"),
             serialization=core_schema.plain_serializer_function_ser_schema(str))
+
+
+def listed(values: Any) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    names = [str(value) for value in values]
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]

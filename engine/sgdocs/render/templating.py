@@ -36,6 +36,7 @@ from markupsafe import Markup
 
 from sgdocs.errors import Finding, Location, TemplateProblem
 from sgdocs.read.paths import PathRefused, contained, read_contained, shipped_templates
+from sgdocs.read.values import listed
 
 MAX_TEMPLATE_BYTES = 2_000_000
 """An HTML template or stylesheet; the shipped ones are a few kilobytes."""
@@ -181,12 +182,6 @@ def sentence(value: Any) -> Any:
         return value
     text = str(value)
     return text[:1].upper() + text[1:]
-
-
-def listed(values: Any) -> str:
-    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
-    names = [str(value) for value in values]
-    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def environment(loader: BaseLoader | None = None) -> SandboxedEnvironment:
