@@ -148,3 +148,20 @@ def test_bodies_shared_with_neighbours_are_printed(tmp_path: Path) -> None:
         assert ("Shared with neighbours Pan-county safeguarding executive (with Northvale and "
                 "Southvale): agrees the priorities the three partnerships share. Joint child "
                 "death overview panel (with Northvale).") in text, fmt
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_four_partners_two_councils_and_a_rotating_chair(tmp_path: Path, fmt: str) -> None:
+    """Cornwall and the Isles of Scilly, as the partnership's website describes it."""
+    outputs = built(CONTENT / "cornwall" / "arrangements.yaml", tmp_path, formats=(fmt,))
+    text = normalise(READERS[fmt](outputs[f"arrangements.{fmt}"]))
+    for row in ("Local authority Cornwall Council Chief Executive, Cornwall Council Strategic "
+                "Director, Together for Families",
+                "Local authority Council of the Isles of Scilly Chief Executive, Council of "
+                "the Isles of Scilly Director of Children's Services"):
+        assert row in text.replace(" |", ""), fmt
+    assert ("The chair rotates among the delegated safeguarding partners every year; it is "
+            "held now by the police delegated safeguarding partner.") in text
+    assert ("Shared with neighbouring partnerships South West Child Protection Procedures "
+            "(with the other partnerships of the South West): written and kept up to date by "
+            "a regional group, and followed by every agency.") in text
