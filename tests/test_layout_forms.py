@@ -140,8 +140,8 @@ def test_an_answer_box_has_its_question_guidance_and_a_field(
 
 def test_a_paragraph_may_say_something_else_in_word(example_outputs: dict[str, Path]) -> None:
     """`word:` says how to fill in the fields only Word has."""
-    said = "Complete every part and return it as set out in section 5, quoting reference " \
-           "BSP-IS-2018-01."
+    said = ("Complete every part and return it as set out under \u201cHow to submit a "
+            "tender\u201d, quoting reference BSP-IS-2018-01.")
     word = [p.text for p in docx.Document(str(example_outputs[f"{TENDER}.docx"])).paragraphs]
     assert f"{said} Click on \u201cType here.\u201d in each field and type." in word
     assert said not in word

@@ -155,7 +155,6 @@ def test_changing_the_brief_changes_the_tender(bexley: Path, tmp_path: Path) -> 
 @pytest.mark.parametrize(("old", "new", "line_text", "message"), [
     ("weighting: 30\n    description: >\n      Understanding", "weighting: 25\n    description: "
      ">\n      Understanding", "evaluation:", "the weightings add up to 95%, not 100%"),
-    ("type: price", "type: quality", "evaluation:", "there is no price criterion"),
     ("{step: Closing date for tenders, date: 2018-08-03", "{step: Closing date for tenders, "
      "date: 2018-07-19", "Closing date for tenders", "a step dated 19 July 2018 comes after "
      "one dated 25 July 2018"),
@@ -189,6 +188,16 @@ def test_each_tender_rule(bexley: Path, old: str, new: str, line_text: str,
     result = cli("check", str(tender))
     assert result.exit_code == 1
     assert f"{tender}:{line_of(tender, line_text)}: error: {message}" in result.output
+
+
+def test_a_tender_on_quality_alone_is_only_questioned(bexley: Path) -> None:
+    """A fixed-price competition is assessed on quality alone, which the law allows."""
+    tender = bexley / "tender.yaml"
+    edit(tender, "type: price", "type: quality")
+    result = cli("check", str(tender))
+    assert result.exit_code == 0, result.output
+    assert (f"{tender}:{line_of(tender, 'evaluation:')}: warning: there is no price "
+            "criterion") in result.output
 
 
 def test_the_brief_must_be_a_valid_role_brief(bexley: Path) -> None:

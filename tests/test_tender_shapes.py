@@ -138,3 +138,32 @@ def test_a_tender_must_say_what_is_to_be_provided(tmp_path: Path) -> None:
     assert ("error: the tender does not say what is to be provided" in
             normalise(result.output))
     assert "describe the service in `requirement`" in normalise(result.output)
+
+
+def test_a_tender_with_only_what_it_cannot_do_without(tmp_path: Path) -> None:
+    """A fixed-price panel service on quality alone, answered on a portal: no reference,
+    contact, dates, term, timeline or pricing schedule, and nothing printed for them."""
+    folder = tmp_path / "csprp"
+    folder.mkdir()
+    (folder / "partnership.yaml").write_text((CSPRP.parent / "partnership.yaml").read_text())
+    tender = folder / "panel.yaml"
+    tender.write_text(
+        "kind: tender\ntitle: Invitation to tender – a panel of reviewers\n"
+        "document_control: {status: draft}\n"
+        "contracting_authority: Department for Education\n"
+        "requirement: Reviewers for the Panel's national reviews, at a fixed day rate.\n"
+        "how_to_submit: Answer the questions on the e-tendering portal.\n"
+        "evaluation:\n  - {name: Experience of reviews, type: quality, weighting: 100}\n")
+    check = cli("check", str(tender))
+    assert check.exit_code == 0, check.output
+    assert "warning: there is no price criterion" in normalise(check.output)
+    outputs = built(tender, tmp_path / "out", formats=FORMATS)
+    for fmt in FORMATS:
+        text = normalise(READERS[fmt](outputs[f"panel.{fmt}"]))
+        assert "Reviewers for the Panel's national reviews, at a fixed day rate." in text
+        for absent in ("Reference", "Issued", "Contact", "Contract term", "Procurement "
+                       "timeline", "Pricing schedule", "None", "Appendix A"):
+            assert absent not in text, (fmt, absent)
+    clarifications = normalise(READERS["html"](outputs["panel-clarifications.html"]))
+    assert "No clarifications have been issued yet." in clarifications
+    assert "Reference" not in clarifications and "Questions to" not in clarifications

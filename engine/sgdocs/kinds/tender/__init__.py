@@ -25,7 +25,7 @@ from typing import Literal
 
 from pydantic import Field, PositiveInt, computed_field
 
-from sgdocs.errors import closest
+from sgdocs.errors import Severity, closest
 from sgdocs.kinds import Kind, Output
 from sgdocs.kinds.role_brief import RoleBrief
 from sgdocs.read.quantities import Amount
@@ -219,7 +219,7 @@ class Tender(Document):
     """An invitation to tender for independent scrutiny services."""
 
     kind: Literal["tender"]
-    reference: Text
+    reference: Text | None = None
     """The procurement reference bidders quote, e.g. "BSP-IS-2018-01"."""
     brief: Text | None = None
     """The role brief this tender is for, as a path from this file, e.g. role-brief.yaml;
@@ -233,8 +233,8 @@ class Tender(Document):
     commissioned_by: list[Text] = []
     """The boards or partnerships the service is for, when more than one commissions it,
     e.g. [Safeguarding Children Partnership, Safeguarding Adults Board]."""
-    contact: Contact
-    """Who bidders contact."""
+    contact: Contact | None = None
+    """Who bidders contact, where it is not only through the e-tendering portal."""
     law: Law = "procurement-act-2023"
     """The law the procurement is run under: procurement-act-2023 (procurements begun on
     or after 24 February 2025), pcr-2015 (the Public Contracts Regulations 2015, for those
@@ -253,20 +253,21 @@ class Tender(Document):
     value: Amount | None = None
     """The contract's value, or its band, as the notice states it, e.g.
     `£20,000 to £30,000`."""
-    issue_date: PartialDate
+    issue_date: PartialDate | None = None
     """When the invitation is issued."""
     introduction: Markdown | None = None
     """An introduction for bidders."""
-    term: Term
+    term: Term | None = None
     """The contract term."""
-    timeline: list[TimelineStep] = Field(min_length=1)
+    timeline: list[TimelineStep] = []
     """The procurement timeline, in date order, all after the issue date."""
     how_to_submit: Markdown
     """How and where to submit a tender, in what form."""
     evaluation: list[Criterion] = Field(min_length=1)
     """The evaluation criteria; the weightings add up to 100."""
-    pricing: Pricing
-    """The pricing schedule."""
+    pricing: Pricing | None = None
+    """The pricing schedule; left out when the price is fixed and tenders compete on quality
+    alone."""
     conditions: Conditions | None = None
     """Conditions of contract."""
     declarations: list[Inline] = []
@@ -310,7 +311,7 @@ class Tender(Document):
             yield Issue(("requirement",), "the tender does not say what is to be provided",
                         "name the role brief it is for (`brief: role-brief.yaml`), or "
                         "describe the service in `requirement`")
-        if self.award and self.award.awarded_on < self.issue_date:
+        if self.award and self.issue_date and self.award.awarded_on < self.issue_date:
             yield Issue(("award", "awarded_on"), f"the contract is awarded "
                         f"({self.award.awarded_on}) before the tender is issued "
                         f"({self.issue_date})", "check both dates")
@@ -319,16 +320,19 @@ class Tender(Document):
                         "not 100%", "adjust the weightings so quality and price total 100")
         for wanted in ("quality", "price"):
             if not any(criterion.type == wanted for criterion in self.evaluation):
-                yield Issue(("evaluation",), f"there is no {wanted} criterion",
-                            "tenders are assessed on quality and price")
-        if self.law == "procurement-act-2023" and self.issue_date < PROCUREMENT_ACT_STARTS:
+                yield Issue(("evaluation",), f"there is no {wanted} criterion", "tenders are "
+                            "usually assessed on quality and price; leave it so only where the "
+                            "tender means it (a fixed price, or the lowest price)",
+                            Severity.WARNING)
+        if (self.law == "procurement-act-2023" and self.issue_date is not None
+                and self.issue_date < PROCUREMENT_ACT_STARTS):
             yield Issue(("issue_date",), f"a procurement begun on {self.issue_date} is not under "
                         "the Procurement Act 2023, which applies to those begun on or after "
                         "24 February 2025", "set `law: pcr-2015` (or `below-threshold` for a "
                         "quotation under the buyer's own rules)")
         yield from out_of_order(self.timeline, lambda step: step.date, "timeline", "a step")
         for i, step in enumerate(self.timeline):
-            if step.date < self.issue_date and not step.before_issue:
+            if self.issue_date and step.date < self.issue_date and not step.before_issue:
                 yield Issue(("timeline", i, "date"), f"\u201c{step.step}\u201d ({step.date}) is "
                             f"before the tender is issued ({self.issue_date})",
                             "every step comes after the issue date; mark a notice published "
@@ -351,7 +355,7 @@ class Tender(Document):
         ceiling = brief.days_and_cost
         rate = ceiling.day_rate.most if ceiling and ceiling.day_rate else None
         days = ceiling.days.days_a_year if ceiling and ceiling.days else None
-        for i, line in enumerate(self.pricing.lines):
+        for i, line in enumerate(self.pricing.lines if self.pricing else []):
             if rate is not None and line.day_rate is not None and line.day_rate > rate:
                 yield Issue(("pricing", "lines", i, "day_rate"), f"the day rate {line.day_rate} "
                             f"is above the brief's ceiling of {rate} a day",

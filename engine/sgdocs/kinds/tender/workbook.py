@@ -19,7 +19,8 @@ def workbook(tender: Tender) -> Workbook:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Scoring"
-    title(sheet, f"Scoring: {tender.title}", f"Reference {tender.reference}. Type each "
+    reference = f"Reference {tender.reference}. " if tender.reference else ""
+    title(sheet, f"Scoring: {tender.title}", f"{reference}Type each "
           "quality score (0 to 5, see Criteria) and each bidder's total price in the shaded "
           "cells; the weighted scores and totals are worked out.")
     quality = [c for c in tender.evaluation if c.type == "quality"]
