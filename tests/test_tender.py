@@ -28,10 +28,10 @@ FACTS = [
     "every supplier that submitted one will be told the outcome",
     "The purpose of this brief is to outline the requirements of the independent scrutiny "
     "function",
-    "Up to 15 days per year, at up to £800 a day, plus travel, accommodation and subsistence: "
-    "at most £12,000 a year.",
-    "The contract runs from 1 October 2018 to 30 September 2019, with an option to extend by "
-    "up to 12 months more, at the partners' option.",
+    "Up to 15 days per year, at up to £800 a day: at most £12,000 a year, plus travel, "
+    "accommodation and subsistence.",
+    "The contract runs from 1 October 2018 to 30 September 2019, and may be extended by up "
+    "to 12 months more, at the partners' option.",
     "Closing date for tenders 3 August 2018, 12:00 noon",
     "Independent scrutiny, 2018-19 programme 15 £800 £12,000",
     "Prices are exclusive of VAT",

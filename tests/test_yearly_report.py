@@ -25,7 +25,7 @@ ALT = ("Bar chart, serious incidents and reviews in the year. Serious incident n
        "reviews commissioned: 1; Practice reviews published: 1.")
 FACTS = [
     "This report covers 1 April 2024 to 31 March 2025. It was published on 15 September "
-    "2025 and sent to Child Safeguarding Practice Review Panel and Foundations.",
+    "2025 and sent to the Child Safeguarding Practice Review Panel and Foundations.",
     "Serious incidents notified to the Child Safeguarding Practice Review Panel 7",
     "Rapid reviews completed 6",
     "Rapid reviews completed within 15 working days 4 of 6 (67%)",

@@ -99,7 +99,8 @@ class Partnership(Model):
     how: `{arrangement: co-chairs, who: [..], since: 2024-10-01}` (independent, scrutineer,
     co-chairs, rotating or partner)."""
     scrutineer: Text | None = None
-    """The independent scrutineer, by name or role."""
+    """The independent scrutineer, by name or role, as it reads on its own, e.g. "Mel
+    John-Ross" or "An independent scrutineer appointed by the partners"."""
     joint_bodies: list[JointBody] = []
     """Bodies the partnership shares with neighbouring partnerships: a pan-county
     executive, a joint forum, shared procedures."""

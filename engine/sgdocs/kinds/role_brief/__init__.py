@@ -100,6 +100,12 @@ class DaysAndCost(Model):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    def priced(self) -> bool:
+        """The document says what the role pays: a rate, a fee or a contract value."""
+        return any((self.day_rate, self.half_day_rate, self.annual_fee, self.contract_value))
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
     def max_annual_fee(self) -> Money | None:
         """The most the role can cost a year before expenses, when the document gives a
         day rate and days a year (days × day rate), or a yearly fee."""
