@@ -209,12 +209,12 @@ def test_a_special_row_spans_columns_in_word_and_on_the_web_page(
     rows = [row._tr for row in word.tables[0].rows]
     cells = [[("".join(t.text or "" for t in tc.iter(qn("w:t"))), tc.grid_span)
               for tc in row.tc_lst] for row in rows]
-    assert [("–", 1), ("August 2024", 1), ("Summer break: no meeting", 2)] in cells
+    assert [("No meeting", 1), ("August 2024", 1), ("Summer break", 2)] in cells
     assert [("Meeting 3", 1), ("Wednesday 20 March 2024", 1), ("4:30pm to 5:30pm", 1),
             ("https://example.org/register/meeting-3", 1)] in cells
     html = example_outputs["tasp/scrutineer-network-2024.html"].read_text()
-    assert ('<tr><td>–</td><td class="nowrap">August 2024</td>'
-            '<td colspan="2">Summer break: no meeting</td></tr>') in html
+    assert ('<tr><td>No meeting</td><td class="nowrap">August 2024</td>'
+            '<td colspan="2">Summer break</td></tr>') in html
 
 
 def test_a_cell_links_to_its_address_in_every_format(example_outputs: dict[str, Path]
@@ -241,11 +241,11 @@ def test_contents_only_in_a_pdf_long_enough_to_need_them(tmp_path: Path) -> None
     notes = tmp_path / "tasp/network-notes-2024-01.yaml"
     paragraph = "  We discussed the role of the scrutineer with the partners at length. " * 12
     notes.write_text(notes.read_text().replace(
-        "discussion: |\n", "discussion: |\n" + (paragraph + "\n\n") * 14))
+        "discussion: |\n", "discussion: |\n" + (paragraph + "\n\n") * 18))
     outputs = built(notes, tmp_path / "out")
     first = PdfReader(outputs["pdf"]).pages[0].extract_text()
     assert re.search(r"^Discussion\s*\.{3,}\s*\d+$", first, re.MULTILINE)
-    assert re.search(r"^Actions\s*\.{3,}\s*\d+$", first, re.MULTILINE)
+    assert re.search(r"^What we agreed\s*\.{3,}\s*\d+$", first, re.MULTILINE)
     word = docx.Document(str(outputs["docx"]))
     assert not any(p.style.name == "TOC Heading" or p.text == "Contents"
                    for p in word.paragraphs)

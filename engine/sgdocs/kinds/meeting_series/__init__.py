@@ -45,13 +45,18 @@ class Meeting(Model):
     """A meeting the rule alone does not describe: a different day, or one to be confirmed."""
 
     date: PartialDate
-    """The day of the meeting."""
+    """The day of the meeting; a month alone for a meeting held that month whose day is
+    not recorded (it is printed, but left out of the calendar)."""
     exception: Text | None = None
     """Why the day differs from the rule, e.g. "Launch meeting"."""
     status: Literal["confirmed", "to be confirmed"] = "confirmed"
     """confirmed, or to be confirmed."""
     registration: Url | None = None
     """The meeting's registration link, where it differs from the series' pattern."""
+    start: Clock | None = None
+    """Its start time, where it differs from the series'."""
+    end: Clock | None = None
+    """Its end time, where it differs from the series'."""
 
 
 class Slot(Model):
@@ -63,6 +68,19 @@ class Slot(Model):
     status: Literal["confirmed", "to be confirmed", "break"]
     label: str
     registration: str | None
+    start: Clock | None = None
+    end: Clock | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def time(self) -> str:
+        """When it runs, e.g. "4:30pm to 5:30pm"; "Not recorded" for a meeting whose time is
+        not known."""
+        if self.status == "break":
+            return ""
+        if self.start is None or self.end is None:
+            return "Not recorded"
+        return f"{self.start.british} to {self.end.british}"
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -113,11 +131,25 @@ class MeetingSeries(Document):
         ordinal, weekday = self.rule.lower().split()
         return nth_weekday(year, month, ORDINALS[ordinal], WEEKDAYS.index(weekday))
 
+    def _times(self, meeting: Meeting | None) -> dict[str, Clock | None]:
+        """When a meeting runs: its own times, else the series' (none for a meeting whose
+        day is not recorded)."""
+        if meeting and meeting.date.day is None and not meeting.start:
+            return {"start": None, "end": None}
+        return {"start": meeting.start if meeting and meeting.start else self.start,
+                "end": meeting.end if meeting and meeting.end else self.end}
+
     def _months(self) -> Iterator[tuple[int, int]]:
         year, month = self.first_month.year, self.first_month.month
         while (year, month) <= (self.last_month.year, self.last_month.month):
             yield year, month
             year, month = (year + month // 12, month % 12 + 1)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def time_zone_name(self) -> str:
+        """The time zone as readers know it: "UK time" for Europe/London."""
+        return "UK time" if self.timezone == "Europe/London" else f"{self.timezone} time"
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -140,7 +172,8 @@ class MeetingSeries(Document):
                                   label=breaks[(year, month)], registration=None))
                 continue
             meeting = listed.get((year, month))
-            day = meeting.date.date if meeting else self._rule_date(year, month)
+            rule_day = self._rule_date(year, month)
+            day = meeting.date if meeting else PartialDate(year, month, rule_day.day)
             status = meeting.status if meeting else "confirmed"
             if status == "confirmed":
                 number += 1
@@ -148,9 +181,9 @@ class MeetingSeries(Document):
                     self.registration.replace("{number}", str(number)) if self.registration and
                     status == "confirmed" else None)
             slots.append(Slot(month=when, number=number if status == "confirmed" else None,
-                              date=PartialDate(day.year, day.month, day.day), status=status,
+                              date=day, status=status,
                               label=(meeting.exception or "") if meeting else "",
-                              registration=link))
+                              registration=link, **self._times(meeting)))
         return slots
 
     def issues(self) -> Iterator[Issue]:
@@ -184,8 +217,9 @@ class MeetingSeries(Document):
                 yield Issue(("breaks", i, "month"), "give the month only (YYYY-MM)")
         for i, meeting in enumerate(self.meetings):
             key = (meeting.date.year, meeting.date.month)
-            if meeting.date.day is None:
-                yield Issue(("meetings", i, "date"), "give the day of the meeting")
+            if not meeting.date.month_known:
+                yield Issue(("meetings", i, "date"), "give the day of the meeting, or at least "
+                            "its month")
                 continue
             expected = self._rule_date(*key)
             if key not in months:
@@ -197,7 +231,8 @@ class MeetingSeries(Document):
             elif key in seen:
                 yield Issue(("meetings", i, "date"), f"{PartialDate(*key)} already has a "
                             "meeting listed", "list one meeting a month")
-            elif meeting.date.date != expected and not meeting.exception:
+            elif (meeting.date.day is not None and meeting.date.date != expected
+                  and not meeting.exception):
                 yield Issue(("meetings", i, "date"), f"{meeting.date.weekday} is not the "
                             f"{self.rule} of {PartialDate(*key)}, which is {expected:%-d %B %Y}",
                             "correct the date, or add `exception:` saying why it differs")

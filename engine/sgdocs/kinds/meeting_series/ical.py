@@ -32,17 +32,17 @@ def calendar(series: MeetingSeries) -> Calendar:
     calendar.add("x-wr-calname", _one_line(series.series))
     slug = re.sub(r"[^a-z0-9]+", "-", series.series.lower()).strip("-")
     for slot in series.programme:
-        if slot.date is None:
-            continue
+        if slot.date is None or slot.date.day is None or slot.start is None or slot.end is None:
+            continue  # a break, or a meeting whose day or time is not recorded
         day = slot.date.date
         event = Event()
         event.add("uid", f"{slug}-{day:%Y-%m}@sgdocs")
         event.add("sequence", series.revision)
         event.add("dtstamp", stamp)
-        event.add("dtstart", dt.datetime(day.year, day.month, day.day, series.start.hour,
-                                         series.start.minute, tzinfo=zone))
-        event.add("dtend", dt.datetime(day.year, day.month, day.day, series.end.hour,
-                                       series.end.minute, tzinfo=zone))
+        event.add("dtstart", dt.datetime(day.year, day.month, day.day, slot.start.hour,
+                                         slot.start.minute, tzinfo=zone))
+        event.add("dtend", dt.datetime(day.year, day.month, day.day, slot.end.hour,
+                                       slot.end.minute, tzinfo=zone))
         title = f"{series.series}: meeting {slot.number}" if slot.number else series.series
         event.add("summary", _one_line(title + (f" ({slot.label})" if slot.label else "")))
         event.add("status", "TENTATIVE" if slot.status == "to be confirmed" else "CONFIRMED")
