@@ -26,7 +26,7 @@ FIGURES = [
     "The Department for Education should consider this work when consulting on the revision "
     "of WT2018.",
 ]
-ALT = ("Bar chart, headline figures, per cent. In-partnership peer reviews: 29%; "
+ALT = ("Bar chart, headline figures as percentages. In-partnership peer reviews: 29%; "
        "Between-partnership peer reviews: 21%; Six Steps framework used: 75%; Children and "
        "young people in scrutiny: 29%; Employ Independent Scrutineers: 67%; Employ an "
        "Independent Chair: 59%.")
