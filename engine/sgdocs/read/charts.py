@@ -19,7 +19,7 @@ class Series:
     """What the values count, e.g. "Green"; named in the legend and the alt text."""
     colour: str
     """Its colour, "#rrggbb", at least 3:1 against white."""
-    values: tuple[int, ...]
+    values: tuple[float, ...]
     """One value per category."""
 
 
@@ -42,7 +42,7 @@ class BarChart:
     """The length of the value axis (100 for percentages); by default the largest value."""
 
     @classmethod
-    def of(cls, title: str, bars: Sequence[tuple[str, int]], unit: str = "",
+    def of(cls, title: str, bars: Sequence[tuple[str, float]], unit: str = "",
            scale: int | None = None) -> BarChart:
         """A chart of one series: a bar per (label, value)."""
         return cls(title, tuple(label for label, _ in bars),

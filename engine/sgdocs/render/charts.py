@@ -34,7 +34,7 @@ def _draw(chart: BarChart, fmt: str, metadata: dict[str, Any]) -> bytes:
     stacked = len(chart.series) > 1
     figure = Figure(figsize=(6.3, 0.45 * len(labels) + (1.0 if stacked else 0.6)), dpi=150)
     axes = figure.add_subplot()
-    left = [0] * len(labels)
+    left: list[float] = [0] * len(labels)
     for series in chart.series:
         values = list(series.values)[::-1]
         bars = axes.barh(labels, values, left=left, color=series.colour,
