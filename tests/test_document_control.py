@@ -123,4 +123,4 @@ def test_joint_publishers_are_named_on_the_cover(example_outputs: dict[str, Path
                   "Bedfordshire")
     for fmt in ("docx", "pdf", "html"):
         text = normalise(READERS[fmt](example_outputs[f"tasp/scrutiny-research-briefing.{fmt}"]))
-        assert f"{publishers} · Version 1.0" in text, fmt
+        assert f"{publishers} · Published 2022" in text, fmt

@@ -33,7 +33,7 @@ FIGURES = [
     "Safeguarding Partners (TASP)",
     "Headline figures as percentages of the LSCPs (or areas) each figure is out of. The "
     "figures are also given in the text.",
-    "Illustrative example. The facts and figures are those of a published research summary.",
+    "Published 2022",
 ]
 NOT_IN_THE_SOURCE = [
     "54 of 60",        # the summary says "90% of these"
