@@ -8,6 +8,7 @@ import struct
 import zlib
 from pathlib import Path
 
+import docx
 import pytest
 
 from conftest import CONTENT, READERS, built, cli, normalise
@@ -161,3 +162,35 @@ def test_a_picture_needs_alt_text(tasp: Path) -> None:
     result = cli("check", str(article))
     assert result.exit_code == 1
     assert "error: `image.alt` is missing" in result.output
+
+
+def test_an_issue_s_number_date_strapline_links_and_members_items(tmp_path: Path) -> None:
+    """The masthead gives the issue's number and date, a strapline and links; an item for
+    members only is marked, in the contents too; an article published elsewhere is linked."""
+    shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
+    issue = tmp_path / "tasp/newsletter-autumn-2023.yaml"
+    issue.write_text(issue.read_text().replace(
+        "season: Autumn 2023\n", "season: Autumn 2023\nissue_number: 12\nstrapline: News for "
+        "safeguarding partnerships\nmasthead_links:\n  - {text: theasp.org.uk, url: "
+        "https://theasp.org.uk}\n  - {text: Subscribe, url: https://example.org/subscribe}\n")
+        .replace("  status: published\n", "  status: published\n  published_on: 2023-11-20\n"))
+    agm = tmp_path / "tasp/newsletter-autumn-2023/agm.yaml"
+    agm.write_text(agm.read_text().replace("section: AGM\n", "section: AGM\nmembers_only: true\n"))
+    vacancies = tmp_path / "tasp/newsletter-autumn-2023/vacancies.yaml"
+    vacancies.write_text(vacancies.read_text().replace(
+        "kind: article\n", "kind: article\nelsewhere: https://example.org/vacancies\n"))
+    outputs = built(issue, tmp_path / "out", formats=("docx", "pdf", "html"))
+    for fmt in ("docx", "pdf", "html"):
+        text = normalise(READERS[fmt](outputs[fmt]))
+        assert ("The Association of Safeguarding Partners · Issue 12 · Autumn 2023 · 20 November "
+                "2023 · Edited by TASP News for safeguarding partnerships theasp.org.uk · "
+                "Subscribe In this issue") in text, fmt
+        assert "AGM: TASP Annual AGM (members only)" in text, fmt
+        assert "TASP Annual AGM Members only Our Annual General Meeting" in text, fmt
+        assert "Read it in full" in text, fmt
+    links = [p for p in docx.Document(str(outputs["docx"])).paragraphs
+             if p.text == "theasp.org.uk  ·  Subscribe"]
+    assert [h.address for h in links[0].hyperlinks] == ["https://theasp.org.uk",
+                                                        "https://example.org/subscribe"]
+    html = outputs["html"].read_text()
+    assert '<a href="https://example.org/vacancies">Read it in full</a>' in html

@@ -87,6 +87,11 @@ class Article(Document):
     """Links for readers."""
     image: Image | None = None
     """A picture, with its text alternative."""
+    members_only: bool = False
+    """For members only: marked so in the issue and its contents."""
+    elsewhere: Url | None = None
+    """Where the article is published instead, e.g. a page of the website: the issue's
+    contents link to it, and the issue prints only what the article says here."""
 
 
 KIND = Kind(

@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, PositiveInt
 
 from sgdocs.kinds import Kind
-from sgdocs.kinds.article import Article
+from sgdocs.kinds.article import Article, Link
 from sgdocs.read import richtext
 from sgdocs.read.schema import Document, Inline, Issue, Model, Text
 
@@ -36,6 +36,12 @@ class Newsletter(Document):
     kind: Literal["newsletter"]
     season: Text
     """The issue, e.g. "Autumn 2023"."""
+    issue_number: PositiveInt | None = None
+    """The issue's number, e.g. 12."""
+    strapline: Text | None = None
+    """A line under the masthead's title, e.g. "News for safeguarding partnerships"."""
+    masthead_links: list[Link] = []
+    """Links in the masthead, e.g. the website or how to subscribe."""
     editor: Text | None = None
     """Who edits it."""
     articles: list[Text] = Field(min_length=1)
