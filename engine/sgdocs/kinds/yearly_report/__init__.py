@@ -16,15 +16,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Literal
 
-from pydantic import NonNegativeInt, computed_field
+from pydantic import Field, NonNegativeInt, computed_field
 
 from sgdocs.kinds import Kind
 from sgdocs.read.charts import BarChart
 from sgdocs.read.partnership import SignOff
 from sgdocs.read.schema import Document, FreeSection, Inline, Issue, Markdown, Model, Text
-from sgdocs.read.values import PartialDate, Proportion
+from sgdocs.read.values import Money, PartialDate, Proportion
 from sgdocs.read.workdays import working_days_after
 
 RAPID_REVIEW_WORKING_DAYS = 15
@@ -216,6 +217,55 @@ class ReviewAction(Model):
     """planned, in progress or done."""
 
 
+class Figure(Model):
+    """A figure a report gives for a priority, as it states it."""
+
+    label: Text
+    """What is counted, e.g. "Practitioners trained in the Graded Care Profile 2"."""
+    value: Text
+    """The figure as the report gives it, e.g. "640" or "8 in 10"."""
+
+
+class Priority(Model):
+    """One of the partnership's priorities, and how it went in the year."""
+
+    title: Text
+    """The priority, e.g. "Neglect"."""
+    progress: Markdown | None = None
+    """What was done and what changed."""
+    figures: list[Figure] = []
+    """Figures the report gives for it."""
+
+
+class CaseStudy(Model):
+    title: Text
+    """What the case study shows, e.g. "Help that came sooner"."""
+    body: Markdown
+    """The case study, with nothing that identifies the child or family."""
+
+
+class Contribution(Model):
+    partner: Text
+    """Who contributed, e.g. "Eastmoor County Council"."""
+    amount: Money
+    """How much, in pounds."""
+
+
+class Budget(Model):
+    """The partnership's budget for the year and who paid into it."""
+
+    contributions: list[Contribution] = Field(min_length=1)
+    """Each partner's contribution."""
+    note: Markdown | None = None
+    """What the budget paid for, or anything a reader should know about it."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total(self) -> Money:
+        """The contributions added up."""
+        return Money(sum((Decimal(c.amount) for c in self.contributions), Decimal(0)))
+
+
 class YearlyReport(Document):
     """The safeguarding partners' yearly report."""
 
@@ -231,6 +281,10 @@ class YearlyReport(Document):
     """A foreword from the partners."""
     what_we_did: Markdown | None = None
     """What the partners did as a result of the arrangements."""
+    priorities: list[Priority] = []
+    """The partnership's priorities, each with its progress and figures."""
+    case_studies: list[CaseStudy] = []
+    """Case studies showing the difference the arrangements made."""
     reviews: Reviews | None = None
     """Serious incidents and reviews: what was done, with the figures."""
     effectiveness: Markdown | None = None
@@ -247,6 +301,10 @@ class YearlyReport(Document):
     """Learning from scrutiny, incidents and reviews that has been put in place, and its impact."""
     scrutiny: ScrutinyEvaluation | None = None
     """The independent scrutineer's evaluation and the partners' response."""
+    budget: Budget | None = None
+    """The budget and the partners' contributions."""
+    training: Markdown | None = None
+    """Multi-agency training in the year, with its figures (a table is fine)."""
     sections: list[FreeSection] = []
     """Further sections of the partnership's own (each may say which requirements it meets)."""
     sign_off: list[SignOff] = []
@@ -256,6 +314,9 @@ class YearlyReport(Document):
     sent_to: list[Text] = []
     """Who the report was sent to on publication, e.g. the Child Safeguarding Practice
     Review Panel."""
+    presented_to: list[Text] = []
+    """Where the report was presented, e.g. the health and wellbeing board, a scrutiny
+    committee."""
 
 
 KIND = Kind(
