@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from conftest import CONTENT, READERS, built, normalise
+from conftest import CONTENT, READERS, built, edited_copy, normalise
 from sgdocs.cli import main
 from yamledit import drop_key
 
@@ -123,3 +123,20 @@ def test_an_incomplete_draft_is_marked_on_every_page(tmp_path: Path) -> None:
     html = (out / "eastmoor/arrangements.html").read_text()
     assert '<p class="incomplete" role="note"><strong>DRAFT — incomplete.</strong>' in html
     assert "Not yet addressed" in normalise(READERS["html"](out / "eastmoor/arrangements.html"))
+
+
+@pytest.mark.parametrize(("control", "sentence"), [
+    ("  status: published\n  published_on: 2024-12-05\n",
+     "These arrangements took effect from 1 December 2024; they were published on 5 December "
+     "2024."),
+    ("  status: published\n  published_on: 2024-11-20\n",
+     "These arrangements take effect from 1 December 2024; they were published on 20 November "
+     "2024."),
+])
+def test_the_date_in_force_beside_the_date_published(tmp_path: Path, control: str,
+                                                     sentence: str) -> None:
+    arrangements = edited_copy(tmp_path, CONTENT / "eastmoor/arrangements.yaml",
+                               ("  status: final\n", control))
+    outputs = built(arrangements, tmp_path / "out", formats=("docx", "html"))
+    for fmt in ("docx", "html"):
+        assert sentence in normalise(READERS[fmt](outputs[fmt])), fmt
