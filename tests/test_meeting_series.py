@@ -123,3 +123,68 @@ def test_a_meeting_at_its_own_time(tmp_path: Path) -> None:
                     if e["uid"].endswith("2024-12@sgdocs"))  # type: ignore[index]
     start = december.decoded("dtstart")  # type: ignore[attr-defined]
     assert (start.hour, start.minute) == (10, 0)
+
+
+LISTED = """\
+kind: meeting-series
+title: Executive meetings 2025
+series: Partnership Executive
+document_control: {status: draft}
+meetings:
+  - {date: 2025-02-12, start: "10:00", end: "12:00"}
+  - {date: 2025-05-21, start: "14:00", end: "16:00"}
+  - {date: 2025-09-10}
+"""
+
+
+def test_a_series_of_listed_dates_with_their_own_times(tmp_path: Path) -> None:
+    """No rule: the meetings listed, each at its own time or none set; the calendar has an
+    all-day event for a meeting with no time."""
+    shutil.copytree(CONTENT / "tasp", tmp_path / "area")
+    series = tmp_path / "area/executive.yaml"
+    series.write_text(LISTED)
+    assert cli("check", str(series)).exit_code == 0
+    outputs = built(series, tmp_path / "out")
+    text = normalise(READERS["html"](outputs["html"]))
+    assert "Meetings are held on the dates below." in text
+    assert ("Meeting 1 Wednesday 12 February 2025 10am to 12pm Not open yet Meeting 2 Wednesday "
+            "21 May 2025 2pm to 4pm Not open yet Meeting 3 Wednesday 10 September 2025 Not "
+            "recorded") in text
+    events = _events(outputs["executive.ics"])
+    assert len(events) == 3
+    september = next(e for e in events if e["uid"].endswith("2025-09@sgdocs"))  # type: ignore
+    assert september.decoded("dtstart") == dt.date(2025, 9, 10)  # type: ignore[attr-defined]
+
+
+def test_every_other_month_and_open_ended(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
+    file = tmp_path / "tasp" / SERIES.name
+    file.write_text(file.read_text().replace("rule: third Wednesday\n",
+                                             "rule: third Wednesday\nevery: other month\n")
+                    .replace("last_month: 2024-12\n", "")
+                    .replace("breaks:\n  - month: 2024-08\n    reason: Summer break\n", "")
+                    .replace("  - date: 2024-12-18\n    status: to be confirmed\n", ""))
+    result = cli("check", str(file))
+    assert result.exit_code == 0, result.output
+    text = normalise(READERS["html"](built(file, tmp_path / "out")["html"]))
+    assert "Meetings are held on the third Wednesday of every other month" in text
+    assert "Meeting 2 Wednesday 20 March 2024" in text
+    assert "Meeting 6 Wednesday 20 November 2024" in text
+    assert "21 February 2024" not in text and "January 2025" not in text
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (LISTED.replace("meetings:\n", "nothing: []\nmeetings_: \n"), "unknown key"),
+    ("kind: meeting-series\ntitle: T\nseries: S\ndocument_control: {status: draft}\n",
+     "the series has no rule and no meetings listed"),
+    ("kind: meeting-series\ntitle: T\nseries: S\ndocument_control: {status: draft}\n"
+     "rule: first Monday\n", "a series with a rule needs the month it starts"),
+    (LISTED + 'start: "10:00"\n', "the meetings have a start time or an end time, not both"),
+])
+def test_a_series_that_says_too_little(tmp_path: Path, text: str, message: str) -> None:
+    shutil.copytree(CONTENT / "tasp", tmp_path / "area")
+    series = tmp_path / "area/executive.yaml"
+    series.write_text(text)
+    result = cli("check", str(series))
+    assert result.exit_code == 1
+    assert message in normalise(result.output)

@@ -1,10 +1,12 @@
-"""meeting-series: a recurring meeting described as a rule, and its programme and calendar.
+"""meeting-series: a recurring meeting, its programme and calendar.
 
-"The third Wednesday of each month, 4:30pm to 5:30pm" is the rule; breaks (no meeting in
-August) and exceptions (the launch meeting on a different day, a meeting to be confirmed)
-are listed; the programme is worked out from them. A build makes the programme (docx, pdf,
-html) and an .ics calendar whose events keep their identity from one revision to the next,
-so a calendar that imported the programme updates instead of duplicating it.
+"The third Wednesday of each month, 4:30pm to 5:30pm" is a rule (or of every other month);
+breaks (no meeting in August) and exceptions (the launch meeting on a different day, a
+meeting to be confirmed, at another time) are listed; the programme is worked out from them,
+for twelve months when it is open-ended. A series with no rule lists its meetings' dates.
+A build makes the programme (docx, pdf, html) and an .ics calendar whose events keep their
+identity from one revision to the next, so a calendar that imported the programme updates
+instead of duplicating it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from sgdocs.kinds import Kind, Output
 from sgdocs.read.schema import Document, Issue, Markdown, Model, Text, Url
 from sgdocs.read.values import Clock, PartialDate
 
+OPEN_ENDED_MONTHS = 12
+"""How far ahead the programme of a series with no last month runs."""
 MAX_MONTHS = 120
 """Ten years of meetings: a programme is planned a year or two ahead."""
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
@@ -101,24 +105,29 @@ class MeetingSeries(Document):
     """Who chairs it, with their roles."""
     introduction: Markdown | None = None
     """What the meetings are for, and who may come."""
-    rule: Text = Field(pattern=RULE_PATTERN)
-    """When it meets each month, e.g. "third Wednesday" (first … fourth, or last)."""
-    start: Clock
-    """Start time, e.g. 16:30."""
-    end: Clock
+    rule: Text | None = Field(None, pattern=RULE_PATTERN)
+    """When it meets in a month, e.g. "third Wednesday" (first … fourth, or last); left
+    out when the meetings' dates are listed one by one under `meetings`."""
+    every: Literal["month", "other month"] = "month"
+    """How often the rule applies: every month, or every other month from the first."""
+    start: Clock | None = None
+    """Start time, e.g. 16:30 (left out when the times are not set)."""
+    end: Clock | None = None
     """End time, e.g. 17:30."""
     timezone: Text = "Europe/London"
     """The time zone the times are in."""
     location: Text | None = None
     """Where, e.g. "Online (Microsoft Teams)"."""
-    first_month: PartialDate
-    """The first month of the programme (YYYY-MM)."""
-    last_month: PartialDate
-    """The last month of the programme (YYYY-MM)."""
+    first_month: PartialDate | None = None
+    """The first month of the programme (YYYY-MM); needed with a rule."""
+    last_month: PartialDate | None = None
+    """The last month of the programme (YYYY-MM); left out for a series with no end, whose
+    programme then runs for twelve months."""
     breaks: list[Break] = []
     """Months with no meeting."""
     meetings: list[Meeting] = []
-    """Meetings on another day than the rule's, or still to be confirmed."""
+    """Meetings on another day than the rule's, at another time, or still to be confirmed;
+    with no rule, every meeting."""
     registration: Url | None = None
     """The registration link, with {number} for the meeting's number, e.g.
     "https://example.org/register/meeting-{number}"."""
@@ -127,23 +136,38 @@ class MeetingSeries(Document):
     revised_on: PartialDate | None = None
     """When the programme last changed."""
 
+    @property
+    def span(self) -> int:
+        """How many months a rule's programme runs for."""
+        if self.first_month is None or self.last_month is None:
+            return OPEN_ENDED_MONTHS
+        return ((self.last_month.year - self.first_month.year) * 12 + self.last_month.month
+                - self.first_month.month + 1)
+
     def _rule_date(self, year: int, month: int) -> dt.date:
-        ordinal, weekday = self.rule.lower().split()
+        ordinal, weekday = (self.rule or "").lower().split()
         return nth_weekday(year, month, ORDINALS[ordinal], WEEKDAYS.index(weekday))
 
     def _times(self, meeting: Meeting | None) -> dict[str, Clock | None]:
         """When a meeting runs: its own times, else the series' (none for a meeting whose
         day is not recorded)."""
-        if meeting and meeting.date.day is None and not meeting.start:
-            return {"start": None, "end": None}
-        return {"start": meeting.start if meeting and meeting.start else self.start,
-                "end": meeting.end if meeting and meeting.end else self.end}
+        if meeting and (meeting.start or meeting.date.day is None):
+            return {"start": meeting.start, "end": meeting.end}
+        return {"start": self.start, "end": self.end}
 
     def _months(self) -> Iterator[tuple[int, int]]:
+        """The programme's months: the rule's from the first month to the last (or for
+        twelve months), else those of the meetings listed."""
+        if self.rule is None or self.first_month is None:
+            yield from sorted({(m.date.year, m.date.month) for m in self.meetings})
+            return
         year, month = self.first_month.year, self.first_month.month
-        while (year, month) <= (self.last_month.year, self.last_month.month):
+        step = 2 if self.every == "other month" else 1
+        last = self.last_month or PartialDate(year + (month + OPEN_ENDED_MONTHS - 2) // 12,
+                                              (month + OPEN_ENDED_MONTHS - 2) % 12 + 1)
+        while (year, month) <= (last.year, last.month):
             yield year, month
-            year, month = (year + month // 12, month % 12 + 1)
+            year, month = (year + (month + step - 1) // 12, (month + step - 1) % 12 + 1)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -153,10 +177,13 @@ class MeetingSeries(Document):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def rule_text(self) -> str:
+    def rule_text(self) -> str | None:
         """The rule as a sentence part, e.g. "the third Wednesday of each month"."""
+        if self.rule is None:
+            return None
         ordinal, weekday = self.rule.lower().split()
-        return f"the {ordinal} {weekday.capitalize()} of each month"
+        every = "every other month" if self.every == "other month" else "each month"
+        return f"the {ordinal} {weekday.capitalize()} of {every}"
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -172,8 +199,8 @@ class MeetingSeries(Document):
                                   label=breaks[(year, month)], registration=None))
                 continue
             meeting = listed.get((year, month))
-            rule_day = self._rule_date(year, month)
-            day = meeting.date if meeting else PartialDate(year, month, rule_day.day)
+            day = meeting.date if meeting else PartialDate(
+                year, month, self._rule_date(year, month).day)
             status = meeting.status if meeting else "confirmed"
             if status == "confirmed":
                 number += 1
@@ -192,22 +219,42 @@ class MeetingSeries(Document):
         except (ZoneInfoNotFoundError, ValueError):
             yield Issue(("timezone",), f"\u201c{self.timezone}\u201d is not a time zone",
                         "write it like Europe/London")
-        if self.end <= self.start:
+        if (self.start is None) != (self.end is None):
+            yield Issue(("end" if self.end is None else "start",), "the meetings have a start "
+                        "time or an end time, not both", "give both, or neither")
+        elif self.start is not None and self.end is not None and self.end <= self.start:
             yield Issue(("end",), f"the meeting ends ({self.end.british}) before it starts "
                         f"({self.start.british})")
+        if self.rule is None and not self.meetings:
+            yield Issue(("meetings",), "the series has no rule and no meetings listed",
+                        "give the rule (e.g. `rule: third Wednesday`), or list the meetings' "
+                        "dates under `meetings`")
+            return
+        if self.rule is not None:
+            yield from self._programme_issues()
+        yield from self._meeting_issues()
+
+    def _programme_issues(self) -> Iterator[Issue]:
+        """A rule's programme: where it starts and how long it runs."""
+        if self.first_month is None:
+            yield Issue(("first_month",), "a series with a rule needs the month it starts",
+                        "add `first_month:` (YYYY-MM)")
+            return
         for field in ("first_month", "last_month"):
             value = getattr(self, field)
-            if value.day is not None or not value.month_known:
+            if value is not None and (value.day is not None or not value.month_known):
                 yield Issue((field,), "give the month only (YYYY-MM)")
                 return
-        if self.last_month < self.first_month:
+        if self.last_month is not None and self.last_month < self.first_month:
             yield Issue(("last_month",), "the programme ends before it starts")
-        span = ((self.last_month.year - self.first_month.year) * 12 + self.last_month.month
-                - self.first_month.month + 1)
-        if span > MAX_MONTHS:
-            yield Issue(("last_month",), f"the programme runs for {span:,} months, more than "
+        if self.span > MAX_MONTHS:
+            yield Issue(("last_month",), f"the programme runs for {self.span:,} months, more than "
                         f"the {MAX_MONTHS} a series may cover", "make a series for each year "
                         "or two")
+
+    def _meeting_issues(self) -> Iterator[Issue]:
+        """The meetings and breaks listed, against the programme."""
+        if self.rule is not None and (self.first_month is None or self.span > MAX_MONTHS):
             return
         months = set(self._months())
         breaks = {(b.month.year, b.month.month) for b in self.breaks}
@@ -221,7 +268,6 @@ class MeetingSeries(Document):
                 yield Issue(("meetings", i, "date"), "give the day of the meeting, or at least "
                             "its month")
                 continue
-            expected = self._rule_date(*key)
             if key not in months:
                 yield Issue(("meetings", i, "date"), f"{meeting.date} is outside the programme "
                             f"({self.first_month} to {self.last_month})")
@@ -231,7 +277,8 @@ class MeetingSeries(Document):
             elif key in seen:
                 yield Issue(("meetings", i, "date"), f"{PartialDate(*key)} already has a "
                             "meeting listed", "list one meeting a month")
-            elif (meeting.date.day is not None and meeting.date.date != expected
+            elif (self.rule is not None and meeting.date.day is not None
+                  and meeting.date.date != (expected := self._rule_date(*key))
                   and not meeting.exception):
                 yield Issue(("meetings", i, "date"), f"{meeting.date.weekday} is not the "
                             f"{self.rule} of {PartialDate(*key)}, which is {expected:%-d %B %Y}",

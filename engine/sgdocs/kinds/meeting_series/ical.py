@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from sgdocs.kinds.meeting_series import MeetingSeries
+from sgdocs.kinds.meeting_series import MeetingSeries, Slot
 from sgdocs.write.files import build_time
 
 PRODUCT = "-//sgdocs//meeting series//EN"
@@ -32,17 +32,20 @@ def calendar(series: MeetingSeries) -> Calendar:
     calendar.add("x-wr-calname", _one_line(series.series))
     slug = re.sub(r"[^a-z0-9]+", "-", series.series.lower()).strip("-")
     for slot in series.programme:
-        if slot.date is None or slot.date.day is None or slot.start is None or slot.end is None:
-            continue  # a break, or a meeting whose day or time is not recorded
+        if slot.date is None or slot.date.day is None:
+            continue  # a break, or a meeting whose day is not recorded
         day = slot.date.date
         event = Event()
         event.add("uid", f"{slug}-{day:%Y-%m}@sgdocs")
         event.add("sequence", series.revision)
         event.add("dtstamp", stamp)
-        event.add("dtstart", dt.datetime(day.year, day.month, day.day, slot.start.hour,
-                                         slot.start.minute, tzinfo=zone))
-        event.add("dtend", dt.datetime(day.year, day.month, day.day, slot.end.hour,
-                                       slot.end.minute, tzinfo=zone))
+        if slot.start is not None and slot.end is not None:
+            event.add("dtstart", dt.datetime(day.year, day.month, day.day, slot.start.hour,
+                                             slot.start.minute, tzinfo=zone))
+            event.add("dtend", dt.datetime(day.year, day.month, day.day, slot.end.hour,
+                                           slot.end.minute, tzinfo=zone))
+        else:  # no time set: an event for the day
+            event.add("dtstart", day)
         title = f"{series.series}: meeting {slot.number}" if slot.number else series.series
         event.add("summary", _one_line(title + (f" ({slot.label})" if slot.label else "")))
         event.add("status", "TENTATIVE" if slot.status == "to be confirmed" else "CONFIRMED")
@@ -50,7 +53,7 @@ def calendar(series: MeetingSeries) -> Calendar:
             event.add("url", slot.registration)
         if series.location:
             event.add("location", _one_line(series.location))
-        event.add("description", _description(series, slot.registration, slot.status))
+        event.add("description", _description(series, slot))
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar
@@ -62,8 +65,9 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _description(series: MeetingSeries, registration: str | None, status: str) -> str:
-    lines = [f"{series.series}, {series.start.british} to {series.end.british}."]
+def _description(series: MeetingSeries, slot: Slot) -> str:
+    lines = [f"{series.series}, {slot.time}." if slot.start else f"{series.series}."]
+    status, registration = slot.status, slot.registration
     if status == "to be confirmed":
         lines.append("This meeting is to be confirmed.")
     if registration:
