@@ -122,3 +122,14 @@ def test_the_scrutineer_is_named_as_written(tmp_path: Path, scrutineer: str) -> 
     outputs = built(report, tmp_path / "out", formats=("docx", "html"))
     for fmt in ("docx", "html"):
         assert f"Author: {scrutineer}." in normalise(READERS[fmt](outputs[fmt])), fmt
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_the_example_says_what_its_tables_say(outputs: dict[str, Path], fmt: str) -> None:
+    """"Two of last year's three recommendations have been met": two are done, R2 is not."""
+    text = normalise(READERS[fmt](outputs[fmt]))
+    assert "Two of last year's three recommendations have been met." in text
+    assert "six steps for independent scrutiny, drawing on four sources of evidence:" in text
+    progress = text[text.index("Recommendation last year"):]  # to document control
+    assert [word for word in progress.split() if word in ("Done", "In", "No")] == [
+        "Done", "In", "Done"]
