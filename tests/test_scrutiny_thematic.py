@@ -246,3 +246,14 @@ def test_a_thematic_copy_of_eastmoor_builds_without_its_ratings(tmp_path: Path) 
         text = normalise(READERS[fmt](outputs[fmt]))
         assert "Step 3: Voice of children and families Children's views are gathered" in text
         assert [word for word in ("Judgement", "Green", "Amber", "Red") if word in text] == []
+
+
+def test_last_years_report_without_recommendations_gives_no_empty_table(
+        tmp_path: Path) -> None:
+    report = _report(tmp_path, THEMATIC.replace("recommendations:", "previous_report: "
+                                                "last-year.yaml\nrecommendations:", 1))
+    (report.parent / "last-year.yaml").write_text(
+        "kind: scrutiny-report\ntitle: Last year's review\ndocument_control: {status: draft}\n")
+    outputs = built(report, tmp_path / "out", formats=("docx", "html"))
+    for fmt in ("docx", "html"):
+        assert "last year's recommendations" not in READERS[fmt](outputs[fmt]), fmt
