@@ -82,7 +82,7 @@ def test_each_row_finds_its_match_in_another_list(report_with_gaps: dict[str, Pa
     progress = _rows(_table(word, "No.", "Recommendation last year", "Progress", "Status"))
     assert progress[1][2:] == ["The Children in Care Council joined the planning day and "
                                "shaped the neglect priority.", "Done"]
-    assert progress[2][0] == "R2" and progress[2][3] == "Done"
+    assert progress[2][0] == "R2" and progress[2][3] == "In progress"
     assert progress[3] == ["R3", "Track the actions from every multi-agency audit to "
                            "completion.", "No progress reported", "–"]
 

@@ -1,6 +1,6 @@
-"""The scrutineer's report: findings by step with RAG judgements, recommendations with the
-partners' responses, and progress on last year's recommendations taken from last year's
-report by reference."""
+"""The scrutineer's report on the six steps: findings by step with RAG judgements,
+recommendations with the partners' responses, and progress on last year's recommendations
+taken from last year's report by reference (thematic reports: test_scrutiny_thematic)."""
 
 from __future__ import annotations
 
@@ -122,3 +122,50 @@ def test_the_scrutineer_is_named_as_written(tmp_path: Path, scrutineer: str) -> 
     outputs = built(report, tmp_path / "out", formats=("docx", "html"))
     for fmt in ("docx", "html"):
         assert f"Author: {scrutineer}." in normalise(READERS[fmt](outputs[fmt])), fmt
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_the_example_says_what_its_tables_say(outputs: dict[str, Path], fmt: str) -> None:
+    """"Two of last year's three recommendations have been met": two are done, R2 is not."""
+    text = normalise(READERS[fmt](outputs[fmt]))
+    assert "Two of last year's three recommendations have been met." in text
+    assert "six steps for independent scrutiny, drawing on four sources of evidence:" in text
+    progress = text[text.index("Recommendation last year"):]  # to document control
+    assert [word for word in progress.split() if word in ("Done", "In", "No")] == [
+        "Done", "In", "Done"]
+
+
+def test_a_recommendation_done_last_year_shows_as_done(eastmoor: Path, tmp_path: Path) -> None:
+    """Marked done in last year's report, it needs no progress entry and shows as done."""
+    edit(eastmoor / "scrutiny-report-2023-24.yaml", "    due: 2024-10\n    status: in progress",
+         "    due: 2024-10\n    status: done")
+    file = eastmoor / REPORT.name
+    text = file.read_text()
+    file.write_text(text[:text.index("  - recommendation: R3")])
+    result = cli("check", str(file))
+    assert "recommendation R3" not in result.output
+    outputs = built(file, tmp_path / "out")
+    for fmt in ("docx", "pdf", "html"):
+        assert ("R3 Track the actions from every multi-agency audit to completion. Reported "
+                "done last year Done") in normalise(READERS[fmt](outputs[fmt])), fmt
+
+
+def test_last_years_recommendations_without_ids_are_referred_to_by_number(
+        eastmoor: Path, tmp_path: Path) -> None:
+    """Last year's report gave no ids: its recommendations are R1, R2 and R3 to this one."""
+    last_year = eastmoor / "scrutiny-report-2023-24.yaml"
+    last_year.write_text(last_year.read_text().replace("  - id: R1\n    text:", "  - text:")
+                         .replace("  - id: R2\n    text:", "  - text:")
+                         .replace("  - id: R3\n    text:", "  - text:"))
+    assert "id:" not in last_year.read_text()
+    file = eastmoor / REPORT.name
+    assert cli("check", str(file)).exit_code == 0
+    outputs = built(file, tmp_path / "out")
+    for fmt in ("docx", "pdf", "html"):
+        text = normalise(READERS[fmt](outputs[fmt]))
+        assert ("R2 Make sure every rapid review is completed within 15 working days. The "
+                "Executive Group agreed cover arrangements in January 2025") in text, fmt
+    edit(file, "recommendation: R3", "recommendation: 3")
+    result = cli("check", str(file))
+    assert result.exit_code == 1
+    assert "error: last year's report has no recommendation `3`" in result.output

@@ -15,12 +15,22 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import Field, NonNegativeInt, computed_field
+from pydantic import (
+    Field,
+    GetJsonSchemaHandler,
+    NonNegativeInt,
+    computed_field,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
+from sgdocs.errors import Severity
 from sgdocs.kinds import Kind
 from sgdocs.read.charts import BarChart
 from sgdocs.read.partnership import SignOff
@@ -32,12 +42,48 @@ RAPID_REVIEW_WORKING_DAYS = 15
 
 
 class Period(Model):
-    """The twelve months the report covers, usually 1 April to 31 March."""
+    """The months a report covers, usually 1 April to 31 March: its first and last days, or
+    the year as documents write it, "2024/25" or "2024-25" (1 April 2024 to 31 March
+    2025)."""
 
+    covers: ClassVar[str] = "a yearly report"
+    """The document the period is of, as its messages name it."""
+    WRITTEN: ClassVar[re.Pattern[str]] = re.compile(r"(\d{4})\s*[/-]\s*(\d{4}|\d{2})")
+    """A year as documents write it: 2024/25, 2024-25 or 2024/2025."""
+    HINT: ClassVar[str] = ("write the year as 2024/25 (1 April 2024 to 31 March 2025), or "
+                           "give the first and last days as `start:` and `end:`")
     start: PartialDate
     """The first day covered, e.g. 2024-04-01."""
     end: PartialDate
     """The last day covered, e.g. 2025-03-31."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _written_as_a_year(cls, data: Any) -> Any:
+        """"2024/25" is the year from 1 April 2024 to 31 March 2025, as documents write it."""
+        if not isinstance(data, str):
+            return data
+        written = cls.WRITTEN.fullmatch(data.strip())
+        if written is None:
+            raise PydanticCustomError("period", "\u201c{found}\u201d is not a period sgdocs "
+                                      "can read", {"found": data, "hint": cls.HINT})
+        first, second = int(written[1]), written[2]
+        if int(second) != (first + 1 if len(second) == 4 else (first + 1) % 100):
+            raise PydanticCustomError("period", "\u201c{found}\u201d does not run from one "
+                                      "year to the next", {"found": data,
+                                                           "hint": cls.HINT})
+        return {"start": f"{first}-04-01", "end": f"{first + 1}-03-31"}
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """Either form, for editors: the year as written, or the first and last days."""
+        written = {"type": "string", "pattern": rf"^\s*{cls.WRITTEN.pattern}\s*$",
+                   "description": "The year, e.g. 2024/25 (1 April 2024 to 31 March 2025)."}
+        dates = handler.resolve_ref_schema(handler(schema))
+        return {"anyOf": [written, {key: value for key, value in dates.items()
+                                    if key != "description"}],
+                "description": dates.get("description", "")}
 
     def __str__(self) -> str:
         return f"{self.start} to {self.end}"
@@ -52,7 +98,8 @@ class Period(Model):
                         f"({self.start})")
         elif _months_between(self.start, self.end) > 12:
             yield Issue(("end",), f"the period {self} is longer than twelve months",
-                        "a yearly report covers at most twelve months")
+                        f"{self.covers} usually covers twelve months: check the start and "
+                        "end, and leave them so if this one covers more", Severity.WARNING)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
