@@ -136,7 +136,7 @@ def test_dates_out_of_order(brief: Path) -> None:
 
 
 def test_final_document_needs_approval(brief: Path) -> None:
-    edit(brief, "  approved_by: The three safeguarding partners\n", "")
+    edit(brief, "  status: published\n", "  status: final\n")
     assert_fails_with(check(brief), "error: a final document needs `approved_by`",
                       "set `status: draft`")
 

@@ -35,7 +35,8 @@ def test_numbers_keep_their_written_form_in_text_fields(bexley_copy: Path,
                                                          run_build: Callable[..., BuildReport],
                                                          tmp_path: Path) -> None:
     brief = bexley_copy / "role-brief.yaml"
-    brief.write_text(brief.read_text().replace('version: "1.0"', "version: 1.10", 1))
+    brief.write_text(brief.read_text().replace("  status: published\n",
+                                               "  status: published\n  version: 1.10\n", 1))
     report = run_build(brief, out=tmp_path / "out", formats=("html",))
     assert report.ok, [str(f) for f in report.findings]
     assert "Version 1.10" in normalise(READERS["html"](report.outcomes[0].output))
