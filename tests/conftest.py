@@ -125,16 +125,20 @@ def write_layout(folder: Path, text: str) -> Path:
     return path
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """`path` with `old` (which must be there) replaced once by `new`."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def edited_copy(folder: Path, content: Path, *changes: tuple[str, str]) -> Path:
     """A copy of `content` (with its partnership) in `folder`, each `(old, new)` of `changes`
-    made once; every `old` must be there."""
+    made once."""
     shutil.copytree(content.parent, folder / content.parent.name)
     copy = folder / content.parent.name / content.name
-    text = copy.read_text(encoding="utf-8")
     for old, new in changes:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    copy.write_text(text, encoding="utf-8")
+        edit(copy, old, new)
     return copy
 
 

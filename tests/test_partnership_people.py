@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, READERS, built, cli, edited_copy, normalise
+from conftest import CONTENT, READERS, built, cli, edit, edited_copy, normalise
 from yamledit import line_of
 
 EASTMOOR = CONTENT / "eastmoor"
@@ -67,11 +67,8 @@ EVERY_PARTNER_SIGNS = ('Care Board", date: 2024-11-20}\n', 'Care Board", date: 2
 
 def _signed(arrangements: Path, *changes: tuple[str, str]) -> Path:
     """The arrangements with their sign-off changed."""
-    text = arrangements.read_text()
     for old, new in changes:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    arrangements.write_text(text)
+        edit(arrangements, old, new)
     return arrangements
 
 

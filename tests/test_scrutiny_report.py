@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, READERS, built, cli, edited_copy, normalise
+from conftest import CONTENT, READERS, built, cli, edit, edited_copy, normalise
 from yamledit import line_of
 
 REPORT = CONTENT / "eastmoor/scrutiny-report-2024-25.yaml"
@@ -48,11 +48,6 @@ def eastmoor(tmp_path: Path) -> Path:
     shutil.copytree(CONTENT / "eastmoor", tmp_path / "eastmoor")
     return tmp_path / "eastmoor"
 
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
 
 
 def test_last_years_recommendations_come_from_last_years_report(eastmoor: Path,

@@ -11,6 +11,7 @@ import jinja2
 import pytest
 from click.testing import CliRunner, Result
 
+from conftest import edit
 from sgdocs.cli import main
 from sgdocs.kinds import all_kinds
 
@@ -31,11 +32,6 @@ def restyled(bexley_copy: Path) -> Path:
     assert result.exit_code == 0, result.output
     return bexley_copy
 
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
 
 
 def edit_docx(path: Path, old: str, new: str) -> None:

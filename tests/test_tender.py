@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import BEXLEY, READERS, built, cli, normalise
+from conftest import BEXLEY, READERS, built, cli, edit, normalise
 from test_bexley_role_brief import KEY_QUESTIONS, RESPONSIBILITIES, TIMETABLE
 from yamledit import line_of
 
@@ -130,12 +130,6 @@ def test_scoring_workbook_computes_weighted_totals(outputs: dict[str, Path],
 def bexley(tmp_path: Path) -> Path:
     shutil.copytree(BEXLEY, tmp_path / "bexley")
     return tmp_path / "bexley"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
 
 
 def test_changing_the_brief_changes_the_tender(bexley: Path, tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ budget:
     - {partner: Eastmoor County Council, amount: 120000}
     - {partner: Eastmoor Constabulary, amount: 45000.50}
     - {partner: NHS Eastmoor Integrated Care Board, amount: 60000}
-  note: The budget paid for the business unit, training and independent scrutiny.
+  notes: The budget paid for the business unit, training and independent scrutiny.
 presented_to:
   - the Eastmoor Health and Wellbeing Board
   - the council's Children's Scrutiny Committee

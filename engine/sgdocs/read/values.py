@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any
 
@@ -145,6 +146,11 @@ class Money(Decimal):
 
     def times(self, count: int | Decimal) -> Money:
         return Money(Decimal(self) * count)
+
+    @classmethod
+    def total(cls, amounts: Iterable[Decimal]) -> Money:
+        """The amounts added up (£0 for none)."""
+        return cls(sum((Decimal(amount) for amount in amounts), Decimal(0)))
 
     @classmethod
     def _validate(cls, value: Any) -> Money:

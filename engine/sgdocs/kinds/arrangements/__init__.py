@@ -14,7 +14,6 @@ requirement check to say, with the guidance it comes from.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import computed_field
@@ -68,7 +67,7 @@ class Funding(Model):
     @property
     def total(self) -> Money:
         """The shared budget: the contributions added up."""
-        return Money(sum((Decimal(c.amount) for c in self.contributions), Decimal(0)))
+        return Money.total(c.amount for c in self.contributions)
 
     def issues(self) -> Iterator[Issue]:
         for i, contribution in enumerate(self.contributions):

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field, PositiveInt, computed_field
@@ -151,7 +150,7 @@ class Pricing(Model):
     @property
     def total(self) -> Money:
         """The schedule's total."""
-        return Money(sum((Decimal(line.total) for line in self.lines), Decimal(0)))
+        return Money.total(line.total for line in self.lines)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

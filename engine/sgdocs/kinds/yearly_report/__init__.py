@@ -17,11 +17,9 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
 from pydantic import (
-    Field,
     GetJsonSchemaHandler,
     NonNegativeInt,
     computed_field,
@@ -32,10 +30,11 @@ from pydantic_core import CoreSchema, PydanticCustomError
 
 from sgdocs.errors import Severity
 from sgdocs.kinds import Kind
+from sgdocs.kinds.arrangements import Funding
 from sgdocs.read.charts import BarChart
 from sgdocs.read.partnership import SignOff
 from sgdocs.read.schema import Document, FreeSection, Inline, Issue, Markdown, Model, Text
-from sgdocs.read.values import Money, PartialDate, Proportion
+from sgdocs.read.values import PartialDate, Proportion
 from sgdocs.read.workdays import working_days_after
 
 RAPID_REVIEW_WORKING_DAYS = 15
@@ -291,28 +290,6 @@ class CaseStudy(Model):
     """The case study, with nothing that identifies the child or family."""
 
 
-class Contribution(Model):
-    partner: Text
-    """Who contributed, e.g. "Eastmoor County Council"."""
-    amount: Money
-    """How much, in pounds."""
-
-
-class Budget(Model):
-    """The partnership's budget for the year and who paid into it."""
-
-    contributions: list[Contribution] = Field(min_length=1)
-    """Each partner's contribution."""
-    note: Markdown | None = None
-    """What the budget paid for, or anything a reader should know about it."""
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def total(self) -> Money:
-        """The contributions added up."""
-        return Money(sum((Decimal(c.amount) for c in self.contributions), Decimal(0)))
-
-
 class YearlyReport(Document):
     """The safeguarding partners' yearly report."""
 
@@ -348,8 +325,8 @@ class YearlyReport(Document):
     """Learning from scrutiny, incidents and reviews that has been put in place, and its impact."""
     scrutiny: ScrutinyEvaluation | None = None
     """The independent scrutineer's evaluation and the partners' response."""
-    budget: Budget | None = None
-    """The budget and the partners' contributions."""
+    budget: Funding | None = None
+    """The budget and the partners' contributions, as arrangements give them."""
     training: Markdown | None = None
     """Multi-agency training in the year, with its figures (a table is fine)."""
     sections: list[FreeSection] = []
