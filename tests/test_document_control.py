@@ -124,3 +124,13 @@ def test_joint_publishers_are_named_on_the_cover(example_outputs: dict[str, Path
     for fmt in ("docx", "pdf", "html"):
         text = normalise(READERS[fmt](example_outputs[f"tasp/scrutiny-research-briefing.{fmt}"]))
         assert f"{publishers} · Published 2022" in text, fmt
+
+
+def test_document_control_is_never_split_across_pages_in_word(
+        published: dict[str, Path]) -> None:
+    """Every line of the table is kept with the next, so Word moves it, with its heading,
+    to a page as a whole rather than leaving a row alone."""
+    word = docx.Document(str(published["docx"]))
+    table = next(t for t in word.tables if t.cell(0, 0).text == "Status")
+    assert all(paragraph.paragraph_format.keep_with_next
+               for row in table.rows for cell in row.cells for paragraph in cell.paragraphs)

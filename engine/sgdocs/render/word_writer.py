@@ -247,7 +247,11 @@ class Writer:
             rows += [[f"{{%tr if document_control.{field} %}}", ""], [label, f"{{{{ {shown} }}}}"],
                      ["{%tr endif %}", ""]]
         self.heading("Document control", 1)
-        self.table(None, rows, [50, 120], first_column=True)
+        control = self.table(None, rows, [50, 120], first_column=True)
+        for row in control.rows:  # a few lines, kept on one page with their heading
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
         self.tag("{%p if document_control.history %}")
         self.heading("Change history", 2)
         self.tag('{%p if document_control.history | selectattr("author") | list %}')
