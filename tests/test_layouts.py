@@ -69,11 +69,12 @@ def test_a_misspelt_block_is_told_at_its_line(tmp_path: Path) -> None:
     found = [(f.where.line, f.message, f.hint) for f in raised.value.findings]
     assert found == [
         (4, "`blocks[2]`: a block is one of: cover, contents, pdf_contents, "
-            "document_control, statutory_ending, or a group of keys starting with one of: "
-            "section, heading, text, paragraph, list, points, table, facts, figure, extract, "
-            "repeat, quote, title, picture, form, answer", ""),
+            "document_control, statutory_ending, sign_off, requirements_appendix, or a group "
+            "of keys starting with one of: section, heading, text, paragraph, list, points, "
+            "table, facts, figure, extract, repeat, quote, title, picture, form, answer", ""),
         (6, "`blocks[3]` is \u201ccontnets\u201d, but must be one of 'cover', 'contents', "
-            "'pdf_contents', 'document_control' or 'statutory_ending'",
+            "'pdf_contents', 'document_control', 'statutory_ending', 'sign_off' or "
+            "'requirements_appendix'",
          "did you mean `contents`?")]
 
 

@@ -45,7 +45,7 @@ def test_a_thematic_report_reads_back(devon: dict[str, Path], fmt: str) -> None:
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
 def test_own_sections_stand_where_the_author_puts_them(devon: dict[str, Path],
                                                        fmt: str) -> None:
-    """`before: methodology`: the partnership's year comes before how scrutiny was done."""
+    """`order`: the partnership's year comes first, before how scrutiny was done."""
     text = normalise(READERS[fmt](devon[fmt]))
     order = ["The partnership's year", "During the year the "
              "partnership took its present name", "How scrutiny was done", "Findings",
@@ -96,11 +96,11 @@ recommendations:
     response: Accepted.
   - text: Agree a protocol for sharing information within a day.
     response: Accepted.
+order: [Introduction]
 sections:
   - title: Conclusion
     body: The front door is safe, and could be quicker.
   - title: Introduction
-    before: summary
     body: The partners asked for this review in 2024.
 appendices:
   - title: Terms of reference
@@ -217,9 +217,10 @@ def test_the_partnerships_scrutineer_stands_in_when_the_report_does_not_say(
     ("findings:\n", "scrutiny: {model: scrutineer, renewed: monthly}\nfindings:\n",
      "scrutiny:", "error: only a rolling appointment is renewed\n"
      "  hint: set `appointment: rolling`, or leave `renewed` out"),
-    ("    before: summary", "    before: sumary", "    before: sumary",
-     "error: `sections[2].before` is “sumary”, but must be one of 'summary', 'methodology', "
-     "'findings', 'recommendations' or 'progress'\n  hint: did you mean `summary`?"),
+    ("order: [Introduction]", "order: [Introduction, sumary]", "order:",
+     "error: there is no section “sumary”\n  hint: did you mean `summary`?"),
+    ("order: [Introduction]", "order: [Introduction, introduction]", "order:",
+     "error: “introduction” is named twice\n  hint: name each section once"),
     ("findings:\n", "scrutiny: {model: scrutineer, appointment: yearly}\nfindings:\n",
      "scrutiny:", "error: `scrutiny.appointment` is “yearly”, but must be one of 'permanent', "
      "'fixed-term', 'rolling' or 'interim'"),

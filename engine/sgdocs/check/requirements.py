@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from sgdocs.check.catalogue import Catalogue, Requirement
 from sgdocs.errors import Finding, Location, Severity, did_you_mean
+from sgdocs.read.order import own_anchor
 from sgdocs.read.schema import FreeSection
 from sgdocs.read.validation import dotted
 from sgdocs.read.yamlsource import KeyPath, YamlFile
@@ -157,12 +158,7 @@ def _declared_sections(document: BaseModel, source: YamlFile
         if section.body:
             for requirement_id in section.meets:
                 yield requirement_id, (source.where(("sections", i)), section.title,
-                                       free_section_anchor(i))
-
-
-def free_section_anchor(index: int) -> str:
-    """The heading id of the document's own section at `index` (a valid Word bookmark)."""
-    return f"section_{index + 1}"
+                                       own_anchor(i))
 
 
 def _unknown_ids(document: BaseModel, source: YamlFile, catalogue: Catalogue

@@ -17,6 +17,7 @@ from jinja2 import Environment, nodes
 from sgdocs.errors import did_you_mean
 from sgdocs.kinds import Kind, get_kind
 from sgdocs.read.partnership import Partnership
+from sgdocs.read.schema import FreeSection
 from sgdocs.read.shapes import ANYTHING, Fields, ListOf, Shape, returned_shape, shape_of
 
 
@@ -228,6 +229,9 @@ def context_shape(kind: Kind, *extras: str) -> Fields:
         _REQUIREMENT_FIELDS, ANYTHING)))
     shape.names["headings"] = Fields(f"the {kind.name} headings",
                                      dict.fromkeys(kind.sections, ANYTHING))
+    if kind.places:
+        shape.names["placed"] = ListOf(Fields("each section in the document's order", {
+            "name": ANYTHING, "own": shape_of(FreeSection, "an own section")}))
     shape.names["brand"] = Fields("the brand", dict.fromkeys(
         ("primary", "accent", "fonts", "logo"), ANYTHING))
     shape.names.update(dict.fromkeys(

@@ -21,7 +21,7 @@ from sgdocs.errors import ContentError, Finding, Location, did_you_mean, usage_e
 from sgdocs.kinds.declared import FILENAME as DECLARATION
 from sgdocs.kinds.declared import declared_kind, declared_names, kinds_folder
 from sgdocs.kinds.headings import FILENAME as LAYOUT
-from sgdocs.kinds.headings import layout_headings
+from sgdocs.kinds.headings import layout_headings, layout_places
 from sgdocs.kinds.kind import FOLDER, Kind, Output, kind_folder
 
 
@@ -60,7 +60,7 @@ def _shipped(name: str) -> Kind:
             kind=(Literal[name], ...)))  # type: ignore[arg-type]
     layout = kind.folder / LAYOUT
     if layout.is_file():
-        kind = replace(kind, sections=layout_headings(layout))
+        kind = replace(kind, sections=layout_headings(layout), places=layout_places(layout))
     return kind
 
 

@@ -23,7 +23,7 @@ from pydantic import Field, NonNegativeInt, create_model
 
 from sgdocs.errors import ContentError, Finding
 from sgdocs.kinds.headings import FILENAME as LAYOUT
-from sgdocs.kinds.headings import layout_headings
+from sgdocs.kinds.headings import layout_headings, layout_places
 from sgdocs.kinds.kind import Kind
 from sgdocs.read.schema import RAG, Document, Image, Inline, Markdown, Model, Text, Url
 from sgdocs.read.validation import validate
@@ -144,7 +144,8 @@ def _declared(folder: Path, _changed: tuple[int, ...]) -> Kind:
     return Kind(name=name, model=model, summary=declaration.summary, home=folder,
                 references={n: f.kind for n, f in declaration.fields.items()
                             if f.type == "reference" and f.kind},
-                sections=layout_headings(folder / LAYOUT), readability=declaration.public)
+                sections=layout_headings(folder / LAYOUT), places=layout_places(folder / LAYOUT),
+                readability=declaration.public)
 
 
 def _field_problem(name: str, field: DeclaredField) -> tuple[str, str] | None:

@@ -15,8 +15,8 @@ from typing import Any
 from sgdocs.read.yamlsource import read_yaml
 
 FILENAME = "layout.yaml"
-FURNITURE_SECTIONS = {"statutory_ending": {
-    "sign_off": "Sign-off by the lead safeguarding partners"}}
+SIGN_OFF = {"sign_off": "Sign-off by the lead safeguarding partners"}
+FURNITURE_SECTIONS = {"statutory_ending": SIGN_OFF, "sign_off": SIGN_OFF}
 """The sections furniture shows, with their headings, for links to them."""
 _EXPRESSION = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 
@@ -25,6 +25,17 @@ def layout_headings(path: Path) -> dict[str, str]:
     """The heading of each section of the layout in `path`, by the field it shows."""
     data = read_yaml(path).data
     return _headings(data.get("blocks") if isinstance(data, dict) else None)
+
+
+def layout_places(path: Path) -> tuple[str, ...]:
+    """The top-level sections of the layout in `path`, in order, if a document may reorder
+    them (`ordered: true`); none otherwise."""
+    data = read_yaml(path).data
+    if not isinstance(data, dict) or data.get("ordered") is not True:
+        return ()
+    blocks = data.get("blocks")
+    return tuple(str(block["section"]) for block in (blocks if isinstance(blocks, list) else [])
+                 if isinstance(block, dict) and next(iter(block), None) == "section")
 
 
 def _headings(blocks: Any) -> dict[str, str]:

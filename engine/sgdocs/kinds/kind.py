@@ -46,6 +46,9 @@ class Kind:
     """Heading of the section showing each field, for links to it (its anchor in the HTML
     and bookmark in Word is the field's name). Taken from the kind's layout when it has
     one; a heading may name fields (`5. Timetable for {{ timetable.period }} work`)."""
+    places: tuple[str, ...] = ()
+    """The top-level sections a document may put in its own order (`order:`), in their
+    usual order: those of an `ordered` layout; none if the order is fixed."""
     readability: bool = False
     """Read by the public: `sgdocs check` scores each section's readability."""
     reading_age: dict[str, int] = field(default_factory=dict)

@@ -39,7 +39,7 @@ from sgdocs.read.validation import validate
 from sgdocs.read.yamlsource import KeyPath, read_yaml
 
 Furniture = Literal["cover", "contents", "pdf_contents", "document_control",
-                    "statutory_ending"]
+                    "statutory_ending", "sign_off", "requirements_appendix"]
 FURNITURE = {
     "cover": "the title, the partnership, the version and the status",
     "contents": "a contents table, in Word and in a PDF long enough to need one",
@@ -48,6 +48,8 @@ FURNITURE = {
     "document_control": "the version, status, owner, approval and change history",
     "statutory_ending": "the document's own sections, the partners' sign-off, how it meets "
                         "Working Together 2023, and document control",
+    "sign_off": "the lead safeguarding partners' sign-off",
+    "requirements_appendix": "how the document meets Working Together 2023",
 }
 """The pieces every document shares, by the word a layout places each with."""
 
@@ -192,6 +194,12 @@ class Layout(Model):
     contacts from partnership.yaml (on the web page, where the page's heading names the
     partnership, the address and contacts). The first page's header and footer then leave
     out the partnership's name, the title and the page number."""
+    ordered: bool = False
+    """A document may set its top-level sections, and its own sections, in its own order
+    (its `order:`), as real reports keep theirs. The sections then stand together, between
+    the opening (cover, contents) and the ending; the document's own sections stand among
+    them, so the layout ends with `sign_off`, `requirements_appendix` and
+    `document_control` rather than `statutory_ending`."""
 
     def issues(self) -> Iterator[Issue]:
         for at, block in nested(self.blocks, ("blocks",)):
@@ -199,6 +207,18 @@ class Layout(Model):
             if style is not None and style not in HOUSE_STYLES and style not in self.styles:
                 yield Issue((*at, "style"), f"there is no style `{style}`", (
                     "use " + ", ".join(HOUSE_STYLES) + ", or add it under `styles:`"))
+        if self.ordered:
+            yield from self._ordering_issues()
+
+    def _ordering_issues(self) -> Iterator[Issue]:
+        places = [index for index, block in enumerate(self.blocks) if isinstance(block, Section)]
+        if not places or len(places) != places[-1] - places[0] + 1:
+            yield Issue(("ordered",), "the sections a document may reorder must stand "
+                        "together", "move the blocks between them before or after them")
+        if "statutory_ending" in self.blocks:
+            yield Issue(("blocks", self.blocks.index("statutory_ending")), "in an ordered "
+                        "layout the document's own sections stand among the others",
+                        "end with sign_off, requirements_appendix and document_control")
 
 
 Section.model_rebuild()

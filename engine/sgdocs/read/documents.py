@@ -16,6 +16,7 @@ from sgdocs.errors import ContentError, Finding, Location, did_you_mean, has_err
 from sgdocs.kinds import Kind, find_kind, kind_names
 from sgdocs.read import partnership
 from sgdocs.read.images import find_images
+from sgdocs.read.order import order_issues
 from sgdocs.read.partnership import Partnership, Setting
 from sgdocs.read.paths import PathRefused, resolve_inside
 from sgdocs.read.schema import CLASSIFICATIONS, Document
@@ -127,7 +128,7 @@ def read_document(path: Path, referring: tuple[Path, ...], load: Loader, *,
         signed = getattr(model, "sign_off", None)  # the partners' (a letter's is words)
         issues = [*model.issues_with(models(references)), *partnership.sign_off_issues(
             signed if isinstance(signed, list) else [],
-            setting.partnership.safeguarding_partners)]
+            setting.partnership.safeguarding_partners), *order_issues(kind.places, model)]
         problems = [Finding(source.where(issue.at), issue.message, issue.hint, issue.severity)
                     for issue in issues]
     document = LoadedDocument(path, kind, model, setting, source, references=references)

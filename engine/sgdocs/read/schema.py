@@ -310,6 +310,13 @@ class FreeSection(Model):
     """Requirement ids this section addresses, e.g. [arr_escalation] (`sgdocs requirements`)."""
 
 
+class Appendix(Model):
+    title: Text
+    """The appendix's title, e.g. "Terms of reference"; it is headed "Appendix 1: …"."""
+    body: Markdown
+    """What the appendix says (a table is fine)."""
+
+
 class Document(Model):
     """Fields every document kind has."""
 

@@ -6,7 +6,8 @@ output format, so a template prints it like any other field; dates and money pri
 themselves. Computed figures (a maximum annual fee) are fields like the rest. Beside the
 fields, every template gets `requirements` (how the document meets the statutory
 requirements, with links to its sections), `headings` (the kind's section headings, which
-the requirements appendix links to), `incomplete` (a statutory duty is missing),
+the requirements appendix links to), `placed` (a reorderable document's sections in its
+order, `sgdocs.read.order`), `incomplete` (a statutory duty is missing),
 `classification` (the highest of the document's and those it draws in), `brand`,
 `made` (the date the outputs carry) and `link(address, words)` (a link to an address a
 field holds, in Word as on the web page).
@@ -27,6 +28,7 @@ from sgdocs.read import richtext
 from sgdocs.read.brand import Brand
 from sgdocs.read.charts import BarChart
 from sgdocs.read.documents import LoadedDocument, models
+from sgdocs.read.order import placed
 from sgdocs.read.richtext import InlineMarkdown, Markdown
 from sgdocs.read.schema import Image
 from sgdocs.read.values import Rag
@@ -68,6 +70,10 @@ def template_context(document: LoadedDocument, formatter: Formatter,
     headings = _headings(document.kind, fields)
     requirements = [_requirement(a, document.kind, headings, formatter)
                     for a in document.assessments]
+    if document.kind.places:
+        fields["placed"] = [SimpleNamespace(name=place.name, own=None if place.own is None
+                                            else fields["sections"][place.own])
+                            for place in placed(document.kind.places, document.model)]
     return {**fields, "partnership": _convert(document.partnership, formatter),
             "requirements": requirements, "incomplete": document.incomplete,
             "headings": SimpleNamespace(**headings),

@@ -37,6 +37,8 @@ _FURNITURE = {
     "contents": "{{ shared.contents(toc) }}",
     "pdf_contents": "{{ shared.contents(toc) }}",
     "document_control": "{{ shared.document_control(document_control) }}",
+    "sign_off": "{{ shared.sign_off(sign_off) }}",
+    "requirements_appendix": "{{ shared.requirements_appendix(requirements) }}",
     "statutory_ending": "{{ shared.statutory_ending(sections, sign_off, requirements, "
                         "document_control) }}",
 }
@@ -74,9 +76,29 @@ def html_template(layout: Layout, fields: set[str], style: str = "") -> str:
         lines.append(_LETTERHEAD)
     if layout.numbered:
         lines.append(f"{{% set {NUMBERS} = namespace(section=0, sub=0) %}}")
-    lines += _blocks(layout.blocks, 1, _Scope(fields, layout.numbered))
+    scope = _Scope(fields, layout.numbered)
+    lines += _ordered(layout.blocks, scope) if layout.ordered else _blocks(layout.blocks, 1,
+                                                                           scope)
     lines.append("{% endblock %}")
     return "\n".join(lines) + "\n"
+
+
+def _ordered(items: list[Any], scope: _Scope) -> list[str]:
+    """An ordered layout's blocks: its sections, with the document's own, in the document's
+    order (`placed`), where the first of them stands."""
+    sections = [block for block in items if isinstance(block, Section)]
+    lines: list[str] = []
+    for block in items:
+        if block is sections[0]:
+            lines += ["{% for place in placed %}", "{% if place.own %}",
+                      "{{ shared.section(place.name, place.own.title, place.own.body) }}"]
+            for section in sections:
+                lines.append(f'{{% elif place.name == "{section.section}" %}}')
+                lines += _block(section, 1, scope)
+            lines += ["{% endif %}", "{% endfor %}"]
+        elif not isinstance(block, Section):
+            lines += _block(block, 1, scope)
+    return lines
 
 
 def _blocks(items: list[Any], level: int, scope: _Scope) -> list[str]:

@@ -66,7 +66,11 @@ def word_template(layout: Layout, context: Fields) -> bytes:
         writer.letterhead()
     if layout.numbered:
         writer.tag(f"{{%p set {NUMBERS} = namespace(section=0, sub=0) %}}")
-    _Compiler(writer, context, layout.numbered).blocks(layout.blocks, 1, {})
+    compiler = _Compiler(writer, context, layout.numbered)
+    if layout.ordered:
+        compiler.ordered(layout.blocks)
+    else:
+        compiler.blocks(layout.blocks, 1, {})
     return docx_bytes(document, FIXED_TIME)
 
 
@@ -80,6 +84,23 @@ class _Compiler:
     def blocks(self, items: list[Any], level: int, scope: dict[str, Shape]) -> None:
         for block in items:
             self.block(block, level, scope)
+
+    def ordered(self, items: list[Any]) -> None:
+        """An ordered layout's blocks: its sections, with the document's own, in the
+        document's order (`placed`), where the first of them stands."""
+        sections = [block for block in items if isinstance(block, Section)]
+        for block in items:
+            if block is sections[0]:
+                self.w.tag("{%p for place in placed %}")
+                self.w.tag("{%p if place.own %}")
+                self.w.own_section("place.own", "{{ place.name }}")
+                for section in sections:
+                    self.w.tag(f'{{%p elif place.name == "{section.section}" %}}')
+                    self.block(section, 1, {})
+                self.w.tag("{%p endif %}")
+                self.w.tag("{%p endfor %}")
+            elif not isinstance(block, Section):
+                self.block(block, 1, {})
 
     def block(self, block: Any, level: int, scope: dict[str, Shape]) -> None:
         if isinstance(block, str):

@@ -195,21 +195,21 @@ class Writer:
         content.append(entry._p)
 
     def statutory_ending(self) -> None:
-        """How arrangements and yearly reports end: the partnership's own sections, the
-        lead partners' sign-off, the Working Together 2023 appendix, document control."""
-        self.free_sections()
+        """How arrangements end: the partnership's own sections, the lead partners'
+        sign-off, the Working Together 2023 appendix, document control."""
+        self.tag("{%p for section in sections %}")
+        self.own_section("section", "section_{{ loop.index }}")
+        self.tag("{%p endfor %}")
         self.sign_off()
         self.requirements_appendix()
         self.document_control()
 
-    def free_sections(self) -> None:
-        """The document's own sections, each bookmarked for the requirements appendix."""
-        self.tag("{%p for section in sections %}")
-        self.tag("{%p if section.body %}")
-        self.heading("{{ section.title }}", anchor="section_{{ loop.index }}")
-        self.para("{{p section.body }}")
+    def own_section(self, section: str, anchor: str) -> None:
+        """One of the document's own sections, bookmarked for the requirements appendix."""
+        self.tag(f"{{%p if {section}.body %}}")
+        self.heading(f"{{{{ {section}.title }}}}", anchor=anchor)
+        self.para(f"{{{{p {section}.body }}}}")
         self.tag("{%p endif %}")
-        self.tag("{%p endfor %}")
 
     def sign_off(self) -> None:
         self.tag("{%p if sign_off %}")

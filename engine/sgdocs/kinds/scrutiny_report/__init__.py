@@ -21,9 +21,11 @@ from pydantic import Field, PositiveInt, PrivateAttr, computed_field, field_vali
 from sgdocs.errors import Severity, closest
 from sgdocs.kinds import Kind
 from sgdocs.kinds.yearly_report import Period
+from sgdocs.read.order import OwnOrder
 from sgdocs.read.schema import (
     RAG,
     ActionStatus,
+    Appendix,
     Document,
     FreeSection,
     Inline,
@@ -33,10 +35,6 @@ from sgdocs.read.schema import (
     Text,
 )
 from sgdocs.read.values import PartialDate, listed
-
-Place = Literal["summary", "methodology", "findings", "recommendations", "progress"]
-"""The report's own sections, in the order it shows them: where a section of the author's
-own can stand before."""
 
 
 class ReportPeriod(Period):
@@ -171,23 +169,7 @@ class Progress(Model):
     """not started, in progress or done."""
 
 
-class OwnSection(FreeSection):
-    """A section of the report's own (an introduction, the context, a conclusion), for
-    anything the kind has no place for."""
-
-    before: Place | None = None
-    """The section of the report it comes before: summary, methodology, findings,
-    recommendations or progress; left out, it comes after them all."""
-
-
-class Appendix(Model):
-    title: Text
-    """The appendix's title, e.g. "Terms of reference"; it is headed "Appendix 1: …"."""
-    body: Markdown
-    """What the appendix says."""
-
-
-class ScrutinyReport(Document):
+class ScrutinyReport(Document, OwnOrder):
     """The independent scrutineer's report."""
 
     kind: Literal["scrutiny-report"]
@@ -211,9 +193,9 @@ class ScrutinyReport(Document):
     """Last year's report, as a path from this file, for progress on its recommendations."""
     progress: list[Progress] = []
     """Progress on each of last year's recommendations."""
-    sections: list[OwnSection] = []
-    """Sections of the report's own, each where `before` puts it (each may say which
-    requirements it meets)."""
+    sections: list[FreeSection] = []
+    """Sections of the report's own (an introduction, the context, a conclusion), where
+    `order` puts them, else after the others (each may say which requirements it meets)."""
     appendices: list[Appendix] = []
     """Appendices, after everything else."""
 

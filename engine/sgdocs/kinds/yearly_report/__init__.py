@@ -32,8 +32,9 @@ from sgdocs.errors import Severity
 from sgdocs.kinds import Kind
 from sgdocs.kinds.arrangements import Funding
 from sgdocs.read.charts import BarChart
+from sgdocs.read.order import OwnOrder
 from sgdocs.read.partnership import SignOff
-from sgdocs.read.schema import Document, FreeSection, Inline, Issue, Markdown, Model, Text
+from sgdocs.read.schema import Appendix, Document, FreeSection, Inline, Issue, Markdown, Model, Text
 from sgdocs.read.values import PartialDate, Proportion
 from sgdocs.read.workdays import working_days_after
 
@@ -290,7 +291,7 @@ class CaseStudy(Model):
     """The case study, with nothing that identifies the child or family."""
 
 
-class YearlyReport(Document):
+class YearlyReport(Document, OwnOrder):
     """The safeguarding partners' yearly report."""
 
     kind: Literal["yearly-report"]
@@ -330,7 +331,10 @@ class YearlyReport(Document):
     training: Markdown | None = None
     """Multi-agency training in the year, with its figures (a table is fine)."""
     sections: list[FreeSection] = []
-    """Further sections of the partnership's own (each may say which requirements it meets)."""
+    """Sections of the partnership's own, where `order` puts them, else after the others
+    (each may say which requirements it meets)."""
+    appendices: list[Appendix] = []
+    """Appendices, after the sign-off: "Appendix 1: …" and so on."""
     sign_off: list[SignOff] = []
     """The lead safeguarding partners' sign-off."""
     published: PartialDate | None = None
