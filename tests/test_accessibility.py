@@ -281,6 +281,6 @@ def test_a_rating_shown_only_as_colour_is_refused(tmp_path: Path) -> None:
         stream.write("impact: |\n  - Neglect: \U0001f7e2 Green\n  - Exploitation: \U0001f534\n")
     result = cli("check", str(report))
     assert result.exit_code == 1
-    assert (f"{report}:{line_of(report, 'Exploitation')}: error: a RAG status shown only as "
+    assert (f"{report}:{line_of(report, 'Exploitation: ')}: error: a RAG status shown only as "
             "colour (\U0001f534)") in " ".join(result.output.split())
-    assert f"{report}:{line_of(report, 'Neglect')}:" not in result.output
+    assert f"{report}:{line_of(report, 'Neglect: ')}:" not in result.output

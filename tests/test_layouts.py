@@ -150,7 +150,8 @@ def test_facts_with_headings_are_a_table_of_figures(example_outputs: dict[str, P
     assert ('<tr><th scope="row">Rapid reviews completed within 15 working days</th><td '
             'class="amount">4 of 6 (67%)</td></tr>') in html
     tables = docx.Document(str(example_outputs["eastmoor/yearly-report-2024-25.docx"])).tables
-    figures = next(t for t in tables if t.cell(0, 0).text == "Figure")
+    figures = next(t for t in tables if t.cell(0, 0).text == "Figure"
+                   and t.cell(1, 0).text.startswith("Serious incidents"))
     assert [[cell.text for cell in row.cells] for row in figures.rows][:3] == [
         ["Figure", "Number"],
         ["Serious incidents notified to the Child Safeguarding Practice Review Panel", "7"],

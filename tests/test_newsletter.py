@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from conftest import CONTENT, READERS, built, cli, normalise
 from yamledit import line_of
@@ -194,3 +195,28 @@ def test_an_issue_s_number_date_strapline_links_and_members_items(tmp_path: Path
                                                         "https://example.org/subscribe"]
     html = outputs["html"].read_text()
     assert '<a href="https://example.org/vacancies">Read it in full</a>' in html
+
+
+def _band(style: docx.styles.style.ParagraphStyle) -> tuple[str | None, str]:
+    """A style's band colour (None if it has no band) and its text colour."""
+    shading = style.element.pPr.find(qn("w:shd")) if style.element.pPr is not None else None
+    return (None if shading is None else shading.get(qn("w:fill")), str(style.font.color.rgb))
+
+
+def test_word_heads_the_issue_and_its_sections_on_bands(outputs: dict[str, Path],
+                                                        tmp_path: Path) -> None:
+    """In Word, as on the web page, the masthead and each section's heading stand white on
+    a band; a partnership's brand recolours the band, never the text into it."""
+    word = docx.Document(str(outputs["docx"]))
+    assert [_band(word.styles[name]) for name in ("Title", "Heading 1", "Heading 2")] == [
+        ("1F3D63", "FFFFFF"), ("1F3D63", "FFFFFF"), (None, "1F3D63")]
+    assert [p.text for p in word.paragraphs if p.style.name == "Heading 1"][:3] == [
+        "In this issue", "Introduction", "AGM"]
+    folder = tmp_path / "tasp"
+    shutil.copytree(ISSUE.parent, folder)
+    with (folder / "partnership.yaml").open("a") as partnership:
+        partnership.write('brand:\n  primary: "#0B5563"\n  accent: "#E4F2F3"\n')
+    branded = docx.Document(str(built(folder / ISSUE.name, tmp_path / "out",
+                                      formats=("docx",))["docx"]))
+    assert [_band(branded.styles[name]) for name in ("Title", "Heading 1", "Heading 2")] == [
+        ("0B5563", "FFFFFF"), ("0B5563", "FFFFFF"), (None, "0B5563")]

@@ -127,3 +127,41 @@ def test_an_ordered_layout_is_checked_at_its_line(tmp_path: Path, blocks: str, l
     with pytest.raises(ContentError) as raised:
         read_layout(path)
     assert [(f.where.line, f.message) for f in raised.value.findings] == [(line, message)]
+
+
+EAST_SUSSEX = CONTENT / "east-sussex/yearly-report-2021-22.yaml"
+
+
+@pytest.fixture(scope="module")
+def east_sussex(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return built(EAST_SUSSEX, tmp_path_factory.mktemp("es") / "out",
+                 formats=("docx", "pdf", "html"))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_a_real_report_reads_in_its_own_order(east_sussex: dict[str, Path], fmt: str) -> None:
+    """East Sussex's 2021/22 report: the chair's foreword first, the partners' assurance
+    last; its priorities, of which it says nothing we saw, listed by title; its one review
+    figure given, no other printed as 0."""
+    text, at = normalise(READERS[fmt](east_sussex[fmt])), 0
+    for words in ("Foreword by the Independent Chair", "third annual report", "What we did",
+                  "About this report", "This report covers 1 April 2021 to 31 March 2022. "
+                  "It was presented to the East Sussex Health and Wellbeing Board, on 13 "
+                  "December 2022 and the council's People Scrutiny Committee.",
+                  "Our priorities", "Education safeguarding", "Child exploitation",
+                  "Embedding a learning culture", "Safeguarding the under 5s",
+                  "Serious incidents and reviews", "Assurance",
+                  "mock joint targeted area inspection", "How this document meets"):
+        at = text.find(words, at)
+        assert at != -1, (fmt, words)
+    assert "Rapid reviews completed 8" in text  # (Word's tables are read after its text)
+    assert "Serious incidents notified" not in text
+    assert "Illustrative example. Made from the published report's contents page" in text
+
+
+def test_priorities_with_nothing_more_are_a_list(east_sussex: dict[str, Path]) -> None:
+    word = docx.Document(str(east_sussex["docx"]))
+    assert [p.text for p in word.paragraphs if p.style.name.startswith("List")][:4] == [
+        "Education safeguarding", "Child exploitation", "Embedding a learning culture",
+        "Safeguarding the under 5s"]
+    assert "<h3>Child exploitation</h3>" not in east_sussex["html"].read_text()

@@ -156,3 +156,32 @@ def test_counts_alone_make_the_chart(tmp_path: Path) -> None:
     assert "Rapid reviews completed within 15 working days 5 of 5 (100%)" in html
     assert "Rapid reviews in the year" not in html
     assert line_of(report, "notifications: 5")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_figures_the_report_does_not_give_are_left_out_not_zero(tmp_path: Path,
+                                                                fmt: str) -> None:
+    """A report giving only its rapid reviews and published practice reviews prints those
+    two, charted, and no "0" for the notifications or the timescale it does not state."""
+    report = _copy(tmp_path)
+    text = report.read_text()
+    start, end = text.index("    lcsprs_published:"), text.index("\neffectiveness:")
+    report.write_text(text[:start] + "    rapid_reviews: 8\n    lcsprs_published: 4\n"
+                      + text[end:])
+    outputs = built(report, tmp_path / "out", formats=(fmt,))
+    text = normalise(READERS[fmt](outputs[fmt]))
+    assert "Rapid reviews completed 8" in text
+    assert "Local child safeguarding practice reviews published 4" in text
+    for absent in ("Serious incidents notified to", "within 15 working days",
+                   "practice reviews commissioned"):
+        assert absent not in text, (fmt, absent)
+
+
+def test_one_figure_alone_is_not_charted(tmp_path: Path) -> None:
+    report = _copy(tmp_path)
+    text = report.read_text()
+    start, end = text.index("    lcsprs_published:"), text.index("\neffectiveness:")
+    report.write_text(text[:start] + "    rapid_reviews: 8\n" + text[end:])
+    html = built(report, tmp_path / "out", formats=("html",))["html"].read_text()
+    assert "Rapid reviews completed</th><td" in html.replace('<td class="amount"', "<td")
+    assert 'class="chart-figure"' not in html

@@ -136,6 +136,9 @@ class Style(Model):
     the rest lines up after it, e.g. `Enc.` before what is enclosed."""
     rule_below: bool | None = None
     """A line under it (true), or none, taking away the base style's (false)."""
+    band: bool = False
+    """White on a band of the primary colour (the brand's, where the partnership has
+    one), across the page: a newsletter's masthead and section headings."""
 
 
 def style_class(name: str) -> str:

@@ -22,8 +22,10 @@ _SHADING = {"firstRow": "primary", "firstCol": "accent"}
 
 def apply_brand(document: Any, brand: Brand) -> None:
     styles = {style.name: style for style in document.styles}
+    for style in styles.values():
+        _recolour_band(style, brand.primary[1:])
     for name in COLOURED_STYLES:
-        if name in styles:
+        if name in styles and not _banded(styles[name]):
             styles[name].font.color.rgb = RGBColor.from_string(brand.primary[1:])
     if brand.font:
         for name in FONT_STYLES:
@@ -37,6 +39,23 @@ def apply_brand(document: Any, brand: Brand) -> None:
             continue
         for shading in conditional.iter(qn("w:shd")):
             shading.set(qn("w:fill"), getattr(brand, colour)[1:])
+
+
+def _banded(style: Any) -> bool:
+    """Whether `style` is white on a band (a newsletter's masthead and headings)."""
+    properties = style.element.pPr
+    return properties is not None and properties.find(qn("w:shd")) is not None
+
+
+def _recolour_band(style: Any, colour: str) -> None:
+    """A band's fill, and the border that pads it, in the brand's primary colour."""
+    if not _banded(style):
+        return
+    properties = style.element.pPr
+    properties.find(qn("w:shd")).set(qn("w:fill"), colour)
+    for side in properties.iter(qn("w:pBdr")):
+        for edge in side:
+            edge.set(qn("w:color"), colour)
 
 
 def _set_font(style: Any, font: str) -> None:

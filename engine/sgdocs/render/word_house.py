@@ -20,6 +20,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 FONT = "Arial"
 PRIMARY = "1F3D63"
+WHITE = "FFFFFF"
 ACCENT = "E8EEF6"
 RULE = "B8C4D4"
 MUTED = "4A4A4A"

@@ -13,7 +13,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.layout import LayoutError, Style
-from sgdocs.render.word_house import MUTED, PRIMARY, RULE, WARNING, classification, logo
+from sgdocs.render.word_house import MUTED, PRIMARY, RULE, WARNING, WHITE, classification, logo
 
 WORD_OWN = {"Date", "Salutation", "Closing", "Signature", "Body Text", "Block Text",
             "Note Heading", "Envelope Address", "Envelope Return", "Message Header"}
@@ -63,6 +63,8 @@ def layout_style(document: Any, name: str, style: Style) -> None:
         together(made)
     if style.rule_below is not None:
         rule_below(made, style.rule_below)
+    if style.band:
+        band(made)
 
 
 _PARAGRAPH_PROPERTIES = ("w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
@@ -93,6 +95,24 @@ def rule_below(style: Any, drawn: bool) -> None:
         properties.insert_element_before(parse_xml(
             f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:space="4" '
             f'w:color="{RULE}"/></w:pBdr>'), *_PARAGRAPH_PROPERTIES[1:])
+
+
+def band(style: Any) -> None:
+    """Paragraphs of `style` white on a band of the primary colour, with a little room
+    inside it; a brand recolours the band (`word_brand`)."""
+    style.font.color.rgb = RGBColor.from_string(WHITE)
+    rule_below(style, False)
+    properties = style.element.get_or_add_pPr()
+    for level in properties.findall(qn("w:numPr")):  # Word's Subtitle has one, left unshaded
+        properties.remove(level)
+    properties.insert_element_before(parse_xml(
+        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{PRIMARY}"/>'),
+        *_PARAGRAPH_PROPERTIES[2:])
+    properties.insert_element_before(parse_xml(
+        f'<w:pBdr {nsdecls("w")}>' + "".join(
+            f'<w:{side} w:val="single" w:sz="4" w:space="{space}" w:color="{PRIMARY}"/>'
+            for side, space in (("top", 4), ("left", 6), ("bottom", 4), ("right", 6)))
+        + "</w:pBdr>"), *_PARAGRAPH_PROPERTIES[1:])
 
 
 def letterhead_page(document: Any) -> None:

@@ -159,14 +159,15 @@ def _date(value: PartialDate) -> dt.date:
 
 
 class ReviewTotals(Model):
-    """The year's review figures as the report prints them."""
+    """The year's review figures as the report prints them: None for one it does not give."""
 
-    notifications: int
-    rapid_reviews: int
-    on_time: Proportion
-    lcsprs_commissioned: int
-    lcsprs_published: int
-    chart: BarChart
+    notifications: int | None
+    rapid_reviews: int | None
+    on_time: Proportion | None
+    lcsprs_commissioned: int | None
+    lcsprs_published: int | None
+    chart: BarChart | None
+    """A chart of the figures, when there are two or more to compare."""
 
 
 class ReviewFigures(Model):
@@ -198,26 +199,31 @@ class ReviewFigures(Model):
                                        for case in self.cases),
         }
 
-    def _figure(self, name: str) -> int:
+    def _figure(self, name: str) -> int | None:
+        """The figure as entered, else as the cases give it; None if neither gives it."""
         entered = getattr(self, name)
-        return entered if entered is not None else self._counted().get(name, 0)
+        return entered if entered is not None else self._counted().get(name)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def totals(self) -> ReviewTotals:
-        """The figures to print: as entered, else worked out from the cases; and a chart."""
+        """The figures to print (those the report gives: as entered, else worked out from
+        the cases), and a chart of them."""
         notifications, rapid = self._figure("notifications"), self._figure("rapid_reviews")
         on_time, published = self._figure("rapid_reviews_on_time"), self._figure(
             "lcsprs_published")
         commissioned = self._figure("lcsprs_commissioned")
-        chart = BarChart.of("serious incidents and reviews in the year", (
+        bars = [(label, value) for label, value in (
             ("Serious incident notifications", notifications),
             ("Rapid reviews completed", rapid),
             (f"Rapid reviews within {RAPID_REVIEW_WORKING_DAYS} working days", on_time),
             ("Practice reviews commissioned", commissioned),
-            ("Practice reviews published", published)))
+            ("Practice reviews published", published)) if value is not None]
+        chart = (BarChart.of("serious incidents and reviews in the year", bars)
+                 if len(bars) > 1 else None)
         return ReviewTotals(notifications=notifications, rapid_reviews=rapid,
-                            on_time=Proportion(on_time, rapid),
+                            on_time=None if on_time is None or rapid is None
+                            else Proportion(on_time, rapid),
                             lcsprs_commissioned=commissioned, lcsprs_published=published,
                             chart=chart)
 
@@ -228,7 +234,8 @@ class ReviewFigures(Model):
                 yield Issue((name,), f"{name.replace('_', ' ')} is {entered}, but the cases "
                             f"listed give {counted}", "correct the figure, or leave it out "
                             "to have it worked out from the cases")
-        if self._figure("rapid_reviews_on_time") > self._figure("rapid_reviews"):
+        on_time, done = self._figure("rapid_reviews_on_time"), self._figure("rapid_reviews")
+        if on_time is not None and done is not None and on_time > done:
             yield Issue(("rapid_reviews_on_time",), "more rapid reviews were on time than "
                         "were completed", "check both figures")
 
