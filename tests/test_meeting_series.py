@@ -173,6 +173,26 @@ def test_every_other_month_and_open_ended(tmp_path: Path) -> None:
     assert "21 February 2024" not in text and "January 2025" not in text
 
 
+def test_quarterly_meetings(tmp_path: Path) -> None:
+    """Fora and networks that meet each quarter: the rule every third month, in the
+    programme and the calendar."""
+    shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
+    file = tmp_path / "tasp" / SERIES.name
+    file.write_text(file.read_text().replace("rule: third Wednesday\n",
+                                             "rule: third Wednesday\nevery: quarter\n")
+                    .replace("breaks:\n  - month: 2024-08\n    reason: Summer break\n", "")
+                    .replace("  - date: 2024-12-18\n    status: to be confirmed\n", ""))
+    outputs = built(file, tmp_path / "out", formats=("html", "ics"))
+    text = normalise(READERS["html"](outputs["html"]))
+    assert "Meetings are held on the third Wednesday of every third month" in text
+    assert [month for month in ("April", "July", "October") if f"Wednesday 17 {month} 2024"
+            in text or f"Wednesday 16 {month} 2024" in text] == ["April", "July", "October"]
+    assert "21 February 2024" not in text and "20 March 2024" not in text
+    calendar = Calendar.from_ical(outputs["ics"].read_bytes())
+    assert sorted(event.decoded("dtstart").date() for event in calendar.walk("VEVENT")) == [
+        dt.date(2024, 4, 17), dt.date(2024, 7, 17), dt.date(2024, 10, 16)]
+
+
 @pytest.mark.parametrize(("text", "message"), [
     (LISTED.replace("meetings:\n", "nothing: []\nmeetings_: \n"), "unknown key"),
     ("kind: meeting-series\ntitle: T\nseries: S\ndocument_control: {status: draft}\n",

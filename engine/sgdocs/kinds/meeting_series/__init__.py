@@ -24,6 +24,9 @@ from sgdocs.read.schema import Document, Issue, Markdown, Model, Text, Url
 from sgdocs.read.values import Clock, PartialDate
 
 OPEN_ENDED_MONTHS = 12
+EVERY = {"month": (1, "each month"), "other month": (2, "every other month"),
+         "quarter": (3, "every third month")}
+"""How often a rule applies: the months from one meeting to the next, and as it reads."""
 """How far ahead the programme of a series with no last month runs."""
 MAX_MONTHS = 120
 """Ten years of meetings: a programme is planned a year or two ahead."""
@@ -108,8 +111,9 @@ class MeetingSeries(Document):
     rule: Text | None = Field(None, pattern=RULE_PATTERN)
     """When it meets in a month, e.g. "third Wednesday" (first … fourth, or last); left
     out when the meetings' dates are listed one by one under `meetings`."""
-    every: Literal["month", "other month"] = "month"
-    """How often the rule applies: every month, or every other month from the first."""
+    every: Literal["month", "other month", "quarter"] = "month"
+    """How often the rule applies: every month, every other month or every third month
+    (quarterly), counted from the first."""
     start: Clock | None = None
     """Start time, e.g. 16:30 (left out when the times are not set)."""
     end: Clock | None = None
@@ -162,7 +166,7 @@ class MeetingSeries(Document):
             yield from sorted({(m.date.year, m.date.month) for m in self.meetings})
             return
         year, month = self.first_month.year, self.first_month.month
-        step = 2 if self.every == "other month" else 1
+        step = EVERY[self.every][0]
         last = self.last_month or PartialDate(year + (month + OPEN_ENDED_MONTHS - 2) // 12,
                                               (month + OPEN_ENDED_MONTHS - 2) % 12 + 1)
         while (year, month) <= (last.year, last.month):
@@ -182,8 +186,7 @@ class MeetingSeries(Document):
         if self.rule is None:
             return None
         ordinal, weekday = self.rule.lower().split()
-        every = "every other month" if self.every == "other month" else "each month"
-        return f"the {ordinal} {weekday.capitalize()} of {every}"
+        return f"the {ordinal} {weekday.capitalize()} of {EVERY[self.every][1]}"
 
     @computed_field  # type: ignore[prop-decorator]
     @property
