@@ -24,10 +24,10 @@ from sgdocs.read.schema import Document, Issue, Markdown, Model, Text, Url
 from sgdocs.read.values import Clock, PartialDate
 
 OPEN_ENDED_MONTHS = 12
+"""How far ahead the programme of a series with no last month runs."""
 EVERY = {"month": (1, "each month"), "other month": (2, "every other month"),
          "quarter": (3, "every third month")}
 """How often a rule applies: the months from one meeting to the next, and as it reads."""
-"""How far ahead the programme of a series with no last month runs."""
 MAX_MONTHS = 120
 """Ten years of meetings: a programme is planned a year or two ahead."""
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}

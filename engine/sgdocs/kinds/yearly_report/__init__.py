@@ -34,7 +34,16 @@ from sgdocs.kinds.arrangements import Funding
 from sgdocs.read.charts import BarChart
 from sgdocs.read.order import OwnOrder
 from sgdocs.read.partnership import SignOff
-from sgdocs.read.schema import Appendix, Document, FreeSection, Inline, Issue, Markdown, Model, Text
+from sgdocs.read.schema import (
+    Appendix,
+    Document,
+    FreeSection,
+    Inline,
+    Issue,
+    Markdown,
+    Model,
+    Text,
+)
 from sgdocs.read.values import PartialDate, Proportion
 from sgdocs.read.workdays import working_days_after
 
@@ -352,6 +361,13 @@ class YearlyReport(Document, OwnOrder):
     presented_to: list[Text] = []
     """Where the report was presented, e.g. the health and wellbeing board, a scrutiny
     committee."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def priorities_told(self) -> bool:
+        """Whether any priority says more than its title: each then has a heading of its
+        own, else they are a list."""
+        return any(priority.progress or priority.figures for priority in self.priorities)
 
 
 KIND = Kind(
