@@ -18,7 +18,7 @@ BOARD = CONTENT / "reading/board-minutes-2017-01.yaml"
 FORMATS = ("docx", "pdf", "html")
 NETWORK_FACTS = [
     "Meeting Independent Scrutineer Network",
-    "Date January 2024",
+    "Date Wednesday 10 January 2024",
     "Chaired by Jenny Pearce (Professor at Bedfordshire University and Scrutineer for London "
     "Borough of Havering) and Laurelle Brown",
     "Next meeting Wednesday 21 February 2024",
@@ -161,7 +161,7 @@ def test_the_next_meeting_follows_the_series(tasp: Path, tmp_path: Path) -> None
 
 def test_notes_for_a_day_with_no_meeting(tasp: Path) -> None:
     notes = tasp / NOTES.name
-    notes.write_text(notes.read_text().replace("date: 2024-01\n", "date: 2024-02-22\n"))
+    notes.write_text(notes.read_text().replace("date: 2024-01-10\n", "date: 2024-02-22\n"))
     result = cli("check", str(notes))
     assert result.exit_code == 1
     assert (f"{notes}:{line_of(notes, 'date: 2024-02-22')}: error: Thursday 22 February 2024 "

@@ -31,7 +31,8 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_programme_lists_the_seeds_meetings(outputs: dict[str, Path], fmt: str) -> None:
     text = normalise(READERS[fmt](outputs[fmt])).replace("register/ meeting", "register/meeting")
     assert "Meetings are held on the third Wednesday of each month, 4:30pm to 5:30pm" in text
-    assert "Meeting 1 (Launch meeting) January 2024 Not recorded" in text
+    assert ("Meeting 1 (Launch meeting) Wednesday 10 January 2024 4:30pm to 5:30pm "
+            "https://example.org/register/meeting-1") in text
     for number, day in SEED_MEETINGS:
         assert (f"Meeting {number} {day} 4:30pm to 5:30pm "
                 f"https://example.org/register/meeting-{number}") in text
@@ -50,7 +51,7 @@ def _events(path: Path) -> list[object]:
 def test_calendar_events_keep_local_time_across_the_clock_change(outputs: dict[str, Path]
                                                                  ) -> None:
     events = _events(outputs["scrutineer-network-2024.ics"])
-    assert len(events) == 10  # the launch's day is not recorded
+    assert len(events) == 11
     starts = {e["uid"]: e.decoded("dtstart") for e in events}  # type: ignore[attr-defined]
     utc = {uid: start.astimezone(dt.UTC) for uid, start in starts.items()}
     assert utc["independent-scrutineer-network-2024-03@sgdocs"].hour == 16  # GMT
@@ -156,6 +157,18 @@ def test_a_series_of_listed_dates_with_their_own_times(tmp_path: Path) -> None:
     assert september.decoded("dtstart") == dt.date(2025, 9, 10)  # type: ignore[attr-defined]
 
 
+def test_a_meeting_known_only_by_its_month(tmp_path: Path) -> None:
+    """A meeting whose day the record does not give is listed by its month, "Not recorded",
+    and left out of the calendar rather than put on a day it may not have been."""
+    shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
+    file = tmp_path / "tasp" / SERIES.name
+    file.write_text(file.read_text().replace("  - date: 2024-01-10 ", "  - date: 2024-01 "))
+    outputs = built(file, tmp_path / "out", formats=("html", "ics"))
+    text = normalise(READERS["html"](outputs["html"]))
+    assert "Meeting 1 (Launch meeting) January 2024 Not recorded" in text
+    assert len(_events(outputs["ics"])) == 10
+
+
 def test_every_other_month_and_open_ended(tmp_path: Path) -> None:
     shutil.copytree(CONTENT / "tasp", tmp_path / "tasp")
     file = tmp_path / "tasp" / SERIES.name
@@ -190,7 +203,8 @@ def test_quarterly_meetings(tmp_path: Path) -> None:
     assert "21 February 2024" not in text and "20 March 2024" not in text
     calendar = Calendar.from_ical(outputs["ics"].read_bytes())
     assert sorted(event.decoded("dtstart").date() for event in calendar.walk("VEVENT")) == [
-        dt.date(2024, 4, 17), dt.date(2024, 7, 17), dt.date(2024, 10, 16)]
+        dt.date(2024, 1, 10), dt.date(2024, 4, 17), dt.date(2024, 7, 17),
+        dt.date(2024, 10, 16)]
 
 
 @pytest.mark.parametrize(("text", "message"), [

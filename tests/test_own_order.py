@@ -146,16 +146,17 @@ def test_a_real_report_reads_in_its_own_order(east_sussex: dict[str, Path], fmt:
     text, at = normalise(READERS[fmt](east_sussex[fmt])), 0
     for words in ("Foreword by the Independent Chair", "third annual report", "What we did",
                   "About this report", "This report covers 1 April 2021 to 31 March 2022. "
-                  "It was presented to the East Sussex Health and Wellbeing Board, on 13 "
+                  "It was presented to the East Sussex Health and Wellbeing Board on 13 "
                   "December 2022 and the council's People Scrutiny Committee.",
                   "Our priorities", "Education safeguarding", "Child exploitation",
                   "Embedding a learning culture", "Safeguarding the under 5s",
                   "Serious incidents and reviews", "Assurance",
-                  "mock joint targeted area inspection", "How this document meets"):
+                  "mock joint targeted area inspection", "Document control"):
         at = text.find(words, at)
         assert at != -1, (fmt, words)
     assert "Rapid reviews completed 8" in text  # (Word's tables are read after its text)
     assert "Serious incidents notified" not in text
+    assert "How this document meets" not in text  # written under Working Together 2018
     assert "Illustrative example. Made from the published report's contents page" in text
 
 
@@ -165,3 +166,17 @@ def test_priorities_with_nothing_more_are_a_list(east_sussex: dict[str, Path]) -
         "Education safeguarding", "Child exploitation", "Embedding a learning culture",
         "Safeguarding the under 5s"]
     assert "<h3>Child exploitation</h3>" not in east_sussex["html"].read_text()
+
+
+def test_a_report_under_earlier_guidance_is_not_checked_against_the_new(tmp_path: Path) -> None:
+    result = cli("check", str(EAST_SUSSEX))
+    assert result.exit_code == 0, result.output
+    assert (f"{EAST_SUSSEX.name}:{line_of(EAST_SUSSEX, 'written_under:')}: warning: not checked against "
+            "Working Together 2023: it was written under Working Together 2018") in " ".join(
+        result.output.split())
+    assert "yr_effectiveness" not in result.output
+    current = edited_copy(tmp_path, EAST_SUSSEX, ("written_under: Working Together 2018", ""))
+    result = cli("check", str(current))
+    assert result.exit_code == 1
+    assert "yr_effectiveness (must, WT2023 ch. 2, Yearly report): `effectiveness` is " \
+        "missing" in " ".join(result.output.split())

@@ -25,6 +25,8 @@ from sgdocs.read.yamlsource import KeyPath, YamlFile
 DISCLAIMER = ("sgdocs checks that each requirement is addressed, not how well: this is not a "
               "judgement of compliance.")
 
+EARLIER_GUIDANCE = "Working Together 2018"
+"""The guidance before Working Together 2023: a document written under it is kept as it was."""
 Status = Literal["addressed", "empty", "missing", "not applicable"]
 _WORST_FIRST: tuple[Status, ...] = ("missing", "empty", "addressed")
 
@@ -66,6 +68,11 @@ def assess(kind: str, document: BaseModel, source: YamlFile, partnership: BaseMo
                                                                         list[Finding]]:
     """How the document stands against each requirement for its kind, and any problem with
     what it says about requirements (`meets`, `not_applicable`)."""
+    if getattr(document, "written_under", None) == EARLIER_GUIDANCE:
+        return [], [Finding(source.where(("written_under",)), "not checked against Working "
+                            f"Together 2023: it was written under {EARLIER_GUIDANCE}",
+                            "take out `written_under:` when the document is revised under "
+                            "Working Together 2023", Severity.WARNING)]
     problems = list(_unknown_ids(document, source, catalogue))
     not_applicable: Mapping[str, str] = getattr(document, "not_applicable", {}) or {}
     declared = dict(_declared_sections(document, source))

@@ -223,7 +223,9 @@ class Writer:
         self.tag("{%p endif %}")
 
     def requirements_appendix(self) -> None:
-        """The "How this document meets Working Together 2023" appendix, linked to sections."""
+        """The "How this document meets Working Together 2023" appendix, linked to sections
+        (none for a document written under earlier guidance)."""
+        self.tag("{%p if requirements %}")
         self.heading("How this document meets Working Together 2023", 1, page_break=True,
                      anchor="meets_wt2023")
         self.para("Each requirement of Working Together to Safeguard Children 2023 that applies "
@@ -236,6 +238,7 @@ class Writer:
              "{{r requirement.where }}"],
             ["{%tr endfor %}", "", ""],
         ], [85, 45, 40])
+        self.tag("{%p endif %}")
 
     def document_control(self) -> None:
         """The version, status, owner, approval, publication and review date, each row
