@@ -171,9 +171,9 @@ def test_priorities_with_nothing_more_are_a_list(east_sussex: dict[str, Path]) -
 def test_a_report_under_earlier_guidance_is_not_checked_against_the_new(tmp_path: Path) -> None:
     result = cli("check", str(EAST_SUSSEX))
     assert result.exit_code == 0, result.output
-    assert (f"{EAST_SUSSEX.name}:{line_of(EAST_SUSSEX, 'written_under:')}: warning: not checked against "
-            "Working Together 2023: it was written under Working Together 2018") in " ".join(
-        result.output.split())
+    line = line_of(EAST_SUSSEX, "written_under:")
+    assert (f"{EAST_SUSSEX.name}:{line}: warning: not checked against Working Together 2023: "
+            "it was written under Working Together 2018") in " ".join(result.output.split())
     assert "yr_effectiveness" not in result.output
     current = edited_copy(tmp_path, EAST_SUSSEX, ("written_under: Working Together 2018", ""))
     result = cli("check", str(current))

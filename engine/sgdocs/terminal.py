@@ -141,7 +141,7 @@ def print_requirements(document: LoadedDocument) -> None:
                                 "Working Together 2023"), title_justify="left")
     for column in ("Requirement", "Level", "Reference", "Status", "Where"):
         table.add_column(column, overflow="fold")
-    colours = {"addressed": "green", "missing": "red", "empty": "red",
+    colours = {"addressed": "green", "missing": "red", "empty": "red", "placeholder": "red",
                "not applicable": "blue"}
     for assessment in document.assessments:
         requirement = assessment.requirement

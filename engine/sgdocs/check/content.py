@@ -8,8 +8,10 @@ from dataclasses import replace
 
 from sgdocs.check.accessibility import colour_only_ratings
 from sgdocs.check.catalogue import load_catalogue
+from sgdocs.check.edition import edition_findings
 from sgdocs.check.personal_data import personal_data
-from sgdocs.check.requirements import assess
+from sgdocs.check.placeholders import placeholder_findings, prose
+from sgdocs.check.requirements import assess, written_earlier
 from sgdocs.errors import Finding
 from sgdocs.read.documents import LoadedDocument, drawn_in
 
@@ -17,9 +19,14 @@ from sgdocs.read.documents import LoadedDocument, drawn_in
 def check_content(document: LoadedDocument) -> tuple[LoadedDocument, list[Finding]]:
     """The document with its requirement assessments, and what the checks found."""
     setting, source = document.setting, document.source
+    starter = document.kind.starter
     assessments, problems = assess(document.kind.name, document.model, source,
                                    setting.partnership, setting.source,
-                                   load_catalogue(setting.root))
+                                   load_catalogue(setting.root), starter)
+    passages, control = set(prose(document.model)), document.model.document_control
+    problems += placeholder_findings(source, passages, starter,
+                                     issued=control is not None and control.issued)
+    problems += edition_findings(source, passages, current=not written_earlier(document.model))
     problems += colour_only_ratings(source)
     if document.kind.home:  # a partnership's own kind: its layout is checked with it
         from sgdocs.check.layouts import own_kind_problems  # Jinja, only for such kinds

@@ -16,19 +16,20 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from sgdocs.check.catalogue import Catalogue, Requirement
+from sgdocs.check.placeholders import from_starter, placeholder
 from sgdocs.errors import Finding, Location, Severity, did_you_mean
+from sgdocs.kinds import PARTNERSHIP_STARTER
 from sgdocs.read.order import own_anchor
-from sgdocs.read.schema import FreeSection
+from sgdocs.read.schema import Document, FreeSection
 from sgdocs.read.validation import dotted
-from sgdocs.read.yamlsource import KeyPath, YamlFile
+from sgdocs.read.yamlsource import KeyPath, YamlFile, texts
 
 DISCLAIMER = ("sgdocs checks that each requirement is addressed, not how well: this is not a "
               "judgement of compliance.")
 
-EARLIER_GUIDANCE = "Working Together 2018"
-"""The guidance before Working Together 2023: a document written under it is kept as it was."""
-Status = Literal["addressed", "empty", "missing", "not applicable"]
-_WORST_FIRST: tuple[Status, ...] = ("missing", "empty", "addressed")
+CURRENT_GUIDANCE = "Working Together 2023"
+Status = Literal["addressed", "placeholder", "empty", "missing", "not applicable"]
+_WORST_FIRST: tuple[Status, ...] = ("missing", "empty", "placeholder", "addressed")
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,13 @@ class Assessment:
                 self.requirement.level == "checklist"):
             return None
         severity = Severity.ERROR if self.requirement.level == "must" else Severity.WARNING
-        what = "is missing" if self.status == "missing" else "is empty"
+        what = {"missing": "is missing", "empty": "is empty",
+                "placeholder": "holds a placeholder, not the document's words"}[self.status]
         section, place = self.section, ""
         if section.startswith("partnership."):
             section, place = section.removeprefix("partnership."), " in partnership.yaml"
         hint = (f"add `{section}`{place} to address it" if self.status == "missing" else
+                f"write `{section}`{place}" if self.status == "placeholder" else
                 f"fill in `{section}`{place}")
         return Finding(self.where or Location(document),
                        f"{self.requirement.id} ({self.requirement.level}, "
@@ -63,20 +66,23 @@ class Assessment:
                        f"{_lower_first(self.requirement.summary)}", hint, severity)
 
 
-def assess(kind: str, document: BaseModel, source: YamlFile, partnership: BaseModel,
-           partnership_source: YamlFile, catalogue: Catalogue) -> tuple[list[Assessment],
-                                                                        list[Finding]]:
+def assess(kind: str, document: Document, source: YamlFile, partnership: BaseModel,
+           partnership_source: YamlFile, catalogue: Catalogue,
+           starter: Path | None = None) -> tuple[list[Assessment], list[Finding]]:
     """How the document stands against each requirement for its kind, and any problem with
-    what it says about requirements (`meets`, `not_applicable`)."""
-    if getattr(document, "written_under", None) == EARLIER_GUIDANCE:
-        return [], [Finding(source.where(("written_under",)), "not checked against Working "
-                            f"Together 2023: it was written under {EARLIER_GUIDANCE}",
-                            "take out `written_under:` when the document is revised under "
-                            "Working Together 2023", Severity.WARNING)]
+    what it says about requirements (`meets`, `not_applicable`); a section left as the
+    kind's `starter` wrote it is a placeholder."""
+    if written_earlier(document):
+        told = Finding(source.where(("written_under",)), "not checked against Working "
+                       f"Together 2023: it was written under {document.written_under}",
+                       "take out `written_under:` when the document is revised under "
+                       "Working Together 2023", Severity.WARNING)
+        return [], [told] if catalogue.for_kind(kind) else []
     problems = list(_unknown_ids(document, source, catalogue))
     not_applicable: Mapping[str, str] = getattr(document, "not_applicable", {}) or {}
     declared = dict(_declared_sections(document, source))
-    roots = {"": (document, source), "partnership": (partnership, partnership_source)}
+    roots = {"": (document, source, starter),
+             "partnership": (partnership, partnership_source, PARTNERSHIP_STARTER)}
     assessments = []
     for requirement in catalogue.for_kind(kind):
         if requirement.id in not_applicable:
@@ -98,8 +104,17 @@ def assess(kind: str, document: BaseModel, source: YamlFile, partnership: BaseMo
     return assessments, problems
 
 
-def _assess_paths(requirement: Requirement, paths: list[str],
-                  roots: dict[str, tuple[BaseModel, YamlFile]]) -> Assessment:
+Roots = dict[str, tuple[BaseModel, YamlFile, Path | None]]
+"""Where paths start: the document, or (`partnership.`) its partnership; with the file each
+was read from and the starter it began as."""
+
+
+def written_earlier(document: Document) -> bool:
+    """Whether the document was written under guidance before Working Together 2023."""
+    return document.written_under != CURRENT_GUIDANCE
+
+
+def _assess_paths(requirement: Requirement, paths: list[str], roots: Roots) -> Assessment:
     results = [_status(path, roots) for path in paths]
     for status in _WORST_FIRST:
         for result_status, where, path in results:
@@ -108,13 +123,12 @@ def _assess_paths(requirement: Requirement, paths: list[str],
     raise AssertionError("every requirement names at least one section")
 
 
-def _status(path: str, roots: dict[str, tuple[BaseModel, YamlFile]]
-            ) -> tuple[Status, Location | None, str]:
+def _status(path: str, roots: Roots) -> tuple[Status, Location | None, str]:
     parts = path.split(".")
     root = "partnership" if parts[0] == "partnership" else ""
-    model, source = roots[root]
+    model, source, starter = roots[root]
     keys = parts[1:] if root else parts
-    statuses = list(_walk(model, tuple(keys), (), source))
+    statuses = list(_walk(model, tuple(keys), (), source, starter))
     for status in _WORST_FIRST:
         found = [(where, written) for s, where, written in statuses if s == status]
         if found:
@@ -124,38 +138,52 @@ def _status(path: str, roots: dict[str, tuple[BaseModel, YamlFile]]
     return "missing", None, path
 
 
-def _walk(value: Any, keys: KeyPath, at: KeyPath, source: YamlFile
+def _walk(value: Any, keys: KeyPath, at: KeyPath, source: YamlFile, starter: Path | None
           ) -> Iterator[tuple[Status, Location | None, KeyPath]]:
     """The status of every value `keys` reaches from `value` (several, through `*`)."""
     if not keys:
-        yield _filled(value, at, source)
+        yield _filled(value, at, source, starter)
         return
     key, rest = keys[0], keys[1:]
     if key == "*":
         items = value if isinstance(value, list) else []
         if not items:
-            yield _filled(items, at, source)
+            yield _filled(items, at, source, starter)
         for i, item in enumerate(items):
-            yield from _walk(item, rest, (*at, i), source)
+            yield from _walk(item, rest, (*at, i), source, starter)
         return
     inner = getattr(value, str(key), None) if isinstance(value, BaseModel) else None
     if inner is None:
-        yield _filled(None, (*at, key), source)
+        yield _filled(None, (*at, key), source, starter)
         return
-    yield from _walk(inner, rest, (*at, key), source)
+    yield from _walk(inner, rest, (*at, key), source, starter)
 
 
-def _filled(value: Any, at: KeyPath, source: YamlFile) -> tuple[Status, Location | None,
-                                                                KeyPath]:
-    """Whether the value at `at` is filled in, and where it stands (or, when it is missing,
-    the group it is missing from; a missing top-level section has no line)."""
+def _filled(value: Any, at: KeyPath, source: YamlFile, starter: Path | None
+            ) -> tuple[Status, Location | None, KeyPath]:
+    """Whether the value at `at` is filled in, only stands in for words (a placeholder, or
+    the starter's text), and where it stands (or, when it is missing, the group it is
+    missing from; a missing top-level section has no line)."""
     written = at in source.locations
     where = source.where(at) if written else (
         source.where(at[:-1]) if len(at) > 1 else Location(source.path))
     if value is None or value == [] or value == {} or (
             isinstance(value, BaseModel) and not value.model_dump(exclude_defaults=True)):
         return ("empty" if written else "missing"), where, at
+    words = list(texts(_plain(value), at))
+    if words and all(placeholder(text) or from_starter(path, text, starter)
+                     for path, text in words):
+        return "placeholder", where, at
     return "addressed", where, at
+
+
+def _plain(value: Any) -> Any:
+    """A value as it was written: models as groups of keys, lists as lists."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(exclude_defaults=True)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _declared_sections(document: BaseModel, source: YamlFile

@@ -22,7 +22,7 @@ from sgdocs.kinds.declared import FILENAME as DECLARATION
 from sgdocs.kinds.declared import declared_kind, declared_names, kinds_folder
 from sgdocs.kinds.headings import FILENAME as LAYOUT
 from sgdocs.kinds.headings import layout_headings, layout_places
-from sgdocs.kinds.kind import FOLDER, Kind, Output, kind_folder
+from sgdocs.kinds.kind import FOLDER, PARTNERSHIP_STARTER, Kind, Output, kind_folder
 
 
 def kind_names(root: Path | None = None) -> list[str]:
@@ -76,5 +76,5 @@ def get_kind(name: str, root: Path | None = None) -> Kind:
     return kind
 
 
-__all__ = ["FOLDER", "Kind", "Output", "all_kinds", "find_kind", "get_kind", "kind_folder",
-           "kind_names", "shipped_names"]
+__all__ = ["FOLDER", "PARTNERSHIP_STARTER", "Kind", "Output", "all_kinds", "find_kind",
+           "get_kind", "kind_folder", "kind_names", "shipped_names"]

@@ -71,6 +71,12 @@ class Kind:
         return self.home or kind_folder(self.name)
 
     @property
+    def starter(self) -> Path:
+        """The file `sgdocs new` starts a document of the kind from (a partnership's own
+        kind may have none: one is written from its fields)."""
+        return self.folder / "starter.yaml"
+
+    @property
     def root(self) -> Path | None:
         """For a partnership's own kind, the content root it belongs to."""
         return self.home.parent.parent if self.home else None
@@ -95,6 +101,8 @@ class Kind:
 
 
 FOLDER = Path(__file__).parent
+PARTNERSHIP_STARTER = FOLDER / "partnership.yaml"
+"""The partnership file `sgdocs new` writes where there is none."""
 
 
 def kind_folder(name: str) -> Path:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sgdocs.errors import usage_error
-from sgdocs.kinds import FOLDER, Kind, all_kinds, get_kind
+from sgdocs.kinds import PARTNERSHIP_STARTER, Kind, all_kinds, get_kind
 from sgdocs.kinds.declared import RESERVED
 from sgdocs.read import partnership
 from sgdocs.read.partnership import content_root
@@ -18,8 +18,6 @@ from sgdocs.read.paths import shipped_templates
 from sgdocs.read.schema import field_docs
 from sgdocs.read.values import PartialDate
 from sgdocs.render.kind_templates import made_templates
-
-PARTNERSHIP_STARTER = FOLDER / "partnership.yaml"
 
 
 def new_document(kind_name: str, path: Path) -> list[Path]:
@@ -53,9 +51,8 @@ def starter(kind: Kind) -> str:
     """The commented starter of `kind`: its own `starter.yaml`, or for a partnership's kind
     that has none, one written from its fields (the required ones to fill in, the others
     as notes)."""
-    written = kind.folder / "starter.yaml"
-    if written.is_file():
-        return written.read_text(encoding="utf-8")
+    if kind.starter.is_file():
+        return kind.starter.read_text(encoding="utf-8")
     docs = field_docs(kind.model)
     lines = [f"# A new {kind.name}: {kind.summary}.", "# Lines starting with # are notes: "
              "fill in what the document has, and delete the rest.", f"kind: {kind.name}",

@@ -336,11 +336,11 @@ class Document(Model):
     not_applicable: dict[str, Text] = {}
     """Requirements that do not apply to this document, each with the reason, e.g.
     `is_voice: Covered by the partnership's voice strategy`."""
-    written_under: Literal["Working Together 2023", "Working Together 2018"] = (
-        "Working Together 2023")
-    """The statutory guidance the document was written under. One written under Working
-    Together 2018 (before December 2023), kept as it was, is not checked against Working
-    Together 2023 and has no appendix saying how it meets it."""
+    written_under: Literal["Working Together 2023", "Working Together 2018",
+                           "Working Together 2015"] = "Working Together 2023"
+    """The statutory guidance the document was written under. One written under earlier
+    guidance (before December 2023), kept as it was, is not checked against Working
+    Together 2023, has no appendix saying how it meets it, and may use its terms."""
 
     @property
     def classification(self) -> str | None:

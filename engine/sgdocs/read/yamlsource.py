@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,12 +91,16 @@ class YamlFile:
         return Location(self.path)
 
 
-def text_lines(source: YamlFile) -> Iterator[tuple[Location, str]]:
-    """Each line of text in the values of `source`, with the place it was written: the
-    line in the file where it is found (the content file, or the mail-merge table a value
-    came from), else its key's line. Checks of what will be published read the values, not
-    the file: comments are never published, and a merged value is not in the file."""
-    for at, value in _texts(source.data, ()):
+def text_lines(source: YamlFile, only: Collection[KeyPath] | None = None
+               ) -> Iterator[tuple[Location, str]]:
+    """Each line of text in the values of `source` (or those at the places `only` names),
+    with the place it was written: the line in the file where it is found (the content
+    file, or the mail-merge table a value came from), else its key's line. Checks of what
+    will be published read the values, not the file: comments are never published, and a
+    merged value is not in the file."""
+    for at, value in texts(source.data):
+        if only is not None and at not in only:
+            continue
         key = source.where(at)
         written = _file_lines(key.file)
         start = max(key.line - 1, 0)
@@ -104,10 +108,16 @@ def text_lines(source: YamlFile) -> Iterator[tuple[Location, str]]:
             if not line.strip():
                 continue
             found = next((number for number in range(start, min(start + 200, len(written)))
-                          if line.strip() in written[number]), None)
+                          if _starts(line.strip(), written[number].strip())), None)
             if found is not None:
                 start = found
             yield Location(key.file, found + 1 if found is not None else key.line), line
+
+
+def _starts(line: str, written: str) -> bool:
+    """Whether a value's `line` is written on the file's line `written`, or starts there (a
+    folded `>` value joins several lines of the file into one)."""
+    return line in written or (bool(written) and line.startswith(written))
 
 
 def written_at(key: Location, text: str, line: int | None) -> Location:
@@ -127,15 +137,16 @@ def written_at(key: Location, text: str, line: int | None) -> Location:
     return Location(key.file, found + 1) if found is not None else key
 
 
-def _texts(value: Any, at: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+def texts(value: Any, at: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    """Each text in `value` (values read from YAML), by where it stands."""
     if isinstance(value, str):
         yield at, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, (*at, key))
+            yield from texts(item, (*at, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, (*at, index))
+            yield from texts(item, (*at, index))
 
 
 def _file_lines(path: Path) -> list[str]:

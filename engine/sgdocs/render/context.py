@@ -109,6 +109,8 @@ def _requirement(assessment: Assessment, kind: Kind, headings: dict[str, str],
         text = f"[{richtext.escape(title)}](#{anchor})"
     elif assessment.status == "not applicable":
         text = f"Not applicable: {richtext.escape(assessment.reason)}"
+    elif assessment.status == "placeholder":
+        text = "Not yet written: the section holds a placeholder"
     else:
         text = "Not yet addressed"
     where = formatter.rich(InlineMarkdown(text), True)

@@ -1,0 +1,52 @@
+"""Words from the guidance before Working Together 2023, told at their line with the words
+that replaced them: a brief naming clinical commissioning groups, a Local Safeguarding
+Children Board or Working Together 2018 reads as written for another time.
+
+A line that tells of the change ("replaced the LSCB in 2019", "formerly the CCG") is history,
+not an old term, and is left alone; so is a document written under earlier guidance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from sgdocs.errors import Finding, Severity
+from sgdocs.read.yamlsource import KeyPath, YamlFile, text_lines
+
+EARLIER_TERMS = (
+    (re.compile(r"\bclinical commissioning groups?\b|\bCCGs?\b", re.IGNORECASE),
+     "integrated care board (ICB): integrated care boards replaced clinical commissioning "
+     "groups in July 2022"),
+    (re.compile(r"\blocal safeguarding children(?:'s)? boards?\b|\bLSCBs?\b", re.IGNORECASE),
+     "safeguarding partners, or the safeguarding children partnership: they replaced "
+     "local safeguarding children boards"),
+    (re.compile(r"\bWorking Together(?: to Safeguard Children)?,? (?:2013|2015|2018)\b",
+                re.IGNORECASE),
+     "Working Together to Safeguard Children 2023, the guidance in force"),
+    (re.compile(r"\bserious case reviews?\b|\bSCRs?\b", re.IGNORECASE),
+     "local child safeguarding practice review: it replaced the serious case review"),
+)
+"""Each earlier term, and the current one to use instead."""
+_HISTORY = re.compile(r"\b(?:replac\w*|former\w*|previous\w*|until|predecessor|succeed\w*|"
+                      r"used to|no longer|was called|were called|abolish\w*|superseded|"
+                      r"legacy|historic\w*|renamed|took over)\b", re.IGNORECASE)
+
+
+def edition_findings(source: YamlFile, passages: Collection[KeyPath], current: bool
+                     ) -> list[Finding]:
+    """A warning at each line of the `passages` of prose in `source` using an earlier
+    guidance's term, unless the line tells of the change (names and citations, such as a
+    source titled "Working Together 2018", are not prose); none for a document written under
+    earlier guidance (`current` false)."""
+    findings: list[Finding] = []
+    for where, line in text_lines(source, passages) if current else ():
+        if _HISTORY.search(line):
+            continue
+        for term, instead in EARLIER_TERMS:
+            match = term.search(line)
+            if match:
+                findings.append(Finding(where, f"\u201c{match.group(0)}\u201d is a term from "
+                                        "the guidance before Working Together 2023",
+                                        f"use {instead}", Severity.WARNING))
+    return findings
