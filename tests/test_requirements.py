@@ -69,11 +69,13 @@ def test_the_example_addresses_every_requirement(eastmoor: Path) -> None:
 
 
 def _expected(kind: str, section: str) -> list[tuple[str, str]]:
-    """(severity, the start of the finding) for each requirement that needs `section`."""
+    """(severity, the start of the finding) for each requirement that needs `section`: not
+    one weighed on what several sections say, any of which may say it."""
     return [("error" if r.level == "must" else "warning",
              f"{r.id} ({r.level}, {r.reference}): `{section}`")
             for r in CATALOGUE.for_kind(kind) if section in r.addressed_by[kind]
-            and r.level != "checklist"]
+            and r.level != "checklist" and not (r.evidence and len(
+                [p for p in r.addressed_by[kind] if not p.startswith("partnership.")]) > 1)]
 
 
 @pytest.mark.parametrize(("kind", "section"), SECTIONS)
@@ -149,7 +151,7 @@ def test_a_section_of_the_documents_own_can_meet_a_requirement(eastmoor: Path) -
     result = cli("check", "--strict", "--json", str(file))
     assert result.exit_code == 0, result.output
     rows = {row["id"]: row for row in json.loads(result.stdout)["documents"][0]["requirements"]}
-    where = f"{file}:{line_of(file, '  - title: When partners')}"
+    where = f"{file}:{line_of(file, '    body: The escalation policy')}"
     assert rows["arr_escalation"]["where"] == rows["is_disagreement"]["where"] == where
     assert rows["arr_escalation"]["section"] == "When partners disagree"
 
@@ -234,7 +236,7 @@ def own_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
 
 def test_each_kind_says_in_its_folder_which_sections_address_which_requirement() -> None:
     brief = {r.id: r.addressed_by["role-brief"] for r in CATALOGUE.for_kind("role-brief")}
-    assert brief["is_voice"] == ["key_questions"]
+    assert brief["is_voice"] == ["text"]  # anywhere in the brief, as a reader finds it
     assert set(brief) == set(line.split(":")[0] for line in (
         kind_folder("role-brief") / catalogue.MAPPING_FILE).read_text().splitlines()
         if line and not line.startswith("#"))

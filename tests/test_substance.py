@@ -6,9 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import CONTENT, READERS, built, cli, edit, edited_copy, normalise
+from sgdocs.check.catalogue import load_catalogue
 from sgdocs.check.placeholders import placeholder
+from sgdocs.check.requirements import judge
 from yamledit import line_of
 
 ARRANGEMENTS = CONTENT / "eastmoor/arrangements.yaml"
@@ -68,7 +71,8 @@ def test_an_untouched_starter_addresses_nothing(tmp_path: Path) -> None:
     assert cli("new", "role-brief", str(brief)).exit_code == 0
     result = cli("check", str(brief))
     assert result.exit_code == 0, result.output
-    assert result.output.count("holds a placeholder, not the document's words") == 7
+    assert " ".join(result.output.split()).count(
+        "the document holds only placeholders and starter text") == 7
     assert "0 error(s), 7 warning(s)" in result.output
     edit(brief, "  status: draft ", "  status: final\n  approved_by: The partners\n"
          "  approved_on: 2025-06-01\n ")
@@ -111,3 +115,19 @@ def test_earlier_guidance_is_told_with_the_term_that_replaced_it(tmp_path: Path,
         edit(copy, "kind: yearly-report\n", "kind: yearly-report\nwritten_under: Working "
              "Together 2018\n")
         assert "is a term from the guidance before" not in cli("check", str(copy)).output
+
+
+def test_the_check_agrees_with_a_careful_reader() -> None:
+    """48 short sections, each read carefully and given the status it deserves: the check
+    must agree on at least 90 % of them. Where it does not, it credits a sentence that only
+    claims (a slogan, "lots of things, including reviews") with the part any sentence
+    says."""
+    catalogue = {requirement.id: requirement for requirement in load_catalogue().requirements}
+    cases = yaml.safe_load((Path(__file__).parent / "data/substance.yaml").read_text())["cases"]
+    judged = [(case, judge(catalogue[case["requirement"]], case["text"])) for case in cases]
+    wrong = [f"{case['requirement']}: {case['expected']}, not {got}: {case['text']}"
+             for case, got in judged if got != case["expected"]]
+    assert len(cases) >= 30 and {case["expected"] for case in cases} == {
+        "addressed", "partly", "missing", "placeholder"}
+    assert len(wrong) / len(cases) <= 0.10, "\n".join(wrong)
+    assert len(wrong) == 3, "\n".join(wrong)  # as measured; a change to the words shows here

@@ -141,13 +141,16 @@ def print_requirements(document: LoadedDocument) -> None:
                                 "Working Together 2023"), title_justify="left")
     for column in ("Requirement", "Level", "Reference", "Status", "Where"):
         table.add_column(column, overflow="fold")
-    colours = {"addressed": "green", "missing": "red", "empty": "red", "placeholder": "red",
+    colours = {"addressed": "green", "partly": "yellow", "missing": "red", "empty": "red",
+               "placeholder": "red",
                "not applicable": "blue"}
     for assessment in document.assessments:
         requirement = assessment.requirement
         where = str(assessment.where) if assessment.where else f"add `{assessment.section}`"
         if assessment.status == "not applicable":
             where = assessment.reason
+        elif assessment.quotes:
+            where += "\n\u201c" + assessment.quotes[0] + "\u201d"
         table.add_row(*cells(requirement.id, requirement.level, str(requirement.reference),
                               _styled(assessment.status, colours[assessment.status]), where))
     console().print(table)

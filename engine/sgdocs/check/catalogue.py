@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from sgdocs.check.evidence import Part
 from sgdocs.errors import ContentError, Finding, Location, did_you_mean
 from sgdocs.kinds import get_kind, kind_folder, kind_names, shipped_names
 from sgdocs.kinds.declared import FILENAME as DECLARATION
@@ -61,7 +62,11 @@ class Requirement(Model):
     note: Text | None = None
     """Anything a reader should know about the requirement or its source."""
     addressed_by: dict[str, list[Text]] = {}
-    """For each document kind, the sections that must be filled in to address it."""
+    """For each document kind, the sections that address it (`text`: anywhere in the
+    document's prose)."""
+    evidence: list[Part] = []
+    """What a section must say to address it, part by part: for each, the words a sentence
+    on it uses. Without parts, a section addresses it by being filled in."""
 
     @field_validator("addressed_by")
     @classmethod
@@ -93,7 +98,8 @@ class Catalogue(Model):
         return [r.id for r in self.requirements]
 
 
-def _document_shape(kind: str, root: Path | None) -> Fields:
+def document_shape(kind: str, root: Path | None = None) -> Fields:
+    """The fields of a document of `kind`, with its partnership's."""
     if kind in shipped_names():
         return _shipped_shape(kind)
     shape = shape_of(get_kind(kind, root).model, f"{kind} content")
@@ -108,7 +114,13 @@ def _shipped_shape(kind: str) -> Fields:
     return shape
 
 
+ANYWHERE = "text"
+"""A section path meaning anywhere in the document's prose."""
+
+
 def _path_problem(shape: Shape, path: str) -> str:
+    if path == ANYWHERE:
+        return ""
     for part in path.split("."):
         if isinstance(shape, ListOf) and part == "*":
             shape = shape.item
@@ -169,7 +181,7 @@ def section_problems(catalogue: Catalogue, source: YamlFile,
                 where = source.where(("requirements", i, "addressed_by", kind, j))
                 if written_in and where.file not in written_in:
                     continue
-                problem = _path_problem(_document_shape(kind, root), path)
+                problem = _path_problem(document_shape(kind, root), path)
                 if problem:
                     found.append(Finding(where, f"`{path}`: {problem}",
                                          f"`sgdocs schema {kind}` lists the sections"))

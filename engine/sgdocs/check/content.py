@@ -22,7 +22,7 @@ def check_content(document: LoadedDocument) -> tuple[LoadedDocument, list[Findin
     starter = document.kind.starter
     assessments, problems = assess(document.kind.name, document.model, source,
                                    setting.partnership, setting.source,
-                                   load_catalogue(setting.root), starter)
+                                   load_catalogue(setting.root), starter, setting.root)
     passages, control = set(prose(document.model)), document.model.document_control
     problems += placeholder_findings(source, passages, starter,
                                      issued=control is not None and control.issued)

@@ -30,7 +30,7 @@ EARLIER_TERMS = (
 """Each earlier term, and the current one to use instead."""
 _HISTORY = re.compile(r"\b(?:replac\w*|former\w*|previous\w*|until|predecessor|succeed\w*|"
                       r"used to|no longer|was called|were called|abolish\w*|superseded|"
-                      r"legacy|historic\w*|renamed|took over)\b", re.IGNORECASE)
+                      r"legacy|historic\w*|renamed|took over|era|past)\b", re.IGNORECASE)
 
 
 def edition_findings(source: YamlFile, passages: Collection[KeyPath], current: bool

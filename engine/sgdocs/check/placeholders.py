@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sgdocs.errors import Finding, Severity
-from sgdocs.read.richtext import Markdown
+from sgdocs.read.richtext import InlineMarkdown, Markdown
 from sgdocs.read.yamlsource import KeyPath, YamlFile, read_yaml, texts
 
 _STANDS_IN = re.compile(
@@ -69,12 +69,15 @@ def from_starter(at: KeyPath, text: str, starter: Path | None) -> bool:
 
 
 def prose(value: Any, at: KeyPath = ()) -> Iterator[KeyPath]:
-    """Where each passage of prose (a Markdown field) stands in a document's model."""
-    if isinstance(value, Markdown):
+    """Where each passage of prose (rich text, a paragraph's or a line's) stands in a
+    document's model; not its document control, a record of its making, nor what an
+    example says of itself."""
+    if isinstance(value, Markdown | InlineMarkdown):
         yield at
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from prose(getattr(value, name), (*at, name))
+            if name not in ("document_control", "illustrative"):
+                yield from prose(getattr(value, name), (*at, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from prose(item, (*at, index))

@@ -15,12 +15,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from sgdocs.check.catalogue import Catalogue, Requirement
-from sgdocs.check.placeholders import from_starter, placeholder
+from sgdocs.check.catalogue import ANYWHERE, Catalogue, Requirement, document_shape
+from sgdocs.check.evidence import sentences, weigh
+from sgdocs.check.placeholders import from_starter, placeholder, prose
 from sgdocs.errors import Finding, Location, Severity, did_you_mean
 from sgdocs.kinds import PARTNERSHIP_STARTER
 from sgdocs.read.order import own_anchor
 from sgdocs.read.schema import Document, FreeSection
+from sgdocs.read.shapes import Fields, Leaf, ListOf, Shape
 from sgdocs.read.validation import dotted
 from sgdocs.read.yamlsource import KeyPath, YamlFile, texts
 
@@ -28,7 +30,7 @@ DISCLAIMER = ("sgdocs checks that each requirement is addressed, not how well: t
               "judgement of compliance.")
 
 CURRENT_GUIDANCE = "Working Together 2023"
-Status = Literal["addressed", "placeholder", "empty", "missing", "not applicable"]
+Status = Literal["addressed", "partly", "placeholder", "empty", "missing", "not applicable"]
 _WORST_FIRST: tuple[Status, ...] = ("missing", "empty", "placeholder", "addressed")
 
 
@@ -45,6 +47,12 @@ class Assessment:
     """The id of the heading of that section in the rendered document."""
     reason: str = ""
     """Why the document says the requirement does not apply."""
+    quotes: tuple[str, ...] = ()
+    """The sentences relied on, one for each part of the requirement they say."""
+    unsaid: tuple[str, ...] = ()
+    """The parts of the requirement nothing in the section says."""
+    whole: bool = False
+    """Weighed on the whole document's text, not sections of its own."""
 
     def finding(self, document: Path) -> Finding | None:
         """An error for a missing duty, a warning for missing guidance; else nothing."""
@@ -52,26 +60,34 @@ class Assessment:
                 self.requirement.level == "checklist"):
             return None
         severity = Severity.ERROR if self.requirement.level == "must" else Severity.WARNING
-        what = {"missing": "is missing", "empty": "is empty",
-                "placeholder": "holds a placeholder, not the document's words"}[self.status]
+        unsaid = "; ".join(self.unsaid)
+        what = {"missing": f"says nothing on {unsaid}" if self.unsaid else "is missing",
+                "partly": f"says nothing on {unsaid}", "empty": "is empty",
+                "placeholder": "holds only placeholders and starter text" if self.whole
+                else "holds a placeholder, not the document's words"}[self.status]
         section, place = self.section, ""
+        subject = "the document" if self.whole or section == ANYWHERE else f"`{section}`"
         if section.startswith("partnership."):
             section, place = section.removeprefix("partnership."), " in partnership.yaml"
-        hint = (f"add `{section}`{place} to address it" if self.status == "missing" else
+        hint = ("say it where it belongs, in a sentence of its own" if subject == "the document"
+                else f"say it in `{section}`, in a sentence of its own" if self.unsaid else
+                f"add `{section}`{place} to address it" if self.status == "missing" else
                 f"write `{section}`{place}" if self.status == "placeholder" else
                 f"fill in `{section}`{place}")
         return Finding(self.where or Location(document),
                        f"{self.requirement.id} ({self.requirement.level}, "
-                       f"{self.requirement.reference}): `{self.section}` {what}; "
+                       f"{self.requirement.reference}): {subject} {what}; "
                        f"{_lower_first(self.requirement.summary)}", hint, severity)
 
 
 def assess(kind: str, document: Document, source: YamlFile, partnership: BaseModel,
            partnership_source: YamlFile, catalogue: Catalogue,
-           starter: Path | None = None) -> tuple[list[Assessment], list[Finding]]:
+           starter: Path | None = None, root: Path | None = None
+           ) -> tuple[list[Assessment], list[Finding]]:
     """How the document stands against each requirement for its kind, and any problem with
     what it says about requirements (`meets`, `not_applicable`); a section left as the
-    kind's `starter` wrote it is a placeholder."""
+    kind's `starter` wrote it is a placeholder. A requirement with parts is weighed on what
+    its sections say (`evidence`); `root` is the content root, for a partnership's kinds."""
     if written_earlier(document):
         told = Finding(source.where(("written_under",)), "not checked against Working "
                        f"Together 2023: it was written under {document.written_under}",
@@ -83,6 +99,7 @@ def assess(kind: str, document: Document, source: YamlFile, partnership: BaseMod
     declared = dict(_declared_sections(document, source))
     roots = {"": (document, source, starter),
              "partnership": (partnership, partnership_source, PARTNERSHIP_STARTER)}
+    wording = _Wording(document, source, starter)
     assessments = []
     for requirement in catalogue.for_kind(kind):
         if requirement.id in not_applicable:
@@ -96,12 +113,114 @@ def assess(kind: str, document: Document, source: YamlFile, partnership: BaseMod
                                               source.where(("not_applicable", requirement.id)),
                                               reason=not_applicable[requirement.id]))
                 continue
+        if requirement.evidence:
+            assessments.append(_weigh(requirement, requirement.addressed_by[kind], roots,
+                                      document_shape(kind, root), wording))
+            continue
         if requirement.id in declared:
             where, title, anchor = declared[requirement.id]
             assessments.append(Assessment(requirement, "addressed", where, title, anchor))
             continue
         assessments.append(_assess_paths(requirement, requirement.addressed_by[kind], roots))
     return assessments, problems
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """What a document says, read once for all its requirements: each text where it stands,
+    whether it only stands in for words, and where its prose is."""
+
+    texts: tuple[tuple[KeyPath, str, bool], ...]
+    prose: frozenset[KeyPath]
+
+    def __init__(self, document: Document, source: YamlFile, starter: Path | None) -> None:
+        object.__setattr__(self, "texts", tuple(
+            (at, text, placeholder(text) or from_starter(at, text, starter))
+            for at, text in texts(source.data)))
+        object.__setattr__(self, "prose", frozenset(prose(document)))
+
+
+def _weigh(requirement: Requirement, paths: list[str], roots: Roots, shape: Fields,
+           wording: _Wording) -> Assessment:
+    """A requirement with parts: its sections of prose (any of them, and the document's own
+    sections that say they meet it) weighed on what they say; its other sections must be
+    filled in, as without parts."""
+    document, source, _ = roots[""]
+    written = [path for path in paths if path == ANYWHERE or _prose(shape, path)]
+    other = _assess_paths(requirement, [p for p in paths if p not in written], roots) \
+        if len(written) < len(paths) else None
+    if other is not None and (other.status != "addressed" or not written):
+        return other  # sections of lists and figures are weighed by being filled in
+    anywhere = ANYWHERE in written
+    claimed = [entry for entry in wording.texts if _meets(document, entry[0], requirement.id)]
+    held = claimed + [entry for entry in wording.texts if entry not in claimed and (
+        (anywhere and entry[0] in wording.prose) or any(_under(entry[0], path)
+                                                        for path in written))]
+    passages = [(at, text) for at, text, stands_in in held if not stands_in]
+    if not passages:
+        named = [path for path in written if path != ANYWHERE]
+        return (_assess_paths(requirement, named, roots) if named else
+                Assessment(requirement, "placeholder" if held else "missing",
+                           Location(source.path), ANYWHERE, whole=True))
+    weighed = weigh(requirement.evidence, sentences(passages))
+    if not weighed.quotes:  # nothing said: the sections as the requirement names them
+        named = [path for path in written if path != ANYWHERE]
+        return Assessment(requirement, "missing", source.where((named[0].split(".")[0],))
+                          if named else Location(source.path),
+                          named[0] if named else ANYWHERE, unsaid=weighed.unsaid,
+                          whole=ANYWHERE in written)
+    at = weighed.quotes[0].at
+    section, anchor = _section(document, at)
+    return Assessment(requirement, "addressed" if not weighed.unsaid else "partly",
+                      source.where(at), section, anchor,
+                      quotes=tuple(quote.text for quote in weighed.quotes),
+                      unsaid=weighed.unsaid, whole=ANYWHERE in written)
+
+
+def judge(requirement: Requirement, text: str) -> Status:
+    """What the check makes of one section holding `text`, for measuring it against a
+    careful reader."""
+    if placeholder(text):
+        return "placeholder"
+    weighed = weigh(requirement.evidence, sentences([((), text)]))
+    return "missing" if not weighed.quotes else "addressed" if not weighed.unsaid else "partly"
+
+
+def _prose(shape: Fields, path: str) -> bool:
+    """Whether the section at `path` is prose (rich text), to be weighed on what it says."""
+    found: Shape = shape
+    for part in path.split("."):
+        if isinstance(found, ListOf) and part == "*":
+            found = found.item
+        elif isinstance(found, Fields) and part in found.names:
+            found = found.names[part]
+        else:
+            return False
+    return isinstance(found, Leaf) and found.kind in ("block", "inline")
+
+
+def _under(at: KeyPath, path: str) -> bool:
+    """Whether the value at `at` is inside the section `path` (`*` any entry of a list)."""
+    parts = path.split(".")
+    return len(at) >= len(parts) and all(
+        isinstance(key, int) if part == "*" else str(key) == part
+        for part, key in zip(parts, at, strict=False))
+
+
+def _meets(document: BaseModel, at: KeyPath, requirement_id: str) -> bool:
+    """Whether `at` is the body of one of the document's own sections that says it meets
+    the requirement."""
+    own = _free_sections(document)
+    return (len(at) == 3 and at[0] == "sections" and at[2] == "body" and isinstance(at[1], int)
+            and at[1] < len(own) and requirement_id in own[at[1]].meets)
+
+
+def _section(document: BaseModel, at: KeyPath) -> tuple[str, str]:
+    """The section a passage at `at` is in, and its heading's anchor."""
+    own = _free_sections(document)
+    if at[:1] == ("sections",) and len(at) > 1 and isinstance(at[1], int) and at[1] < len(own):
+        return own[at[1]].title, own_anchor(at[1])
+    return dotted(tuple(key for key in at if not isinstance(key, int))), str(at[0])
 
 
 Roots = dict[str, tuple[BaseModel, YamlFile, Path | None]]

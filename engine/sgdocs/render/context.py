@@ -103,21 +103,35 @@ def _requirement(assessment: Assessment, kind: Kind, headings: dict[str, str],
     """One row of the "How this document meets Working Together 2023" appendix; `where` is
     a link to the section that addresses the requirement, or says why there is none."""
     requirement = assessment.requirement
-    if assessment.status == "addressed":
+    unsaid = richtext.escape("; ".join(assessment.unsaid))
+    if assessment.status in ("addressed", "partly"):
         anchor = kind.anchor(assessment.anchor)
         title = headings.get(anchor, assessment.section)
         text = f"[{richtext.escape(title)}](#{anchor})"
+        if assessment.quotes:
+            text += f": \u201c{richtext.escape(_shortened(assessment.quotes[0]))}\u201d"
+        if assessment.status == "partly":
+            text = f"Partly: {text}. Not yet: {unsaid}"
     elif assessment.status == "not applicable":
         text = f"Not applicable: {richtext.escape(assessment.reason)}"
     elif assessment.status == "placeholder":
         text = "Not yet written: the section holds a placeholder"
     else:
-        text = "Not yet addressed"
+        text = f"Not yet addressed: nothing on {unsaid}" if unsaid else "Not yet addressed"
     where = formatter.rich(InlineMarkdown(text), True)
     return SimpleNamespace(id=requirement.id, summary=requirement.summary,
                            reference=str(requirement.reference), level=requirement.level,
                            confidence=requirement.confidence, status=assessment.status,
                            where=where, reason=assessment.reason)
+
+
+QUOTED_WORDS = 20
+"""How much of the sentence relied on the appendix quotes."""
+
+
+def _shortened(sentence: str) -> str:
+    words = sentence.split()
+    return " ".join(words[:QUOTED_WORDS]) + (" \u2026" if len(words) > QUOTED_WORDS else "")
 
 
 def _convert(value: Any, formatter: Formatter) -> Any:
