@@ -131,3 +131,71 @@ def test_the_check_agrees_with_a_careful_reader() -> None:
         "addressed", "partly", "missing", "placeholder"}
     assert len(wrong) / len(cases) <= 0.10, "\n".join(wrong)
     assert len(wrong) == 3, "\n".join(wrong)  # as measured; a change to the words shows here
+
+
+EASTMOOR = CONTENT / "eastmoor"
+
+
+@pytest.mark.parametrize(("said", "message"), [
+    ("Three of last year's three", "the text says “Three of last year's three recommendations "
+     "have been met”, but the progress table has 2 of 3 done"),
+    ("Two of last year's four", "the text says “Two of last year's four recommendations have "
+     "been met”, but last year's report made 3 recommendations"),
+])
+def test_a_count_the_text_states_is_checked_against_the_report_s_own_table(
+        tmp_path: Path, said: str, message: str) -> None:
+    report = edited_copy(tmp_path, EASTMOOR / "scrutiny-report-2024-25.yaml",
+                         ("Two of last year's three", said))
+    result = cli("check", str(report))
+    assert (f"{report.name}:{line_of(report, 'summary: |')}: warning: {message}") in " ".join(
+        result.output.split()), result.output
+
+
+@pytest.mark.parametrize(("old", "new", "at", "told"), [
+    ("published: 2025-09-15", "published: 2025-03-01", "published: 2025-03-01",
+     "error: the publication date (1 March 2025) is before the end of the period the report "
+     "covers (31 March 2025)"),
+    ('Eastmoor County Council", date: 2025-09-10}', 'Eastmoor County Council", date: '
+     '2025-02-10}', "date: 2025-02-10", "warning: the sign-off by Chief Executive, Eastmoor "
+     "County Council (10 February 2025) is before the end of the period the report covers"),
+    ("notified: 2024-04-08", "notified: 2024-03-28", "notified: 2024-03-28",
+     "warning: serious incident SI-2024-01 was notified (28 March 2024) is outside the period "
+     "the report covers"),
+])
+def test_dates_are_checked_against_the_period(tmp_path: Path, old: str, new: str, at: str,
+                                              told: str) -> None:
+    report = edited_copy(tmp_path, EASTMOOR / "yearly-report-2024-25.yaml", (old, new))
+    output = " ".join(cli("check", str(report)).output.split())
+    assert f"{report.name}:{line_of(report, at)}: {told}" in output, output
+
+
+def test_a_part_of_a_list_or_a_sign_off_is_partly_there(tmp_path: Path) -> None:
+    """A delegate named for three partners of four, and a sign-off without the police: each
+    requirement is partly there, naming what is not yet."""
+    folder = edited_copy(tmp_path, EASTMOOR / "yearly-report-2024-25.yaml",
+                         ('  - {role: police, name: "Chief Constable, Eastmoor Constabulary", '
+                          'date: 2025-09-10}\n', "")).parent
+    edit(folder / "partnership.yaml", "    delegate: Chief Nursing Officer\n", "")
+    output = " ".join(cli("check", str(folder)).output.split())
+    assert ("warning: arr_delegated_partners (should, WT2023 ch. 2, Published local "
+            "arrangements): `partnership.safeguarding_partners.delegate` is there in part: not "
+            "yet the delegate of NHS Eastmoor Integrated Care Board") in output
+    assert ("warning: yr_sign_off (should, WT2023 ch. 2, Yearly report): `sign_off` is there "
+            "in part: not yet the signature of Eastmoor Constabulary") in output
+    html = normalise(READERS["html"](built(folder / "yearly-report-2024-25.yaml",
+                                           tmp_path / "out", formats=("html",))["html"]))
+    assert "Partly: not yet the signature of Eastmoor Constabulary" in html
+
+
+def test_the_appendix_quotes_the_sentence_relied_on_and_says_what_is_partly_there(
+        tmp_path: Path) -> None:
+    report = edited_copy(tmp_path, EASTMOOR / "yearly-report-2024-25.yaml")
+    text = report.read_text()
+    start, end = text.index("impact: |"), text.index("\nlittle_progress:")
+    report.write_text(text[:start] + "impact: Repeat referrals for neglect fell from 22% to 17% "
+                      "over the year.\n" + text[end:])
+    html = normalise(READERS["html"](built(report, tmp_path / "out", formats=("html",))["html"]))
+    assert ("How effective the arrangements have been: “Multi-agency audits of 60 cases found "
+            "that information was shared well at the front door in 52.”") in html
+    assert ("Partly: The difference it made: “Repeat referrals for neglect fell from 22% to 17% "
+            "over the year.”; not yet: the impact of training") in html

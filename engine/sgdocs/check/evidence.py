@@ -27,7 +27,8 @@ _POINTS_ELSEWHERE = re.compile(
     r"out|described|addressed|dealt with) (?:in|elsewhere|separately)|will be (?:set out|"
     r"added|confirmed|agreed|decided|written)|to follow|in due course|to be confirmed|tbc)\b",
     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+\s*(?:[-*+]|\d+[.)])?\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n\s*|\n(?=\s*(?:[-*+]|\d+[.)])\s)")
+"""Where a sentence ends: after its stop, at a blank line, or where a list's item starts."""
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>|]+")
 
@@ -75,8 +76,8 @@ def sentences(passages: Iterable[tuple[KeyPath, str]]) -> list[Sentence]:
 @functools.cache
 def _pieces(text: str) -> tuple[str, ...]:
     plain = _MARKUP.sub(lambda match: match.group(1) or " ", text)
-    return tuple(_LIST_MARK.sub("", piece).strip() for piece in _SENTENCE_END.split(plain)
-                 if piece and piece.strip())
+    return tuple(" ".join(_LIST_MARK.sub("", piece).split())
+                 for piece in _SENTENCE_END.split(plain) if piece and piece.strip())
 
 
 def weigh(parts: Sequence[Part], said: Sequence[Sentence]) -> Weighed:

@@ -9,7 +9,7 @@ document says why). This tests presence, never quality: sgdocs does not judge co
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,6 +21,7 @@ from sgdocs.check.placeholders import from_starter, placeholder, prose
 from sgdocs.errors import Finding, Location, Severity, did_you_mean
 from sgdocs.kinds import PARTNERSHIP_STARTER
 from sgdocs.read.order import own_anchor
+from sgdocs.read.partnership import unsigned_partners
 from sgdocs.read.schema import Document, FreeSection
 from sgdocs.read.shapes import Fields, Leaf, ListOf, Shape
 from sgdocs.read.validation import dotted
@@ -31,7 +32,7 @@ DISCLAIMER = ("sgdocs checks that each requirement is addressed, not how well: t
 
 CURRENT_GUIDANCE = "Working Together 2023"
 Status = Literal["addressed", "partly", "placeholder", "empty", "missing", "not applicable"]
-_WORST_FIRST: tuple[Status, ...] = ("missing", "empty", "placeholder", "addressed")
+_WORST_FIRST: tuple[Status, ...] = ("missing", "empty", "placeholder", "partly", "addressed")
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ class Assessment:
         severity = Severity.ERROR if self.requirement.level == "must" else Severity.WARNING
         unsaid = "; ".join(self.unsaid)
         what = {"missing": f"says nothing on {unsaid}" if self.unsaid else "is missing",
-                "partly": f"says nothing on {unsaid}", "empty": "is empty",
+                "partly": f"says nothing on {unsaid}" if self.quotes
+                else f"is there in part: not yet {unsaid}", "empty": "is empty",
                 "placeholder": "holds only placeholders and starter text" if self.whole
                 else "holds a placeholder, not the document's words"}[self.status]
         section, place = self.section, ""
@@ -70,7 +72,8 @@ class Assessment:
         if section.startswith("partnership."):
             section, place = section.removeprefix("partnership."), " in partnership.yaml"
         hint = ("say it where it belongs, in a sentence of its own" if subject == "the document"
-                else f"say it in `{section}`, in a sentence of its own" if self.unsaid else
+                else f"say it in `{section}`, in a sentence of its own" if self.quotes else
+                f"add what is not yet there to `{section}`{place}" if self.unsaid else
                 f"add `{section}`{place} to address it" if self.status == "missing" else
                 f"write `{section}`{place}" if self.status == "placeholder" else
                 f"fill in `{section}`{place}")
@@ -234,12 +237,32 @@ def written_earlier(document: Document) -> bool:
 
 
 def _assess_paths(requirement: Requirement, paths: list[str], roots: Roots) -> Assessment:
-    results = [_status(path, roots) for path in paths]
+    """A requirement addressed by its sections being filled in, every one of them: in part
+    when some entries of a list have what it needs and others not (a delegate named for two
+    partners of three), or when the sign-off lacks a partner partnership.yaml lists."""
+    results = [(asked, *_status(asked, roots)) for asked in paths]
     for status in _WORST_FIRST:
-        for result_status, where, path in results:
+        for asked, result_status, where, path in results:
+            if result_status == status == "partly":
+                return Assessment(requirement, status, where, asked.replace(".*", ""),
+                                  unsaid=(path,))
             if result_status == status:
-                return Assessment(requirement, status, where, path, path.split(".")[0])
+                return _signed_by_all(Assessment(requirement, status, where, path,
+                                                 path.split(".")[0]), roots)
     raise AssertionError("every requirement names at least one section")
+
+
+def _signed_by_all(assessment: Assessment, roots: Roots) -> Assessment:
+    """A sign-off that is there, but not by every partner partnership.yaml lists, is there
+    in part."""
+    document, partnership = roots[""][0], roots["partnership"][0]
+    if assessment.status != "addressed" or assessment.section != "sign_off":
+        return assessment
+    unsigned = unsigned_partners(getattr(document, "sign_off", []),
+                                 getattr(partnership, "safeguarding_partners", []))
+    return replace(assessment, status="partly", unsaid=tuple(
+        f"the signature of {organisation}" for organisation in unsigned)) if unsigned \
+        else assessment
 
 
 def _status(path: str, roots: Roots) -> tuple[Status, Location | None, str]:
@@ -248,6 +271,11 @@ def _status(path: str, roots: Roots) -> tuple[Status, Location | None, str]:
     model, source, starter = roots[root]
     keys = parts[1:] if root else parts
     statuses = list(_walk(model, tuple(keys), (), source, starter))
+    if "*" in keys and any(s == "addressed" for s, _, _ in statuses) and any(
+            s != "addressed" for s, _, _ in statuses):
+        where, written = next((where, written) for s, where, written in statuses
+                              if s != "addressed")
+        return "partly", where, _entry(model, written)
     for status in _WORST_FIRST:
         found = [(where, written) for s, where, written in statuses if s == status]
         if found:
@@ -255,6 +283,19 @@ def _status(path: str, roots: Roots) -> tuple[Status, Location | None, str]:
             shown = dotted(((root,) if root else ()) + written)
             return status, where, shown if status != "addressed" else path
     return "missing", None, path
+
+
+def _entry(model: BaseModel, at: KeyPath) -> str:
+    """What is missing from one entry of a list, as a reader names it: "the delegate of NHS
+    Eastmoor Integrated Care Board" (or where it stands, for an entry with no name)."""
+    place = max(i for i, key in enumerate(at) if isinstance(key, int))
+    entry: Any = model
+    for key in at[:place + 1]:
+        entry = entry[key] if isinstance(key, int) else getattr(entry, str(key), None)
+    name = next((getattr(entry, field) for field in ("organisation", "title", "name")
+                 if isinstance(getattr(entry, field, None), str)), None)
+    what = " ".join(str(key).replace("_", " ") for key in at[place + 1:])
+    return f"the {what} of {name}" if name and what else dotted(at)
 
 
 def _walk(value: Any, keys: KeyPath, at: KeyPath, source: YamlFile, starter: Path | None

@@ -167,7 +167,6 @@ def sign_off_issues(sign_off: list[SignOff], partners: list[SafeguardingPartner]
     is a listed partner's, says which where two share a role, and every partner signs."""
     if not partners or not sign_off:
         return
-    signed: set[int] = set()
     for i, signature in enumerate(sign_off):
         role = [n for n, partner in enumerate(partners) if partner.role == signature.role]
         named = [n for n in role if partners[n].organisation == signature.organisation]
@@ -186,13 +185,23 @@ def sign_off_issues(sign_off: list[SignOff], partners: list[SafeguardingPartner]
             yield Issue(("sign_off", i), f"partnership.yaml lists {len(role)} "
                         f"{signature.role_name.lower()} partners: the signature does not say "
                         "whose it is", f"add `organisation:`, one of: {', '.join(names)}")
-        else:
-            signed.update(named or role)
-    unsigned = [partners[n].organisation for n in range(len(partners)) if n not in signed]
+    unsigned = unsigned_partners(sign_off, partners)
     if unsigned:
         yield Issue(("sign_off",), f"{listed(unsigned)} {'has' if len(unsigned) == 1 else 'have'}"
                     " not signed", "each safeguarding partner partnership.yaml lists signs "
                     "off the document", Severity.WARNING)
+
+
+def unsigned_partners(sign_off: list[SignOff], partners: list[SafeguardingPartner]
+                      ) -> list[str]:
+    """The partners partnership.yaml lists that no signature is clearly theirs."""
+    signed: set[int] = set()
+    for signature in sign_off:
+        role = [n for n, partner in enumerate(partners) if partner.role == signature.role]
+        named = [n for n in role if partners[n].organisation == signature.organisation]
+        if named or (signature.organisation is None and len(role) == 1):
+            signed.update(named or role)
+    return [partners[n].organisation for n in range(len(partners)) if n not in signed]
 
 
 @dataclass(frozen=True)

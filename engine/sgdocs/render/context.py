@@ -104,14 +104,16 @@ def _requirement(assessment: Assessment, kind: Kind, headings: dict[str, str],
     a link to the section that addresses the requirement, or says why there is none."""
     requirement = assessment.requirement
     unsaid = richtext.escape("; ".join(assessment.unsaid))
-    if assessment.status in ("addressed", "partly"):
+    if assessment.status == "partly" and not assessment.quotes:
+        text = f"Partly: not yet {unsaid}"
+    elif assessment.status in ("addressed", "partly"):
         anchor = kind.anchor(assessment.anchor)
         title = headings.get(anchor, assessment.section)
         text = f"[{richtext.escape(title)}](#{anchor})"
         if assessment.quotes:
             text += f": \u201c{richtext.escape(_shortened(assessment.quotes[0]))}\u201d"
         if assessment.status == "partly":
-            text = f"Partly: {text}. Not yet: {unsaid}"
+            text = f"Partly: {text}; not yet: {unsaid}"
     elif assessment.status == "not applicable":
         text = f"Not applicable: {richtext.escape(assessment.reason)}"
     elif assessment.status == "placeholder":

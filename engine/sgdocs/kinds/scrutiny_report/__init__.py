@@ -13,6 +13,7 @@ and may add sections and appendices of its own, where the author puts them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Annotated, ClassVar, Literal
 
@@ -20,8 +21,8 @@ from pydantic import Field, PositiveInt, PrivateAttr, computed_field, field_vali
 
 from sgdocs.errors import Severity, closest
 from sgdocs.kinds import Kind
-from sgdocs.kinds.yearly_report import Period
 from sgdocs.read.order import OwnOrder
+from sgdocs.read.period import Period
 from sgdocs.read.schema import (
     RAG,
     ActionStatus,
@@ -35,6 +36,20 @@ from sgdocs.read.schema import (
     Text,
 )
 from sgdocs.read.values import PartialDate, listed
+
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+           "ten", "eleven", "twelve")
+_COUNT = r"\d+|" + "|".join(NUMBERS[1:]) + r"|all|none"
+STATED_COUNT = re.compile(
+    rf"\b(?P<said>{_COUNT})\s+of\s+(?:(?:the|our|its|last\s+year['\u2019]s)\s+)?"
+    rf"(?P<of>{_COUNT})\s+recommendations(?P<met>[^.]*?\b(?:met|done|implemented|"
+    r"completed|achieved|in place)\b)?", re.IGNORECASE)
+"""A sentence counting last year's recommendations, and how many were met."""
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBERS.index(word) if word in NUMBERS else None
 
 
 class ReportPeriod(Period):
@@ -230,6 +245,10 @@ class ScrutinyReport(Document, OwnOrder):
         return "status" if any(r.status for r in self.recommendations) else "none"
 
     def issues(self) -> Iterator[Issue]:
+        if self.period is not None:
+            yield from self.period.ended_by(self.document_control.published_on,
+                                            ("document_control", "published_on"),
+                                            "the publication date")
         steps = [finding.step for finding in self.findings if finding.step is not None]
         if steps != list(range(1, len(steps) + 1)):
             yield Issue(("findings",), f"the findings are for steps {steps}",
@@ -280,6 +299,30 @@ class ScrutinyReport(Document, OwnOrder):
             yield Issue(("progress",), f"there is no progress entry for last year's "
                         f"recommendation {missing}", "say what has happened since, even if "
                         "nothing has", Severity.WARNING)
+        met = len(done | {entry.recommendation for entry in self.progress
+                          if entry.status == "done"} & set(earlier))
+        yield from self._stated_counts(len(earlier), met)
+
+    def _stated_counts(self, total: int, met: int) -> Iterator[Issue]:
+        """Where the text counts last year's recommendations ("two of last year's three
+        recommendations have been met"), the count its own progress table gives."""
+        passages = [(("summary",), self.summary), *((("sections", i, "body"), section.body)
+                                                    for i, section in enumerate(self.sections)),
+                    *((("progress", i, "progress"), entry.progress)
+                      for i, entry in enumerate(self.progress))]
+        for at, text in passages:
+            for match in STATED_COUNT.finditer(text or ""):
+                said, of = _number(match["said"]), _number(match["of"])
+                said_text = " ".join(match[0].split())
+                if of is not None and of != total:
+                    yield Issue(at, f"the text says \u201c{said_text}\u201d, but last year's "
+                                f"report made {total} recommendations", "correct the text or "
+                                "the report it names", Severity.WARNING)
+                elif match["met"] and said is not None and said != met:
+                    yield Issue(at, f"the text says \u201c{said_text}\u201d, but the progress "
+                                f"table has "
+                                f"{met} of {total} done", "correct the text or the table",
+                                Severity.WARNING)
 
 
 KIND = Kind(

@@ -13,20 +13,11 @@ England's bank holidays, against the 15-working-day timescale.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from collections.abc import Iterator
-from typing import Any, ClassVar, Literal
+from typing import Literal
 
-from pydantic import (
-    GetJsonSchemaHandler,
-    NonNegativeInt,
-    computed_field,
-    model_validator,
-)
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError
+from pydantic import NonNegativeInt, computed_field
 
 from sgdocs.errors import Severity
 from sgdocs.kinds import Kind
@@ -34,6 +25,7 @@ from sgdocs.kinds.arrangements import Funding
 from sgdocs.read.charts import BarChart
 from sgdocs.read.order import OwnOrder
 from sgdocs.read.partnership import SignOff
+from sgdocs.read.period import Period
 from sgdocs.read.schema import (
     Appendix,
     Document,
@@ -48,79 +40,6 @@ from sgdocs.read.values import PartialDate, Proportion
 from sgdocs.read.workdays import working_days_after
 
 RAPID_REVIEW_WORKING_DAYS = 15
-
-
-class Period(Model):
-    """The months a report covers, usually 1 April to 31 March: its first and last days, or
-    the year as documents write it, "2024/25" or "2024-25" (1 April 2024 to 31 March
-    2025)."""
-
-    covers: ClassVar[str] = "a yearly report"
-    """The document the period is of, as its messages name it."""
-    WRITTEN: ClassVar[re.Pattern[str]] = re.compile(r"(\d{4})\s*[/-]\s*(\d{4}|\d{2})")
-    """A year as documents write it: 2024/25, 2024-25 or 2024/2025."""
-    HINT: ClassVar[str] = ("write the year as 2024/25 (1 April 2024 to 31 March 2025), or "
-                           "give the first and last days as `start:` and `end:`")
-    start: PartialDate
-    """The first day covered, e.g. 2024-04-01."""
-    end: PartialDate
-    """The last day covered, e.g. 2025-03-31."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _written_as_a_year(cls, data: Any) -> Any:
-        """"2024/25" is the year from 1 April 2024 to 31 March 2025, as documents write it."""
-        if not isinstance(data, str):
-            return data
-        written = cls.WRITTEN.fullmatch(data.strip())
-        if written is None:
-            raise PydanticCustomError("period", "\u201c{found}\u201d is not a period sgdocs "
-                                      "can read", {"found": data, "hint": cls.HINT})
-        first, second = int(written[1]), written[2]
-        if int(second) != (first + 1 if len(second) == 4 else (first + 1) % 100):
-            raise PydanticCustomError("period", "\u201c{found}\u201d does not run from one "
-                                      "year to the next", {"found": data,
-                                                           "hint": cls.HINT})
-        return {"start": f"{first}-04-01", "end": f"{first + 1}-03-31"}
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: CoreSchema,
-                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        """Either form, for editors: the year as written, or the first and last days."""
-        written = {"type": "string", "pattern": rf"^\s*{cls.WRITTEN.pattern}\s*$",
-                   "description": "The year, e.g. 2024/25 (1 April 2024 to 31 March 2025)."}
-        dates = handler.resolve_ref_schema(handler(schema))
-        return {"anyOf": [written, {key: value for key, value in dates.items()
-                                    if key != "description"}],
-                "description": dates.get("description", "")}
-
-    def __str__(self) -> str:
-        return f"{self.start} to {self.end}"
-
-    def issues(self) -> Iterator[Issue]:
-        for field in ("start", "end"):
-            if getattr(self, field).day is None:
-                yield Issue((field,), "give the day as well as the month",
-                            "e.g. 2024-04-01 to 2025-03-31")
-        if self.end <= self.start:
-            yield Issue(("end",), f"the period ends ({self.end}) before it starts "
-                        f"({self.start})")
-        elif _months_between(self.start, self.end) > 12:
-            yield Issue(("end",), f"the period {self} is longer than twelve months",
-                        f"{self.covers} usually covers twelve months: check the start and "
-                        "end, and leave them so if this one covers more", Severity.WARNING)
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def label(self) -> str:
-        """The period as printed, e.g. "1 April 2024 to 31 March 2025"."""
-        return str(self)
-
-
-def _months_between(start: PartialDate, end: PartialDate) -> float:
-    last = calendar.monthrange(end.year, end.month)[1]
-    return (end.year - start.year) * 12 + end.month - start.month + (
-        (end.day or last) - (start.day or 1) + 1) / last
 
 
 class Case(Model):
@@ -361,6 +280,23 @@ class YearlyReport(Document, OwnOrder):
     presented_to: list[Text] = []
     """Where the report was presented, e.g. the health and wellbeing board, a scrutiny
     committee."""
+
+    def issues(self) -> Iterator[Issue]:
+        if self.period is None:
+            return
+        yield from self.period.ended_by(self.published, ("published",), "the publication date")
+        yield from self.period.ended_by(self.document_control.published_on,
+                                        ("document_control", "published_on"),
+                                        "the publication date")
+        for i, signature in enumerate(self.sign_off):
+            yield from self.period.ended_by(signature.date, ("sign_off", i, "date"),
+                                            f"the sign-off by {signature.name}",
+                                            Severity.WARNING)
+        cases = self.reviews.figures.cases if self.reviews and self.reviews.figures else []
+        for i, case in enumerate(cases):
+            yield from self.period.holds(case.notified, ("reviews", "figures", "cases", i,
+                                                         "notified"),
+                                         f"serious incident {case.reference} was notified")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
