@@ -37,7 +37,7 @@ FACTS = [
     "Sign-off by the lead safeguarding partners",
     "Police Chief Constable, Eastmoor Constabulary 20 November 2024",
     "How this document meets Working Together 2023",
-    "This shows where each requirement is addressed, not how well.",
+    "This shows what the document says on each requirement, not whether it is good enough.",
     "Commits the partners to publishing a yearly report. (statutory duty) WT2023 ch. 2, "
     "Published local arrangements Yearly report",
     "Explains how disagreements between partners are escalated and resolved. WT2023 ch. 2, "

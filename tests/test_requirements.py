@@ -63,8 +63,8 @@ def test_the_example_addresses_every_requirement(eastmoor: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "0 error(s), 0 warning(s)." in result.output
     assert "arr_yearly_report" in result.output and "addressed" in result.output
-    assert ("sgdocs checks that each requirement is addressed, not how well: this is not a "
-            "judgement of compliance.") in result.output
+    assert ("sgdocs checks what the document says on each requirement, not whether it is good "
+            "enough: this is not a judgement of compliance.") in result.output
     assert "compliant" not in result.output.replace("compliance", "")
 
 
@@ -168,7 +168,7 @@ def test_check_json_lists_each_requirement(eastmoor: Path) -> None:
     assert rows["arr_escalation"]["status"] == "addressed"
     assert rows["arr_escalation"]["where"].endswith(
         f"arrangements.yaml:{line_of(eastmoor / 'arrangements.yaml', 'escalation:')}")
-    assert report["note"].startswith("sgdocs checks that each requirement is addressed")
+    assert report["note"].startswith("sgdocs checks what the document says on each requirement")
     assert [f["message"].split(" ")[0] for f in report["findings"]] == ["arr_voice"]
 
 

@@ -1,9 +1,12 @@
 """Whether a document addresses each statutory requirement for its kind.
 
-The catalogue (`check.catalogue`) says which sections of each kind address which. For a
-document, each requirement that applies to its kind is *addressed* (every section it needs is
-filled in), *empty* (a section is there but blank), *missing*, or *not applicable* (the
-document says why). This tests presence, never quality: sgdocs does not judge compliance.
+The catalogue (`check.catalogue`) says which sections of each kind address which, and what a
+section must say (`check.evidence`). For a document, each requirement that applies to its
+kind is *addressed* (a sentence that says something speaks to each of its parts, or its
+sections of lists and figures are filled in), *partly* (some parts, partners or entries and
+not others), *placeholder* ("TBC", or the starter's words), *empty* (there but blank),
+*missing*, or *not applicable* (the document says why). It weighs what is said, never
+whether it is good enough: sgdocs does not judge compliance.
 """
 
 from __future__ import annotations
@@ -27,8 +30,8 @@ from sgdocs.read.shapes import Fields, Leaf, ListOf, Shape
 from sgdocs.read.validation import dotted
 from sgdocs.read.yamlsource import KeyPath, YamlFile, texts
 
-DISCLAIMER = ("sgdocs checks that each requirement is addressed, not how well: this is not a "
-              "judgement of compliance.")
+DISCLAIMER = ("sgdocs checks what the document says on each requirement, not whether it is "
+              "good enough: this is not a judgement of compliance.")
 
 CURRENT_GUIDANCE = "Working Together 2023"
 Status = Literal["addressed", "partly", "placeholder", "empty", "missing", "not applicable"]

@@ -229,15 +229,16 @@ class Writer:
         self.heading("How this document meets Working Together 2023", 1, page_break=True,
                      anchor="meets_wt2023")
         self.para("Each requirement of Working Together to Safeguard Children 2023 that applies "
-                  "to this document, and the section that addresses it. This shows where each "
-                  "requirement is addressed, not how well.")
+                  "to this document, the section that addresses it and the sentence relied on. "
+                  "This shows what the document says on each requirement, not whether it is "
+                  "good enough.")
         self.table(["Requirement", "Reference", "Where"], [
             ["{%tr for requirement in requirements %}", "", ""],
             ['{{ requirement.summary }}{% if requirement.level == "must" %} '
              '(statutory duty){% endif %}', "{{ requirement.reference }}",
              "{{r requirement.where }}"],
             ["{%tr endfor %}", "", ""],
-        ], [85, 45, 40])
+        ], [70, 35, 65])
         self.tag("{%p endif %}")
 
     def document_control(self) -> None:
