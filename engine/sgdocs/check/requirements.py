@@ -105,7 +105,7 @@ def assess(kind: str, document: Document, source: YamlFile, partnership: BaseMod
     declared = dict(_declared_sections(document, source))
     roots = {"": (document, source, starter),
              "partnership": (partnership, partnership_source, PARTNERSHIP_STARTER)}
-    wording = _Wording(document, source, starter)
+    wording = _Wording.of(document, source, starter)
     assessments = []
     for requirement in catalogue.for_kind(kind):
         if requirement.id in not_applicable:
@@ -139,11 +139,10 @@ class _Wording:
     texts: tuple[tuple[KeyPath, str, bool], ...]
     prose: frozenset[KeyPath]
 
-    def __init__(self, document: Document, source: YamlFile, starter: Path | None) -> None:
-        object.__setattr__(self, "texts", tuple(
-            (at, text, placeholder(text) or from_starter(at, text, starter))
-            for at, text in texts(source.data)))
-        object.__setattr__(self, "prose", frozenset(prose(document)))
+    @classmethod
+    def of(cls, document: Document, source: YamlFile, starter: Path | None) -> _Wording:
+        return cls(tuple((at, text, placeholder(text) or from_starter(at, text, starter))
+                         for at, text in texts(source.data)), frozenset(prose(document)))
 
 
 def _weigh(requirement: Requirement, paths: list[str], roots: Roots, shape: Fields,
