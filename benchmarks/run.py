@@ -201,9 +201,13 @@ def _long_report(work: Path, rows: list[tuple[str, str, str]]) -> None:
                                                      sort_keys=False))
     seconds, memory = _run("build", str(folder / YEARLY.name), "--out", str(work / "long-out"),
                            "--format", "pdf")
-    pages = _pages(work / "long-out/long" / YEARLY.with_suffix(".pdf").name)
+    pdf = work / "long-out/long" / YEARLY.with_suffix(".pdf").name
+    pages = _pages(pdf)
     rows.append((f"{pages}-page yearly report → PDF", f"{seconds:.1f} s",
                  f"peak {memory} MB"))
+    seconds, memory = _run("assess", str(pdf))
+    rows.append((f"`sgdocs assess` of that {pages}-page PDF", f"{seconds:.1f} s",
+                 f"peak {memory} MB (aim: a 60-page report under 10 s on one core)"))
 
 
 def _run(*arguments: str) -> tuple[float, int]:

@@ -23,6 +23,7 @@ from sgdocs.terminal import (
     cells,
     console,
     finding_json,
+    print_assessments,
     print_build_summary,
     print_findings,
     print_readability,
@@ -33,6 +34,9 @@ from sgdocs.terminal import (
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+ASSESSED_KINDS = ("arrangements", "role-brief", "scrutiny-framework", "scrutiny-report",
+                  "yearly-report")
+"""The kinds a published report can be assessed as: those Working Together 2023 speaks to."""
 DEFAULT_CONTENT = Path("content")
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 IN_CONTENT = click.option("--in", "content", type=click.Path(path_type=Path), default=None,
@@ -160,6 +164,41 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool) -> None:
         click.echo(f"Checked {len(report.files)} file(s): {errors} error(s), "
                    f"{warnings} warning(s).")
     sys.exit(0 if report.passed(strict) else 1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--kind", type=click.Choice(sorted(ASSESSED_KINDS)), default=None,
+              help="The kind of report; worked out from its title and headings if left out.")
+@click.option("--json", "as_json", is_flag=True, help="Print the assessment as JSON.")
+@_reports_errors
+def assess(paths: tuple[Path, ...], kind: str | None, as_json: bool) -> None:
+    """Weigh published reports (Word, PDF or web pages, or a folder of them) against Working
+    Together 2023: the evidence found for each requirement, for a person to judge."""
+    from sgdocs.check.requirements import summary_rows
+    from sgdocs.pipeline.assessing import ASSESS_NOTE, assess_paths
+
+    report = assess_paths(paths, kind)
+    if as_json:
+        click.echo(json.dumps({
+            "findings": [finding_json(f) for f in report.findings],
+            "documents": [{"file": str(a.document.path), "kind": a.kind, "kind_sure": a.sure,
+                           "pages": a.document.pages, "requirements": summary_rows(a.assessments),
+                           "not_looked_for": [r.id for r in a.not_looked_for]}
+                          for a in report.assessed],
+            "note": ASSESS_NOTE}, indent=2))
+    else:
+        print_findings(report.findings)
+        for assessed in report.assessed:
+            sure = "" if assessed.sure else " (worked out from its headings, not sure: give --kind)"
+            print_assessments(f"{display_path(assessed.document.path)}: {assessed.kind}{sure}",
+                              assessed.assessments, lambda a: a.section or "no evidence found")
+            if assessed.not_looked_for:
+                click.echo("Not looked for, as they are met by a report's structure (find them "
+                           "yourself): " + ", ".join(r.id for r in assessed.not_looked_for))
+        click.echo(ASSESS_NOTE)
+        click.echo(f"Assessed {len(report.assessed)} report(s).")
+    sys.exit(1 if report.failed else 0)
 
 
 @main.command()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from sgdocs.check.readability import Score
+    from sgdocs.check.requirements import Assessment
     from sgdocs.pipeline.build import BuildReport
     from sgdocs.pipeline.jobs import Outcome, Progress
     from sgdocs.read.documents import LoadedDocument
@@ -133,26 +134,37 @@ def score_json(score: Score) -> dict[str, Any]:
 
 
 def print_requirements(document: LoadedDocument) -> None:
+    def where(assessment: Assessment) -> str:
+        if assessment.status == "not applicable":
+            return assessment.reason
+        return str(assessment.where) if assessment.where else f"add `{assessment.section}`"
+
+    print_assessments(f"{display_path(document.path)}: {document.kind.name}",
+                      document.assessments, where)
+
+
+def print_assessments(title: str, assessments: Sequence[Assessment],
+                      where: Callable[[Assessment], str]) -> None:
+    """A table of how a document stands against each requirement: its status, where (as
+    `where` says), the sentence relied on and what is not yet said."""
     from rich.table import Table
 
-    if not document.assessments:
+    if not assessments:
         return
-    table = Table(title=_styled(f"{display_path(document.path)}: {document.kind.name} against "
-                                "Working Together 2023"), title_justify="left")
+    table = Table(title=_styled(f"{title} against Working Together 2023"),
+                  title_justify="left")
     for column in ("Requirement", "Level", "Reference", "Status", "Where"):
         table.add_column(column, overflow="fold")
     colours = {"addressed": "green", "partly": "yellow", "missing": "red", "empty": "red",
-               "placeholder": "red",
-               "not applicable": "blue"}
-    for assessment in document.assessments:
-        requirement = assessment.requirement
-        where = str(assessment.where) if assessment.where else f"add `{assessment.section}`"
-        if assessment.status == "not applicable":
-            where = assessment.reason
-        elif assessment.quotes:
-            where += "\n\u201c" + assessment.quotes[0] + "\u201d"
+               "placeholder": "red", "not applicable": "blue"}
+    for assessment in assessments:
+        requirement, place = assessment.requirement, where(assessment)
+        if assessment.quotes:
+            place += "\n\u201c" + assessment.quotes[0] + "\u201d"
+        if assessment.unsaid:
+            place += "\nnot yet: " + "; ".join(assessment.unsaid)
         table.add_row(*cells(requirement.id, requirement.level, str(requirement.reference),
-                              _styled(assessment.status, colours[assessment.status]), where))
+                             _styled(assessment.status, colours[assessment.status]), place))
     console().print(table)
 
 

@@ -67,6 +67,9 @@ class Requirement(Model):
     evidence: list[Part] = []
     """What a section must say to address it, part by part: for each, the words a sentence
     on it uses. Without parts, a section addresses it by being filled in."""
+    headings: list[Text] = []
+    """Words a report's own heading for a section given to it uses, e.g. [effective*, how
+    well], so that `sgdocs assess` finds the section in a report sgdocs did not write."""
 
     @field_validator("addressed_by")
     @classmethod

@@ -28,7 +28,7 @@ EARLIER_TERMS = (
      "local child safeguarding practice review: it replaced the serious case review"),
 )
 """Each earlier term, and the current one to use instead."""
-_HISTORY = re.compile(r"\b(?:replac\w*|former\w*|previous\w*|until|predecessor|succeed\w*|"
+HISTORY = re.compile(r"\b(?:replac\w*|former\w*|previous\w*|until|predecessor|succeed\w*|"
                       r"used to|no longer|was called|were called|abolish\w*|superseded|"
                       r"legacy|historic\w*|renamed|took over|era|past)\b", re.IGNORECASE)
 
@@ -41,7 +41,7 @@ def edition_findings(source: YamlFile, passages: Collection[KeyPath], current: b
     earlier guidance (`current` false)."""
     findings: list[Finding] = []
     for where, line in text_lines(source, passages) if current else ():
-        if _HISTORY.search(line):
+        if HISTORY.search(line):
             continue
         for term, instead in EARLIER_TERMS:
             match = term.search(line)

@@ -84,7 +84,7 @@ def weigh(parts: Sequence[Part], said: Sequence[Sentence]) -> Weighed:
     """For each part, the first sentence that says something on it."""
     quotes, unsaid = [], []
     for part in parts:
-        pattern = _pattern(tuple(part.words)) if part.words else None
+        pattern = words_pattern(tuple(part.words)) if part.words else None
         quote = next((sentence for sentence in said if _says_something(sentence.text)
                       and (pattern is None or pattern.search(sentence.text))), None)
         if quote is None:
@@ -99,7 +99,8 @@ def _says_something(sentence: str) -> bool:
 
 
 @functools.cache
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` as whole words, case aside; one ending in `*` with any ending."""
     alternatives = [re.escape(word.removesuffix("*")) + (r"\w*" if word.endswith("*") else "")
                     for word in words]
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)

@@ -381,11 +381,12 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
-def summary_rows(assessments: Iterable[Assessment]) -> list[dict[str, str]]:
+def summary_rows(assessments: Iterable[Assessment]) -> list[dict[str, Any]]:
     """The assessments as plain rows, for tables and JSON."""
     return [{"id": a.requirement.id, "level": a.requirement.level,
              "confidence": a.requirement.confidence, "reference": str(a.requirement.reference),
              "summary": a.requirement.summary, "status": a.status, "section": a.section,
-             "where": str(a.where) if a.where else "", "reason": a.reason}
+             "where": str(a.where) if a.where else "", "reason": a.reason,
+             "quotes": list(a.quotes), "not_yet": list(a.unsaid)}
             for a in assessments]
 

@@ -1,0 +1,147 @@
+"""A report sgdocs did not write, weighed against Working Together 2023: for each
+requirement of its kind, the sentence that says something on each part, with its page and
+heading; the parts nothing says; the terms of earlier guidance it uses.
+
+It looks for evidence, as `check` does for content (`check.evidence`), and a person must
+judge what it finds. The kind is worked out from the title and headings when not given. A
+part with no words of its own (what a section given to the requirement is about) is looked
+for under the headings that name the requirement's section, as the kind's own layout or
+field name words it ("How effective the arrangements have been", `effectiveness`).
+Requirements a report meets by its structure (its period, its sign-off, a table of
+contributions) are not looked for: they are listed for the reader to find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sgdocs.check.catalogue import ANYWHERE, Catalogue, Requirement
+from sgdocs.check.edition import EARLIER_TERMS, HISTORY
+from sgdocs.check.evidence import Sentence, sentences, weigh, words_pattern
+from sgdocs.check.requirements import Assessment, Status
+from sgdocs.errors import Finding, Location, Severity
+from sgdocs.kinds import get_kind
+from sgdocs.read.foreign import ForeignDocument, Passage
+
+KINDS = {
+    "yearly-report": r"\b(?:annual|yearly) report\b",
+    "arrangements": r"\b(?:safeguarding|multi-agency) (?:children )?arrangements\b",
+    "scrutiny-report": r"\bscrutin\w* report\b|\bscrutineer'?s? (?:annual )?report\b",
+    "scrutiny-framework": r"\bscrutiny framework\b",
+    "role-brief": r"\b(?:role|job) (?:description|brief|profile)\b|\bperson specification\b",
+}
+"""What each kind calls itself in its title and headings."""
+CONTENTS = re.compile(r"(?:table of )?contents(?: page)?|in this (?:report|issue)",
+                      re.IGNORECASE)
+"""A contents page's heading: the headings it lists are not what the report says."""
+_WORD = re.compile(r"[a-z]{3,}")
+_COMMON = {"the", "and", "for", "our", "how", "who", "why", "was", "are", "has", "its", "all",
+           "new", "been", "with", "from", "that", "this", "what", "were", "their", "they",
+           "have", "about", "into", "over", "year", "report", "section", "safeguarding",
+           "partners", "partnership", "arrangements", "children", "families", "family",
+           "people", "young"}
+
+
+@dataclass(frozen=True)
+class Assessed:
+    """A report weighed against its kind's requirements."""
+
+    document: ForeignDocument
+    kind: str
+    sure: bool
+    """Whether the kind was given, or its title and headings clearly say it."""
+    assessments: tuple[Assessment, ...]
+    not_looked_for: tuple[Requirement, ...]
+    findings: tuple[Finding, ...]
+
+
+def guess_kind(document: ForeignDocument) -> tuple[str, bool]:
+    """The kind the report is, and whether its title and headings say so clearly (one kind
+    named, or one named far more than the rest); a yearly report when nothing does."""
+    opening = " ".join([*document.headings[:40], *(p.text for p in document.passages[:20])])
+    counts = {kind: len(re.findall(pattern, opening, re.IGNORECASE))
+              for kind, pattern in KINDS.items()}
+    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+    best, second = counts[ranked[0]], counts[ranked[1]]
+    if best == 0:
+        return "yearly-report", False
+    return ranked[0], best >= 2 * second + 1
+
+
+def assess(document: ForeignDocument, catalogue: Catalogue, kind: str | None = None
+           ) -> Assessed:
+    """The report weighed against the requirements for `kind` (worked out when None)."""
+    sure = kind is not None
+    if kind is None:
+        kind, sure = guess_kind(document)
+    requirements = catalogue.for_kind(kind)
+    said = sentences(((index,), passage.text)
+                     for index, passage in enumerate(document.passages)
+                     if not CONTENTS.fullmatch(passage.heading))
+    assessments = tuple(_weigh(requirement, kind, document, said)
+                        for requirement in requirements if requirement.evidence)
+    return Assessed(document, kind, sure, assessments,
+                    tuple(r for r in requirements if not r.evidence),
+                    tuple(_earlier_terms(document)))
+
+
+def _weigh(requirement: Requirement, kind: str, document: ForeignDocument,
+           said: Sequence[Sentence]) -> Assessment:
+    """Parts with words looked for anywhere; a part without, under the report's headings
+    for the requirement's own section. A report with no such heading says nothing on a
+    requirement that needs a section of its own, whatever words stand elsewhere."""
+    own = _own_sections(requirement, kind, document)
+    if not own and any(not part.words for part in requirement.evidence):
+        return Assessment(requirement, "missing", Location(document.path), "", whole=True,
+                          unsaid=tuple(f"{part.part} (no heading names it)"
+                                       for part in requirement.evidence))
+    under = [sentence for sentence in said if _passage(document, sentence).heading in own]
+    anywhere = weigh([part for part in requirement.evidence if part.words], said)
+    owned = weigh([part for part in requirement.evidence if not part.words], under)
+    quotes = owned.quotes + anywhere.quotes
+    unsaid = (*owned.unsaid, *anywhere.unsaid)
+    status: Status = "addressed" if not unsaid else "partly" if quotes else "missing"
+    return Assessment(requirement, status, Location(document.path),
+                      _passage(document, quotes[0]).place if quotes else "",
+                      quotes=tuple(quote.text for quote in quotes), unsaid=unsaid, whole=True)
+
+
+def _own_sections(requirement: Requirement, kind: str, document: ForeignDocument
+                  ) -> set[str]:
+    """The report's headings that name a section the requirement's kind gives it: they share
+    a word's first five letters with the section's field name or its heading."""
+    words: set[str] = set()
+    headings = get_kind(kind).sections
+    for path in requirement.addressed_by.get(kind, []):
+        if path == ANYWHERE:
+            continue
+        field = path.split(".")[0]
+        words |= _stems(field.replace("_", " ") + " " + headings.get(field, ""))
+    named = words_pattern(tuple(requirement.headings)) if requirement.headings else None
+    return {heading for heading in document.headings if words & _stems(heading)
+            or (named is not None and named.search(heading))}
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:5] for word in _WORD.findall(text.lower()) if word not in _COMMON}
+
+
+def _earlier_terms(document: ForeignDocument) -> list[Finding]:
+    found = []
+    for passage in document.passages:
+        if HISTORY.search(passage.text):
+            continue
+        for term, instead in EARLIER_TERMS:
+            match = term.search(passage.text)
+            if match:
+                found.append(Finding(Location(document.path), f"\u201c{match.group(0)}\u201d "
+                                     f"({passage.place}) is a term from the guidance before "
+                                     "Working Together 2023", f"use {instead}",
+                                     Severity.WARNING))
+    return found
+
+
+def _passage(document: ForeignDocument, sentence: Sentence) -> Passage:
+    return document.passages[int(sentence.at[0])]

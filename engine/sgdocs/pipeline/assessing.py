@@ -1,0 +1,59 @@
+"""Assessing reports sgdocs did not write: a file, or every report in a folder, each read
+and weighed on its own, so that one that cannot be read is reported and the rest go on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sgdocs.check.assess import Assessed, assess
+from sgdocs.check.catalogue import load_catalogue
+from sgdocs.errors import ContentError, Finding, Location
+from sgdocs.read.foreign import FORMATS, read_foreign
+
+ASSESS_NOTE = ("sgdocs looks for evidence of each requirement in what the report says, and "
+               "quotes it: a person must judge whether the requirement is met. This is not a "
+               "judgement of compliance.")
+
+
+@dataclass(frozen=True)
+class AssessReport:
+    assessed: tuple[Assessed, ...]
+    findings: tuple[Finding, ...]
+    """Files that could not be read, and what the reports themselves were told."""
+
+    @property
+    def failed(self) -> bool:
+        return any(finding.is_error for finding in self.findings)
+
+
+def assess_paths(paths: Iterable[Path], kind: str | None = None) -> AssessReport:
+    """Each report at `paths` (a folder: every Word, PDF and web page in it) weighed
+    against the requirements of `kind`, or of the kind each is worked out to be."""
+    catalogue = load_catalogue()
+    assessed: list[Assessed] = []
+    findings: list[Finding] = []
+    for path in _reports(paths):
+        try:
+            done = assess(read_foreign(path), catalogue, kind)
+        except ContentError as exc:
+            findings += exc.findings
+            continue
+        assessed.append(done)
+        findings += done.findings
+    return AssessReport(tuple(assessed), tuple(findings))
+
+
+def _reports(paths: Iterable[Path]) -> list[Path]:
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in FORMATS
+                            and p.is_file())
+        elif path.exists():
+            found.append(path)
+        else:
+            raise ContentError([Finding(Location(path), "there is no such file or folder",
+                                        "give the path of a report, or of a folder of them")])
+    return found

@@ -1,0 +1,191 @@
+"""`sgdocs assess`: a report sgdocs did not write, as Word, PDF or a web page, weighed against
+Working Together 2023, with the sentence relied on and its page and heading; files that
+cannot be read told plainly, and a folder run going on past them. The reports here are
+written for the test (a fictional partnership), laid out as real ones are: a contents page,
+a running header, headings, a table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from conftest import cli
+from sgdocs.check.assess import guess_kind
+from sgdocs.read.foreign import read_foreign
+
+SECTIONS = [
+    ("Contents", ["Foreword", "What we did", "How well the arrangements worked",
+                  "Voice of children"]),
+    ("Foreword", ["This is the Northvale Safeguarding Children Partnership annual report for "
+                  "2024/25, approved by the three partners."]),
+    ("What we did", ["The partners trained 500 practitioners in spotting neglect and opened a "
+                     "joint exploitation team.",
+                     "Six serious incidents led to rapid reviews, and one local child "
+                     "safeguarding practice review was commissioned."]),
+    ("How well the arrangements worked", [
+        "An audit of 40 cases found that information was shared well in 35 of them, though "
+        "health visitors were often left out of strategy discussions."]),
+    ("Voice of children", ["Young people sat on the interview panel for the new scrutineer."]),
+]
+RUNNING = "Northvale Safeguarding Children Partnership annual report 2024/25"
+
+
+def _word(path: Path) -> Path:
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = RUNNING
+    document.add_paragraph("Northvale annual report 2024/25", style="Title")
+    for heading, paragraphs in SECTIONS:
+        document.add_heading(heading, 1)
+        for text in paragraphs:
+            document.add_paragraph(text, style="List Bullet" if heading == "Contents" else None)
+    table = document.add_table(rows=2, cols=2)
+    for (row, column), text in {(0, 0): "Partner", (0, 1): "Contribution",
+                                (1, 0): "Northvale Council", (1, 1): "£100,000"}.items():
+        table.cell(row, column).text = text
+    document.save(str(path))
+    return path
+
+
+def _html(sections: list[tuple[str, list[str]]]) -> str:
+    body = "".join(f"<h2>{heading}</h2>" + "".join(f"<p>{text}</p>" for text in paragraphs)
+                   + '<p style="break-after: page"></p>' for heading, paragraphs in sections)
+    return (f"<html><head><style>@page {{ @top-center {{ content: '{RUNNING}' }} }}</style>"
+            f"</head><body><h1>Northvale annual report 2024/25</h1>{body}</body></html>")
+
+
+def _pdf(path: Path) -> Path:
+    from weasyprint import HTML
+
+    HTML(string=_html(SECTIONS)).write_pdf(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("reports")
+    web = folder / "report.html"
+    web.write_text(_html(SECTIONS))
+    return {"docx": _word(folder / "report.docx"), "pdf": _pdf(folder / "report.pdf"),
+            "html": web}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_a_report_is_read_with_its_headings_and_pages(reports: dict[str, Path],
+                                                      fmt: str) -> None:
+    document = read_foreign(reports[fmt])
+    assert [h for h in document.headings if h != "Northvale annual report 2024/25"][:5] == [
+        "Contents", "Foreword", "What we did", "How well the arrangements worked",
+        "Voice of children"]
+    audit = next(p for p in document.passages if p.text.startswith("An audit of 40 cases"))
+    assert audit.heading == "How well the arrangements worked"
+    assert audit.text.endswith("left out of strategy discussions.")
+    if fmt == "pdf":
+        assert audit.page == 4 and document.pages == 5
+        assert not any(p.text == RUNNING for p in document.passages)  # the running header
+    assert guess_kind(document) == ("yearly-report", True)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_assess_quotes_the_evidence_and_names_what_is_missing(reports: dict[str, Path],
+                                                              fmt: str) -> None:
+    result = cli("assess", "--json", str(reports[fmt]))
+    assert result.exit_code == 0, result.output
+    [document] = json.loads(result.stdout)["documents"]
+    rows = {row["id"]: row for row in document["requirements"]}
+    assert document["kind"] == "yearly-report" and document["kind_sure"]
+    assert rows["yr_what_done"]["status"] == "addressed"
+    assert rows["yr_what_done"]["quotes"][-1].startswith("Six serious incidents led to rapid "
+                                                        "reviews")
+    assert rows["yr_effectiveness"]["status"] == "addressed"
+    assert rows["yr_effectiveness"]["quotes"] == [SECTIONS[3][1][0]]
+    assert rows["yr_effectiveness"]["section"].endswith(
+        "under “How well the arrangements worked”")
+    assert rows["yr_voice"]["status"] == "partly"
+    assert rows["yr_voice"]["not_yet"] == ["how it was used"]
+    assert rows["yr_little_progress"]["status"] == "missing"
+    assert rows["yr_little_progress"]["not_yet"][0] == (
+        "areas with little or no progress (no heading names it)")
+    assert "yr_sign_off" in document["not_looked_for"]
+    assert json.loads(result.stdout)["note"].startswith("sgdocs looks for evidence")
+
+
+def test_the_table_says_a_person_must_judge(reports: dict[str, Path]) -> None:
+    result = cli("assess", str(reports["pdf"]))
+    output = " ".join(result.output.split())
+    assert "page 4, under “How well the" in output
+    assert "a person must judge whether the requirement is met" in output
+    assert "compliant" not in output
+
+
+def _text(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _scan(path: Path) -> Path:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.write(str(path))
+    return path
+
+
+def _locked(path: Path, source: Path) -> Path:
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt("secret")
+    writer.write(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("name", "make", "message"), [
+    ("scan.pdf", _scan, "it has no text to read: it looks like a scan, with no text layer"),
+    ("fake.docx", lambda p: _text(p, b"not a Word file"),
+     "it is not a Word document (.docx), or it is damaged"),
+    ("broken.pdf", lambda p: _text(p, b"%PDF-1.7\n" + b"\x00" * 64),
+     "it is not a PDF, or it is damaged"),
+    ("notes.txt", lambda p: _text(p, b"x"), "sgdocs reads .docx, .pdf, .html files"),
+])
+def test_a_report_that_cannot_be_read_is_told_plainly(tmp_path: Path, name: str, make: object,
+                                                      message: str) -> None:
+    path = make(tmp_path / name)  # type: ignore[operator]
+    result = cli("assess", str(path))
+    assert result.exit_code == 1
+    assert f"{path}: error: {message}" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_encrypted_pdf_is_told_plainly(tmp_path: Path, reports: dict[str, Path]) -> None:
+    locked = _locked(tmp_path / "locked.pdf", reports["pdf"])
+    result = cli("assess", str(locked))
+    assert result.exit_code == 1
+    assert f"{locked}: error: it is encrypted with a password" in result.output
+
+
+def test_a_folder_run_goes_on_past_a_bad_file(tmp_path: Path, reports: dict[str, Path]) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "good.docx").write_bytes(reports["docx"].read_bytes())
+    (folder / "bad.pdf").write_bytes(b"%PDF-1.7\n")
+    _scan(folder / "scan.pdf")
+    result = cli("assess", "--json", str(folder))
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert [Path(d["file"]).name for d in report["documents"]] == ["good.docx"]
+    assert sorted(Path(f["file"]).name for f in report["findings"] if f["severity"] == "error"
+                  ) == ["bad.pdf", "scan.pdf"]
+
+
+def test_earlier_guidance_is_told_with_its_page(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    old = tmp_path / "old.pdf"
+    HTML(string=_html([("Funding", ["The clinical commissioning group paid a third of the "
+                                    "partnership's budget this year."])])).write_pdf(
+        str(old))
+    output = " ".join(cli("assess", "--kind", "yearly-report", str(old)).output.split())
+    assert ("warning: “clinical commissioning group” (page 1, under “Funding”) is a term from "
+            "the guidance before Working Together 2023") in output
+
