@@ -189,3 +189,23 @@ def test_earlier_guidance_is_told_with_its_page(tmp_path: Path) -> None:
     assert ("warning: “clinical commissioning group” (page 1, under “Funding”) is a term from "
             "the guidance before Working Together 2023") in output
 
+
+
+def test_many_reports_are_summed_up_per_requirement(tmp_path: Path,
+                                                    reports: dict[str, Path]) -> None:
+    """A folder of reports: per requirement, how many address it, partly or not at all."""
+    folder = tmp_path / "national"
+    folder.mkdir()
+    for fmt in ("docx", "pdf", "html"):
+        (folder / f"northvale.{fmt}").write_bytes(reports[fmt].read_bytes())
+    thin = folder / "southvale.html"
+    thin.write_text(_html([("Foreword", ["This is the Southvale Safeguarding Children "
+                                         "Partnership annual report for 2024/25."])]))
+    result = cli("assess", "--json", str(folder))
+    assert result.exit_code == 0, result.output
+    across = json.loads(result.stdout)["across"]
+    assert across["yr_effectiveness"] == {"addressed": 3, "missing": 1}
+    assert across["yr_voice"] == {"partly": 3, "missing": 1}
+    table = " ".join(cli("assess", str(folder)).output.split())
+    assert "Across the 4 reports" in table
+    assert "yr_effectiveness │ 3 │ 0 │ 1" in table

@@ -23,6 +23,7 @@ from sgdocs.terminal import (
     cells,
     console,
     finding_json,
+    print_across,
     print_assessments,
     print_build_summary,
     print_findings,
@@ -186,6 +187,7 @@ def assess(paths: tuple[Path, ...], kind: str | None, as_json: bool) -> None:
                            "pages": a.document.pages, "requirements": summary_rows(a.assessments),
                            "not_looked_for": [r.id for r in a.not_looked_for]}
                           for a in report.assessed],
+            "across": {rid: dict(counts) for rid, counts in report.across().items()},
             "note": ASSESS_NOTE}, indent=2))
     else:
         print_findings(report.findings)
@@ -196,6 +198,8 @@ def assess(paths: tuple[Path, ...], kind: str | None, as_json: bool) -> None:
             if assessed.not_looked_for:
                 click.echo("Not looked for, as they are met by a report's structure (find them "
                            "yourself): " + ", ".join(r.id for r in assessed.not_looked_for))
+        if len(report.assessed) > 1:
+            print_across(report.across(), len(report.assessed))
         click.echo(ASSESS_NOTE)
         click.echo(f"Assessed {len(report.assessed)} report(s).")
     sys.exit(1 if report.failed else 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -165,6 +166,19 @@ def print_assessments(title: str, assessments: Sequence[Assessment],
             place += "\nnot yet: " + "; ".join(assessment.unsaid)
         table.add_row(*cells(requirement.id, requirement.level, str(requirement.reference),
                              _styled(assessment.status, colours[assessment.status]), place))
+    console().print(table)
+
+
+def print_across(counts: dict[str, Counter[str]], reports: int) -> None:
+    """How many of the reports address each requirement, partly or not at all."""
+    from rich.table import Table
+
+    table = Table(title=_styled(f"Across the {reports} reports"), title_justify="left")
+    for column in ("Requirement", "Addressed", "Partly", "No evidence found"):
+        table.add_column(column, justify="left" if column == "Requirement" else "right")
+    for requirement, count in counts.items():
+        table.add_row(*cells(requirement, str(count["addressed"]), str(count["partly"]),
+                             str(count["missing"])))
     console().print(table)
 
 

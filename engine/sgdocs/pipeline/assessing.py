@@ -3,6 +3,7 @@ and weighed on its own, so that one that cannot be read is reported and the rest
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,15 @@ class AssessReport:
     @property
     def failed(self) -> bool:
         return any(finding.is_error for finding in self.findings)
+
+    def across(self) -> dict[str, Counter[str]]:
+        """For each requirement, how many of the reports assessed address it, partly or not
+        at all: the national review of many reports in one table."""
+        counts: dict[str, Counter[str]] = {}
+        for assessed in self.assessed:
+            for assessment in assessed.assessments:
+                counts.setdefault(assessment.requirement.id, Counter())[assessment.status] += 1
+        return counts
 
 
 def assess_paths(paths: Iterable[Path], kind: str | None = None) -> AssessReport:
