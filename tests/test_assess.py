@@ -209,3 +209,16 @@ def test_many_reports_are_summed_up_per_requirement(tmp_path: Path,
     table = " ".join(cli("assess", str(folder)).output.split())
     assert "Across the 4 reports" in table
     assert "yr_effectiveness │ 3 │ 0 │ 1" in table
+
+
+def test_a_placeholder_left_in_a_published_report_is_told_with_its_page(tmp_path: Path
+                                                                        ) -> None:
+    from weasyprint import HTML
+
+    draft = tmp_path / "draft.pdf"
+    HTML(string=_html([("Budget", ["TBC"]), ("Training", ["[Insert the training figures]"])])
+         ).write_pdf(str(draft))
+    output = " ".join(cli("assess", "--kind", "yearly-report", str(draft)).output.split())
+    assert "warning: “TBC” (page 1, under “Budget”) stands in for what this should say" in output
+    assert ("warning: “[Insert the training figures]” (page 2, under “Training”) stands in for "
+            "what this should say") in output

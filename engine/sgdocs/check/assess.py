@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sgdocs.check.catalogue import ANYWHERE, Catalogue, Requirement
 from sgdocs.check.edition import EARLIER_TERMS, HISTORY
 from sgdocs.check.evidence import Sentence, sentences, weigh, words_pattern
+from sgdocs.check.placeholders import placeholder
 from sgdocs.check.requirements import Assessment, Status
 from sgdocs.errors import Finding, Location, Severity
 from sgdocs.kinds import get_kind
@@ -84,7 +85,7 @@ def assess(document: ForeignDocument, catalogue: Catalogue, kind: str | None = N
                         for requirement in requirements if requirement.evidence)
     return Assessed(document, kind, sure, assessments,
                     tuple(r for r in requirements if not r.evidence),
-                    tuple(_earlier_terms(document)))
+                    (*_placeholders(document), *_earlier_terms(document)))
 
 
 def _weigh(requirement: Requirement, kind: str, document: ForeignDocument,
@@ -126,6 +127,14 @@ def _own_sections(requirement: Requirement, kind: str, document: ForeignDocument
 
 def _stems(text: str) -> set[str]:
     return {word[:5] for word in _WORD.findall(text.lower()) if word not in _COMMON}
+
+
+def _placeholders(document: ForeignDocument) -> list[Finding]:
+    """Passages that only stand in for words ("TBC", "[insert figure]"), with their page."""
+    return [Finding(Location(document.path), f"\u201c{passage.text[:40]}\u201d "
+                    f"({passage.place}) stands in for what this should say",
+                    "a published report should say it", Severity.WARNING)
+            for passage in document.passages if placeholder(passage.text)]
 
 
 def _earlier_terms(document: ForeignDocument) -> list[Finding]:

@@ -35,8 +35,8 @@ _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dd", "blo
 """The elements of a web page that hold a heading or a block of text."""
 _HEADING_STYLE = re.compile(r"^(?:Title|Heading \d)$")
 _RUNNING = 0.5
-"""A line on at least this share of a PDF's pages (of three or more) is a running header or
-footer."""
+"""A line on every page of a PDF, or on at least this share of three or more, is a running
+header or footer."""
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,8 @@ def _pdf(path: Path, data: bytes) -> tuple[list[Passage], int | None]:
     lines = [[" ".join(line.split()) for line in text.splitlines() if line.strip()]
              for text in texts]
     seen = Counter(line for page in lines for line in set(page))
-    running = {line for line, n in seen.items() if count >= 3 and n >= _RUNNING * count}
+    running = {line for line, n in seen.items()
+               if (count >= 2 and n == count) or (count >= 3 and n >= _RUNNING * count)}
     passages, heading = [], ""
     for number, page in enumerate(lines, 1):
         for line in page:
