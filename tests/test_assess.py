@@ -222,3 +222,28 @@ def test_a_placeholder_left_in_a_published_report_is_told_with_its_page(tmp_path
     assert "warning: “TBC” (page 1, under “Budget”) stands in for what this should say" in output
     assert ("warning: “[Insert the training figures]” (page 2, under “Training”) stands in for "
             "what this should say") in output
+
+
+def test_the_assessment_is_written_as_a_workbook_for_the_persons_verdicts(
+        tmp_path: Path, reports: dict[str, Path]) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "out"
+    assert cli("assess", "--out", str(out), str(reports["pdf"])).exit_code == 0
+    made = out / "report-assessment.xlsx"
+    sheet = load_workbook(made)["Assessment"]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=5, values_only=True)}
+    assert [cell.value for cell in sheet[4]] == [
+        "Requirement", "What Working Together 2023 asks", "Level", "Evidence found",
+        "The sentence relied on", "Where", "Not yet said", "Your verdict", "Your notes"]
+    assert rows["yr_effectiveness"][3:6] == ("addressed", SECTIONS[3][1][0],
+                                            "page 4, under “How well the arrangements worked”")
+    assert rows["yr_little_progress"][3] == "no evidence found"
+    assert rows["yr_sign_off"][3:6] == ("not looked for", None,
+                                       "find it in the report yourself")
+    assert rows["yr_voice"][7:] == (None, None)  # the person's own, to fill in
+    validation = sheet.data_validations.dataValidation[0]
+    assert validation.formula1 == '"Met,Partly met,Not met,Not applicable"'
+    first = made.read_bytes()
+    cli("assess", "--out", str(out), str(reports["pdf"]))
+    assert made.read_bytes() == first  # the same assessment, the same bytes

@@ -172,14 +172,24 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool) -> None:
 @click.option("--kind", type=click.Choice(sorted(ASSESSED_KINDS)), default=None,
               help="The kind of report; worked out from its title and headings if left out.")
 @click.option("--json", "as_json", is_flag=True, help="Print the assessment as JSON.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Write each assessment here as a workbook to record your own verdicts in.")
 @_reports_errors
-def assess(paths: tuple[Path, ...], kind: str | None, as_json: bool) -> None:
+def assess(paths: tuple[Path, ...], kind: str | None, as_json: bool, out: Path | None
+           ) -> None:
     """Weigh published reports (Word, PDF or web pages, or a folder of them) against Working
     Together 2023: the evidence found for each requirement, for a person to judge."""
     from sgdocs.check.requirements import summary_rows
     from sgdocs.pipeline.assessing import ASSESS_NOTE, assess_paths
 
     report = assess_paths(paths, kind)
+    if out is not None:
+        from sgdocs.render.assessment_workbook import assessment_workbook
+        from sgdocs.write.files import write_atomic
+
+        for assessed in report.assessed:
+            write_atomic(out / f"{assessed.document.path.stem}-assessment.xlsx",
+                         assessment_workbook(assessed))
     if as_json:
         click.echo(json.dumps({
             "findings": [finding_json(f) for f in report.findings],

@@ -8,6 +8,7 @@ layouts, when a workbook is built.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -75,6 +76,11 @@ def render(document: LoadedDocument, output: Output) -> bytes:
             for place in (sheet.oddHeader, sheet.oddFooter):
                 place.center.text = origin.classification
                 place.center.font = f"{FONT},Bold"
+    return workbook_bytes(workbook, when)
+
+
+def workbook_bytes(workbook: Workbook, when: dt.datetime) -> bytes:
+    """The workbook saved as stamped `when`, so the same content gives the same bytes."""
     buffer = io.BytesIO()
     with DeterministicZip(buffer, when) as archive:
         ExcelWriter(workbook, archive).save()  # openpyxl's save() would stamp the clock
