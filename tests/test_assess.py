@@ -247,3 +247,35 @@ def test_the_assessment_is_written_as_a_workbook_for_the_persons_verdicts(
     first = made.read_bytes()
     cli("assess", "--out", str(out), str(reports["pdf"]))
     assert made.read_bytes() == first  # the same assessment, the same bytes
+
+
+def test_a_fault_reading_one_report_is_told_and_the_rest_go_on(
+        tmp_path: Path, reports: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reading library failing on a file from elsewhere, or a file passing a document's
+    time limit, is a finding about that file; the others are still assessed."""
+    from sgdocs.bounds import Exhausted
+    from sgdocs.pipeline import assessing
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("a.pdf", "b.pdf", "c.pdf"):
+        (folder / name).write_bytes(reports["pdf"].read_bytes())
+    real = assessing.read_foreign
+
+    def reading(path: Path) -> object:
+        if path.name == "a.pdf":
+            raise RecursionError("maximum recursion depth exceeded")
+        if path.name == "b.pdf":
+            raise Exhausted("it took longer than the 120 seconds a document may take")
+        return real(path)
+
+    monkeypatch.setattr(assessing, "read_foreign", reading)
+    result = cli("assess", "--json", str(folder))
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert [Path(d["file"]).name for d in report["documents"]] == ["c.pdf"]
+    messages = {Path(f["file"]).name: f["message"] for f in report["findings"]}
+    assert messages["a.pdf"].startswith("sgdocs failed while assessing the report "
+                                        "(RecursionError")
+    assert messages["b.pdf"] == ("the report was not assessed: it took longer than the 120 "
+                                 "seconds a document may take")

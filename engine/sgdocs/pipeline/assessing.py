@@ -1,5 +1,6 @@
 """Assessing reports sgdocs did not write: a file, or every report in a folder, each read
-and weighed on its own, so that one that cannot be read is reported and the rest go on."""
+and weighed on its own, within a document's time and memory limits, so that one that cannot
+be read is reported and the rest go on."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sgdocs.bounds import Exhausted, bounded
 from sgdocs.check.assess import Assessed, assess
 from sgdocs.check.catalogue import load_catalogue
-from sgdocs.errors import ContentError, Finding, Location
+from sgdocs.errors import ContentError, Finding, Location, fault
 from sgdocs.read.foreign import FORMATS, read_foreign
 
 ASSESS_NOTE = ("sgdocs looks for evidence of each requirement in what the report says, and "
@@ -46,9 +48,16 @@ def assess_paths(paths: Iterable[Path], kind: str | None = None) -> AssessReport
     findings: list[Finding] = []
     for path in _reports(paths):
         try:
-            done = assess(read_foreign(path), catalogue, kind)
+            with bounded():
+                done = assess(read_foreign(path), catalogue, kind)
         except ContentError as exc:
             findings += exc.findings
+            continue
+        except Exhausted as exc:
+            findings.append(exc.finding(Location(path), "the report was not assessed"))
+            continue
+        except Exception as exc:  # a reading library's own fault on a file from elsewhere
+            findings.append(fault(path, "assessing the report", exc))
             continue
         assessed.append(done)
         findings += done.findings
