@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sgdocs.check.catalogue import ANYWHERE, Catalogue, Requirement
-from sgdocs.check.edition import EARLIER_TERMS, HISTORY
+from sgdocs.check.edition import earlier_terms, told
 from sgdocs.check.evidence import Sentence, sentences, weigh, words_pattern
 from sgdocs.check.placeholders import placeholder
 from sgdocs.check.requirements import Assessment, Status
@@ -138,18 +138,9 @@ def _placeholders(document: ForeignDocument) -> list[Finding]:
 
 
 def _earlier_terms(document: ForeignDocument) -> list[Finding]:
-    found = []
-    for passage in document.passages:
-        if HISTORY.search(passage.text):
-            continue
-        for term, instead in EARLIER_TERMS:
-            match = term.search(passage.text)
-            if match:
-                found.append(Finding(Location(document.path), f"\u201c{match.group(0)}\u201d "
-                                     f"({passage.place}) is a term from the guidance before "
-                                     "Working Together 2023", f"use {instead}",
-                                     Severity.WARNING))
-    return found
+    return [told(Location(document.path), term, instead, passage.place)
+            for passage in document.passages
+            for term, instead in earlier_terms(passage.text)]
 
 
 def _passage(document: ForeignDocument, sentence: Sentence) -> Passage:

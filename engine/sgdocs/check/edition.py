@@ -9,9 +9,9 @@ not an old term, and is left alone; so is a document written under earlier guida
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
-from sgdocs.errors import Finding, Severity
+from sgdocs.errors import Finding, Location, Severity
 from sgdocs.read.yamlsource import KeyPath, YamlFile, text_lines
 
 EARLIER_TERMS = (
@@ -28,7 +28,7 @@ EARLIER_TERMS = (
      "local child safeguarding practice review: it replaced the serious case review"),
 )
 """Each earlier term, and the current one to use instead."""
-HISTORY = re.compile(r"\b(?:replac\w*|former\w*|previous\w*|until|predecessor|succeed\w*|"
+_HISTORY = re.compile(r"\b(?:replac\w*|former\w*|previous\w*|until|predecessor|succeed\w*|"
                       r"used to|no longer|was called|were called|abolish\w*|superseded|"
                       r"legacy|historic\w*|renamed|took over|era|past)\b", re.IGNORECASE)
 
@@ -39,14 +39,24 @@ def edition_findings(source: YamlFile, passages: Collection[KeyPath], current: b
     guidance's term, unless the line tells of the change (names and citations, such as a
     source titled "Working Together 2018", are not prose); none for a document written under
     earlier guidance (`current` false)."""
-    findings: list[Finding] = []
-    for where, line in text_lines(source, passages) if current else ():
-        if HISTORY.search(line):
-            continue
-        for term, instead in EARLIER_TERMS:
-            match = term.search(line)
-            if match:
-                findings.append(Finding(where, f"\u201c{match.group(0)}\u201d is a term from "
-                                        "the guidance before Working Together 2023",
-                                        f"use {instead}", Severity.WARNING))
-    return findings
+    return [told(where, term, instead) for where, line in
+            (text_lines(source, passages) if current else ())
+            for term, instead in earlier_terms(line)]
+
+
+def earlier_terms(text: str) -> Iterator[tuple[str, str]]:
+    """Each earlier guidance's term `text` uses, as written, with the term to use instead;
+    none when it tells of the change."""
+    if _HISTORY.search(text):
+        return
+    for term, instead in EARLIER_TERMS:
+        match = term.search(text)
+        if match:
+            yield match.group(0), instead
+
+
+def told(where: Location, term: str, instead: str, place: str = "") -> Finding:
+    """The warning for an earlier term at `where` (in a report from elsewhere, at `place`)."""
+    return Finding(where, f"\u201c{term}\u201d{f' ({place})' if place else ''} is a term "
+                   "from the guidance before Working Together 2023", f"use {instead}",
+                   Severity.WARNING)
