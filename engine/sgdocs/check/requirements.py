@@ -106,6 +106,7 @@ def assess(kind: str, document: Document, source: YamlFile, partnership: BaseMod
     roots = {"": (document, source, starter),
              "partnership": (partnership, partnership_source, PARTNERSHIP_STARTER)}
     wording = _Wording.of(document, source, starter)
+    shape = document_shape(kind, root)
     assessments = []
     for requirement in catalogue.for_kind(kind):
         if requirement.id in not_applicable:
@@ -121,7 +122,7 @@ def assess(kind: str, document: Document, source: YamlFile, partnership: BaseMod
                 continue
         if requirement.evidence:
             assessments.append(_weigh(requirement, requirement.addressed_by[kind], roots,
-                                      document_shape(kind, root), wording))
+                                      shape, wording))
             continue
         if requirement.id in declared:
             where, title, anchor = declared[requirement.id]
