@@ -34,12 +34,36 @@ SECTIONS = [
 RUNNING = "Northvale Safeguarding Children Partnership annual report 2024/25"
 
 
+COLUMNS, TABLED = "What we did", "Voice of children"
+"""The section set in two columns, and the one whose heading stands in a table (as many
+reports lay out a panel)."""
+FOOTNOTE = "Counted from the training register."
+
+
 def _word(path: Path) -> Path:
+    from docx.enum.section import WD_SECTION
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = RUNNING
     document.add_paragraph("Northvale annual report 2024/25", style="Title")
     for heading, paragraphs in SECTIONS:
-        document.add_heading(heading, 1)
+        if heading == TABLED:
+            cell = document.add_table(rows=1, cols=1).cell(0, 0)
+            cell.paragraphs[0].text = heading
+            cell.paragraphs[0].style = document.styles["Heading 1"]
+            for text in paragraphs:
+                cell.add_paragraph(text)
+            continue
+        if heading == COLUMNS:  # set by hand in bold, in a section of two columns
+            document.add_section(WD_SECTION.CONTINUOUS)
+            columns = OxmlElement("w:cols")
+            columns.set(qn("w:num"), "2")
+            document.sections[-1]._sectPr.append(columns)
+            document.add_paragraph().add_run(heading).bold = True
+        else:
+            document.add_heading(heading, 1)
         for text in paragraphs:
             document.add_paragraph(text, style="List Bullet" if heading == "Contents" else None)
     table = document.add_table(rows=2, cols=2)
@@ -50,17 +74,37 @@ def _word(path: Path) -> Path:
     return path
 
 
-def _html(sections: list[tuple[str, list[str]]]) -> str:
-    body = "".join(f"<h2>{heading}</h2>" + "".join(f"<p>{text}</p>" for text in paragraphs)
-                   + '<p style="break-after: page"></p>' for heading, paragraphs in sections)
+def _html(sections: list[tuple[str, list[str]]], footnote: bool = False) -> str:
+    """The report as a web page, or (`footnote`) as the HTML of its PDF: a section in two
+    columns, a heading in a table, a running header, a footnote."""
+    blocks = []
+    for heading, paragraphs in sections:
+        text = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        if heading == COLUMNS:
+            if footnote:
+                text = text.replace("practitioners", "practitioners<span style='float: "
+                                    f"footnote'>{FOOTNOTE}</span>", 1)
+            text = f"<div style='columns: 2'>{text}</div>"
+        block = f"<h2>{heading}</h2>{text}"
+        if heading == TABLED:
+            block = f"<table><tr><td>{block}</td></tr></table>"
+        blocks.append(block + '<p style="break-after: page"></p>')
     return (f"<html><head><style>@page {{ @top-center {{ content: '{RUNNING}' }} }}</style>"
-            f"</head><body><h1>Northvale annual report 2024/25</h1>{body}</body></html>")
+            f"</head><body><h1>Northvale annual report 2024/25</h1>{''.join(blocks)}"
+            "</body></html>")
 
 
-def _pdf(path: Path) -> Path:
+def _pdf(path: Path, bookmarks: bool = True) -> Path:
+    """The PDF with its bookmarks, or without them (its headings known only by their type),
+    as many exported reports are."""
     from weasyprint import HTML
 
-    HTML(string=_html(SECTIONS)).write_pdf(str(path))
+    HTML(string=_html(SECTIONS, footnote=True)).write_pdf(str(path))
+    if not bookmarks:
+        writer = PdfWriter()
+        for page in PdfReader(path).pages:
+            writer.add_page(page)
+        writer.write(str(path))
     return path
 
 
@@ -70,10 +114,10 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     web = folder / "report.html"
     web.write_text(_html(SECTIONS))
     return {"docx": _word(folder / "report.docx"), "pdf": _pdf(folder / "report.pdf"),
-            "html": web}
+            "pdf-plain": _pdf(folder / "plain.pdf", bookmarks=False), "html": web}
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "pdf-plain", "html"])
 def test_a_report_is_read_with_its_headings_and_pages(reports: dict[str, Path],
                                                       fmt: str) -> None:
     document = read_foreign(reports[fmt])
@@ -83,13 +127,18 @@ def test_a_report_is_read_with_its_headings_and_pages(reports: dict[str, Path],
     audit = next(p for p in document.passages if p.text.startswith("An audit of 40 cases"))
     assert audit.heading == "How well the arrangements worked"
     assert audit.text.endswith("left out of strategy discussions.")
-    if fmt == "pdf":
+    trained = next(p for p in document.passages if p.text.startswith("The partners trained"))
+    assert trained.heading == COLUMNS and trained.text == SECTIONS[2][1][0]  # no footnote mark
+    voice = next(p for p in document.passages if p.text.startswith("Young people"))
+    assert voice.heading == TABLED
+    if fmt.startswith("pdf"):
         assert audit.page == 4 and document.pages == 5
         assert not any(p.text == RUNNING for p in document.passages)  # the running header
+        assert any(p.text.endswith(FOOTNOTE) and p.page == 3 for p in document.passages)
     assert guess_kind(document) == ("yearly-report", True)
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "pdf-plain", "html"])
 def test_assess_quotes_the_evidence_and_names_what_is_missing(reports: dict[str, Path],
                                                               fmt: str) -> None:
     result = cli("assess", "--json", str(reports[fmt]))

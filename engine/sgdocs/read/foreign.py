@@ -16,14 +16,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sgdocs.errors import ContentError, Finding, Location
-from sgdocs.read import zips
+from sgdocs.read import pdf_text, zips
 
 FORMATS = (".docx", ".pdf", ".html", ".htm")
 MAX_FILE_BYTES = 100_000_000
@@ -34,9 +32,6 @@ _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dd", "blo
            "figcaption")
 """The elements of a web page that hold a heading or a block of text."""
 _HEADING_STYLE = re.compile(r"^(?:Title|Heading \d)$")
-_RUNNING = 0.5
-"""A line on every page of a PDF, or on at least this share of three or more, is a running
-header or footer."""
 
 
 @dataclass(frozen=True)
@@ -120,15 +115,33 @@ def _word(path: Path, data: bytes) -> tuple[list[Passage], int | None]:
             page += len(paragraph.findall(".//" + qn("w:lastRenderedPageBreak"))) + sum(
                 1 for br in paragraph.iter(qn("w:br")) if br.get(qn("w:type")) == "page")
             text = " ".join("".join(t.text or "" for t in paragraph.iter(qn("w:t"))).split())
-            style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-            name = _style_name(document, style.get(qn("w:val")) if style is not None else "")
-            if _HEADING_STYLE.match(name) and text:
+            if text and _word_heading(document, paragraph, text, block.tag == qn("w:p")):
                 heading = text
             else:
                 passages.append(Passage(text, heading, page))
     if not any(True for _ in document.element.body.iter(qn("w:lastRenderedPageBreak"))):
         return [Passage(p.text, p.heading) for p in passages], None  # never laid out in Word
     return passages, page
+
+
+def _word_heading(document: Any, paragraph: Any, text: str, in_body: bool) -> bool:
+    """A heading by its style or outline level (in a table too), or, in the body, a short
+    line all in bold that is not a sentence: many reports set headings by hand."""
+    from docx.oxml.ns import qn
+
+    properties = paragraph.find(qn("w:pPr"))
+    style = properties.find(qn("w:pStyle")) if properties is not None else None
+    if _HEADING_STYLE.match(_style_name(document, style.get(qn("w:val"))
+                                        if style is not None else "")) or (
+            properties is not None and (level := properties.find(qn("w:outlineLvl")))
+            is not None and level.get(qn("w:val")) != "9"):  # 9 is body text
+        return True
+    runs = [run for run in paragraph.iter(qn("w:r"))
+            if "".join(t.text or "" for t in run.iter(qn("w:t"))).strip()]
+    return in_body and bool(runs) and len(text.split()) <= pdf_text.HEADING_WORDS and \
+        not text.endswith((".", ",", ";", ":")) and all(
+            (bold := run.find(f"{qn('w:rPr')}/{qn('w:b')}")) is not None
+            and bold.get(qn("w:val"), "true") not in ("0", "false") for run in runs)
 
 
 def _style_name(document: Any, style_id: str) -> str:
@@ -151,41 +164,37 @@ def _pdf(path: Path, data: bytes) -> tuple[list[Passage], int | None]:
         if count > MAX_PAGES:
             raise _cannot(path, f"it has {count:,} pages, more than the {MAX_PAGES:,} a "
                           "report may have", "split it")
-        texts = [page.extract_text() or "" for page in reader.pages]
-        marks = dict(_outline(reader, reader.outline))
+        pages = [pdf_text.page_lines(page) for page in reader.pages]
+        marks = dict(pdf_text.outline(reader, reader.outline))
     except ContentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
         raise _cannot(path, "it is not a PDF, or it is damaged", "open it and save it "
                       "again as PDF") from None
-    lines = [[" ".join(line.split()) for line in text.splitlines() if line.strip()]
-             for text in texts]
-    seen = Counter(line for page in lines for line in set(page))
-    running = {line for line, n in seen.items()
-               if (count >= 2 and n == count) or (count >= 3 and n >= _RUNNING * count)}
-    passages, heading = [], ""
-    for number, page in enumerate(lines, 1):
+    running = pdf_text.running_lines(pages)
+    body = pdf_text.body_size(pages)
+    passages, heading, titling = [], "", ""
+    for number, page in enumerate(pages, 1):
+        previous = None
         for line in page:
-            if line in running:
+            if line.text in running:
                 continue
-            if marks.get(number) and line == marks[number][0]:
-                heading = marks[number].pop(0)
+            if marks:  # the PDF's bookmarks say which lines are headings
+                pending = next(iter(marks.get(number, [])), "")
+                if pending and pending.startswith(" ".join([titling, line.text]).strip()):
+                    titling = " ".join([titling, line.text]).strip()
+                    if titling == pending:
+                        heading, titling = marks[number].pop(0), ""
+                    continue
+            elif pdf_text.is_heading(line, body):  # else their type does
+                heading = f"{heading} {line.text}" if previous is not None and \
+                    previous.size == line.size and pdf_text.is_heading(previous, body) \
+                    else line.text
+                previous = line
                 continue
-            passages.append(Passage(line, heading, number))
+            passages.append(Passage(line.text, heading, number))
+            previous = line
     return _joined(passages), count
-
-
-def _outline(reader: Any, items: Any) -> Iterator[tuple[int, list[str]]]:
-    """Each page's bookmarked headings, in order (the PDF's own outline)."""
-    found: dict[int, list[str]] = {}
-    for item in items:
-        if isinstance(item, list):
-            for page, titles in _outline(reader, item):
-                found.setdefault(page, []).extend(titles)
-        else:
-            page = reader.get_destination_page_number(item) + 1
-            found.setdefault(page, []).append(" ".join(str(item.title).split()))
-    yield from found.items()
 
 
 def _joined(lines: list[Passage]) -> list[Passage]:
@@ -210,8 +219,8 @@ def _web(path: Path, data: bytes) -> tuple[list[Passage], int | None]:
         raise _cannot(path, "it is not a web page, or it is empty") from None
     passages, heading = [], ""
     for element in tree.iter(*_BLOCKS):
-        if any(ancestor.tag in _BLOCKS for ancestor in element.iterancestors()):
-            continue  # its words are in the block it stands in
+        if next(element.iterdescendants(*_BLOCKS), None) is not None:
+            continue  # a table cell or list item holding headings and paragraphs of its own
         text = " ".join(element.text_content().split())
         if element.tag.startswith("h") and element.tag[1:].isdigit():
             heading = text or heading
