@@ -240,6 +240,30 @@ def test_earlier_guidance_is_told_with_its_page(tmp_path: Path) -> None:
 
 
 
+@pytest.mark.parametrize(("published", "told"), [
+    ("Published: 12 September 2025.", None),
+    ("This report was approved by the partners on 10 March 2025.",
+     "the report says it was published 10 March 2025 (page 1, under “About this report”), "
+     "before the year it covers (2024/25) ends on 31 March 2025"),
+    ("Published in June 2026 after a delay.",
+     "the report on 2024/25 says it was published June 2026 (page 1, under “About this "
+     "report”), more than twelve months after the year ended on 31 March 2025"),
+])
+def test_the_year_covered_and_the_date_of_publication_are_read_and_weighed(
+        tmp_path: Path, published: str, told: str | None) -> None:
+    from weasyprint import HTML
+
+    report = tmp_path / "dated.pdf"
+    HTML(string=_html([("About this report", [published])])).write_pdf(str(report))
+    result = cli("assess", "--kind", "yearly-report", str(report))
+    output = " ".join(result.output.split())
+    written = published.split(" on ")[-1].removeprefix("Published: ").removeprefix(
+        "Published in ").split(" after")[0].rstrip(".")
+    assert "It covers 2024/25 (page 1" in output
+    assert f"published {written} (page 1, under “About this report”)." in output
+    assert (f"warning: {told}" in output) if told else "warning" not in output
+
+
 def test_many_reports_are_summed_up_per_requirement(tmp_path: Path,
                                                     reports: dict[str, Path]) -> None:
     """A folder of reports: per requirement, how many address it, partly or not at all."""
@@ -296,6 +320,77 @@ def test_the_assessment_is_written_as_a_workbook_for_the_persons_verdicts(
     first = made.read_bytes()
     cli("assess", "--out", str(out), str(reports["pdf"]))
     assert made.read_bytes() == first  # the same assessment, the same bytes
+
+
+def test_the_assessment_is_written_as_word_pdf_and_a_web_page(tmp_path: Path,
+                                                             reports: dict[str, Path]) -> None:
+    """What was found, quoted with its place, in each format, and in Word a field to type
+    each verdict in."""
+    out = tmp_path / "out"
+    result = cli("assess", "--out", str(out), str(reports["docx"]))
+    assert "wrote 4 file(s)" in result.output
+    quote = SECTIONS[3][1][0]
+    word = docx.Document(str(out / "report-assessment.docx"))
+    texts = [p.text for p in word.paragraphs]
+    assert texts[0] == "report.docx: assessment against Working Together 2023"
+    assert texts[texts.index(quote) + 1] == "under “How well the arrangements worked”"
+    assert "Says how effective the arrangements have been in practice." in texts
+    assert "Nothing found on: how it was used." in texts
+    fields = word.element.body.findall(".//" + docx.oxml.ns.qn("w:sdt"))
+    assert len(fields) == 2 * 8  # a verdict and notes for each requirement looked for
+    pdf = " ".join(" ".join(page.extract_text() for page in PdfReader(
+        out / "report-assessment.pdf").pages).split())
+    assert f"{quote} under “How well the arrangements worked”" in pdf
+    assert "Of the 8 requirements looked for, evidence was found for 3, in part for 1 and not " \
+           "at all for 4." in pdf
+    page = (out / "report-assessment.html").read_text()
+    assert f"<blockquote><p>{quote}<span class=\"place\">" in page
+
+
+def test_words_from_a_report_are_never_run_as_a_template(tmp_path: Path) -> None:
+    """A report's words reach the assessment as they are written, whatever they hold."""
+    hostile = tmp_path / "hostile.html"
+    hostile.write_text(_html([("How well the arrangements worked", [
+        "We judged the arrangements {{ 7 * 7 }} effective <script>alert(1)</script> after "
+        "an audit of cases."])]).replace("<script>", "&lt;script&gt;").replace(
+        "</script>", "&lt;/script&gt;"))
+    out = tmp_path / "out"
+    assert cli("assess", "--kind", "yearly-report", "--out", str(out), str(hostile)
+               ).exit_code == 0
+    word = " ".join(p.text for p in docx.Document(str(out / "hostile-assessment.docx")
+                                                  ).paragraphs)
+    assert "We judged the arrangements {{ 7 * 7 }} effective <script>alert(1)</script>" in word
+    page = (out / "hostile-assessment.html").read_text()
+    assert "{{ 7 * 7 }} effective &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>" not in page
+
+
+def test_many_reports_are_summed_up_in_a_chart_and_tables(tmp_path: Path,
+                                                          reports: dict[str, Path]) -> None:
+    from openpyxl import load_workbook
+
+    folder, out = tmp_path / "national", tmp_path / "out"
+    folder.mkdir()
+    for fmt in ("docx", "pdf"):
+        (folder / f"northvale.{fmt}").write_bytes(reports[fmt].read_bytes())
+    (folder / "southvale.html").write_text(_html([("Foreword", [
+        "This is the Southvale Safeguarding Children Partnership annual report."])]))
+    assert cli("assess", "--out", str(out), str(folder)).exit_code == 0
+    assert {p.name for p in out.iterdir()} >= {
+        "northvale-docx-assessment.pdf", "northvale-pdf-assessment.pdf",
+        "southvale-assessment.pdf", "summary.docx", "summary.pdf", "summary.html",
+        "summary.xlsx"}
+    sheet = load_workbook(out / "summary.xlsx")["Across the reports"]
+    rows = {row[0]: row[2:] for row in sheet.iter_rows(min_row=5, max_row=12, values_only=True)}
+    assert rows["How effective the arrangements have been"] == (2, 0, 1)
+    assert rows["How feedback from children and families was sought"] == (0, 2, 1)
+    assert len(sheet._charts) == 1
+    word = docx.Document(str(out / "summary.docx"))
+    [chart] = word.inline_shapes
+    assert chart._inline.docPr.get("descr").startswith(
+        "Stacked bar chart, requirements across the 3 reports.")
+    assert [cell.text for cell in word.tables[-1].rows[1].cells] == [
+        "northvale.docx", "yearly-report", "3", "1", "4"]
 
 
 def test_a_fault_reading_one_report_is_told_and_the_rest_go_on(

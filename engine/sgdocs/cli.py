@@ -173,28 +173,25 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool) -> None:
               help="The kind of report; worked out from its title and headings if left out.")
 @click.option("--json", "as_json", is_flag=True, help="Print the assessment as JSON.")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Write each assessment here as a workbook to record your own verdicts in.")
+              help="Write each assessment here as Word, PDF, a web page and a workbook to "
+              "record your own verdicts in; for many reports, a summary across them too.")
 @_reports_errors
 def assess(paths: tuple[Path, ...], kind: str | None, as_json: bool, out: Path | None
            ) -> None:
     """Weigh published reports (Word, PDF or web pages, or a folder of them) against Working
     Together 2023: the evidence found for each requirement, for a person to judge."""
+    from sgdocs.check.assess import ASSESS_NOTE
     from sgdocs.check.requirements import summary_rows
-    from sgdocs.pipeline.assessing import ASSESS_NOTE, assess_paths
+    from sgdocs.pipeline.assessing import assess_paths, write_outputs
 
     report = assess_paths(paths, kind)
-    if out is not None:
-        from sgdocs.render.assessment_workbook import assessment_workbook
-        from sgdocs.write.files import write_atomic
-
-        for assessed in report.assessed:
-            write_atomic(out / f"{assessed.document.path.stem}-assessment.xlsx",
-                         assessment_workbook(assessed))
+    written = write_outputs(report, out) if out is not None else []
     if as_json:
         click.echo(json.dumps({
             "findings": [finding_json(f) for f in report.findings],
             "documents": [{"file": str(a.document.path), "kind": a.kind, "kind_sure": a.sure,
-                           "pages": a.document.pages, "requirements": summary_rows(a.assessments),
+                           "pages": a.document.pages, "dates": a.dates.said,
+                           "requirements": summary_rows(a.assessments),
                            "not_looked_for": [r.id for r in a.not_looked_for]}
                           for a in report.assessed],
             "across": {rid: dict(counts) for rid, counts in report.across().items()},
@@ -205,13 +202,16 @@ def assess(paths: tuple[Path, ...], kind: str | None, as_json: bool, out: Path |
             sure = "" if assessed.sure else " (worked out from its headings, not sure: give --kind)"
             print_assessments(f"{display_path(assessed.document.path)}: {assessed.kind}{sure}",
                               assessed.assessments, lambda a: a.section or "no evidence found")
+            click.echo(f"It {assessed.dates.said}." if assessed.dates.said else
+                       "No year covered or date of publication found in it.")
             if assessed.not_looked_for:
                 click.echo("Not looked for, as they are met by a report's structure (find them "
                            "yourself): " + ", ".join(r.id for r in assessed.not_looked_for))
         if len(report.assessed) > 1:
             print_across(report.across(), len(report.assessed))
         click.echo(ASSESS_NOTE)
-        click.echo(f"Assessed {len(report.assessed)} report(s).")
+        click.echo(f"Assessed {len(report.assessed)} report(s)" + (
+            f"; wrote {len(written)} file(s) to {display_path(out)}." if out else "."))
     sys.exit(1 if report.failed else 0)
 
 

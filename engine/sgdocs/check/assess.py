@@ -14,18 +14,23 @@ contributions) are not looked for: they are listed for the reader to find.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sgdocs.check.catalogue import ANYWHERE, Catalogue, Requirement
 from sgdocs.check.edition import earlier_terms, told
 from sgdocs.check.evidence import Sentence, sentences, weigh, words_pattern
 from sgdocs.check.placeholders import placeholder
+from sgdocs.check.report_dates import Stated, date_findings, stated
 from sgdocs.check.requirements import Assessment, Status
 from sgdocs.errors import Finding, Location, Severity
 from sgdocs.kinds import get_kind
 from sgdocs.read.foreign import ForeignDocument, Passage
 
+ASSESS_NOTE = ("sgdocs looks for evidence of each requirement in what the report says, and "
+               "quotes it: a person must judge whether the requirement is met. This is not a "
+               "judgement of compliance.")
 KINDS = {
     "yearly-report": r"\b(?:annual|yearly) report\b",
     "arrangements": r"\b(?:safeguarding|multi-agency) (?:children )?arrangements\b",
@@ -56,6 +61,18 @@ class Assessed:
     assessments: tuple[Assessment, ...]
     not_looked_for: tuple[Requirement, ...]
     findings: tuple[Finding, ...]
+    dates: Stated
+    """The year the report says it covers and when it says it was published."""
+
+
+def across(reports: Iterable[Assessed]) -> dict[str, Counter[str]]:
+    """For each requirement, how many of the reports address it, partly or not at all: the
+    national review of many reports in one table."""
+    counts: dict[str, Counter[str]] = {}
+    for assessed in reports:
+        for assessment in assessed.assessments:
+            counts.setdefault(assessment.requirement.id, Counter())[assessment.status] += 1
+    return counts
 
 
 def guess_kind(document: ForeignDocument) -> tuple[str, bool]:
@@ -78,14 +95,16 @@ def assess(document: ForeignDocument, catalogue: Catalogue, kind: str | None = N
     if kind is None:
         kind, sure = guess_kind(document)
     requirements = catalogue.for_kind(kind)
-    said = sentences(((index,), passage.text)
-                     for index, passage in enumerate(document.passages)
-                     if not CONTENTS.fullmatch(passage.heading))
+    said = sentences((((index,), passage.text)
+                      for index, passage in enumerate(document.passages)
+                      if not CONTENTS.fullmatch(passage.heading)), markdown=False)
     assessments = tuple(_weigh(requirement, kind, document, said)
                         for requirement in requirements if requirement.evidence)
+    dates = stated(document)
     return Assessed(document, kind, sure, assessments,
                     tuple(r for r in requirements if not r.evidence),
-                    (*_placeholders(document), *_earlier_terms(document)))
+                    (*date_findings(document, dates), *_placeholders(document),
+                     *_earlier_terms(document)), dates)
 
 
 def _weigh(requirement: Requirement, kind: str, document: ForeignDocument,
@@ -104,9 +123,10 @@ def _weigh(requirement: Requirement, kind: str, document: ForeignDocument,
     quotes = owned.quotes + anywhere.quotes
     unsaid = (*owned.unsaid, *anywhere.unsaid)
     status: Status = "addressed" if not unsaid else "partly" if quotes else "missing"
-    return Assessment(requirement, status, Location(document.path),
-                      _passage(document, quotes[0]).place if quotes else "",
-                      quotes=tuple(quote.text for quote in quotes), unsaid=unsaid, whole=True)
+    places = tuple(_passage(document, quote).place for quote in quotes)
+    return Assessment(requirement, status, Location(document.path), places[0] if places else "",
+                      quotes=tuple(quote.text for quote in quotes), places=places,
+                      unsaid=unsaid, whole=True)
 
 
 def _own_sections(requirement: Requirement, kind: str, document: ForeignDocument

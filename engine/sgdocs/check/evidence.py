@@ -68,14 +68,16 @@ class Weighed:
         return "addressed" if not self.unsaid else "partly" if self.quotes else "unsaid"
 
 
-def sentences(passages: Iterable[tuple[KeyPath, str]]) -> list[Sentence]:
-    """The sentences (and list items and table cells) of each passage, markup taken out."""
-    return [Sentence(at, piece) for at, text in passages for piece in _pieces(text)]
+def sentences(passages: Iterable[tuple[KeyPath, str]], markdown: bool = True
+              ) -> list[Sentence]:
+    """The sentences (and list items and table cells) of each passage, its Markdown markup
+    taken out; a published report's text (not `markdown`) is quoted as it is written."""
+    return [Sentence(at, piece) for at, text in passages for piece in _pieces(text, markdown)]
 
 
 @functools.cache
-def _pieces(text: str) -> tuple[str, ...]:
-    plain = _MARKUP.sub(lambda match: match.group(1) or " ", text)
+def _pieces(text: str, markdown: bool) -> tuple[str, ...]:
+    plain = _MARKUP.sub(lambda match: match.group(1) or " ", text) if markdown else text
     return tuple(" ".join(_LIST_MARK.sub("", piece).split())
                  for piece in _SENTENCE_END.split(plain) if piece and piece.strip())
 

@@ -53,6 +53,8 @@ class Assessment:
     """Why the document says the requirement does not apply."""
     quotes: tuple[str, ...] = ()
     """The sentences relied on, one for each part of the requirement they say."""
+    places: tuple[str, ...] = ()
+    """Where each quote stands in a published report ("page 4, under “Voice”")."""
     unsaid: tuple[str, ...] = ()
     """The parts of the requirement nothing in the section says."""
     whole: bool = False
@@ -388,6 +390,7 @@ def summary_rows(assessments: Iterable[Assessment]) -> list[dict[str, Any]]:
              "confidence": a.requirement.confidence, "reference": str(a.requirement.reference),
              "summary": a.requirement.summary, "status": a.status, "section": a.section,
              "where": str(a.where) if a.where else "", "reason": a.reason,
-             "quotes": list(a.quotes), "not_yet": list(a.unsaid)}
+             "quotes": list(a.quotes), "not_yet": list(a.unsaid),
+             **({"places": list(a.places)} if a.places else {})}
             for a in assessments]
 

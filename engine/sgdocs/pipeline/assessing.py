@@ -4,20 +4,17 @@ be read is reported and the rest go on."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sgdocs.bounds import Exhausted, bounded
-from sgdocs.check.assess import Assessed, assess
+from sgdocs.check.assess import Assessed, across, assess
 from sgdocs.check.catalogue import load_catalogue
 from sgdocs.errors import ContentError, Finding, Location, fault
 from sgdocs.read.foreign import FORMATS, read_foreign
-
-ASSESS_NOTE = ("sgdocs looks for evidence of each requirement in what the report says, and "
-               "quotes it: a person must judge whether the requirement is met. This is not a "
-               "judgement of compliance.")
 
 
 @dataclass(frozen=True)
@@ -31,13 +28,7 @@ class AssessReport:
         return any(finding.is_error for finding in self.findings)
 
     def across(self) -> dict[str, Counter[str]]:
-        """For each requirement, how many of the reports assessed address it, partly or not
-        at all: the national review of many reports in one table."""
-        counts: dict[str, Counter[str]] = {}
-        for assessed in self.assessed:
-            for assessment in assessed.assessments:
-                counts.setdefault(assessment.requirement.id, Counter())[assessment.status] += 1
-        return counts
+        return across(self.assessed)
 
 
 def assess_paths(paths: Iterable[Path], kind: str | None = None) -> AssessReport:
@@ -62,6 +53,58 @@ def assess_paths(paths: Iterable[Path], kind: str | None = None) -> AssessReport
         assessed.append(done)
         findings += done.findings
     return AssessReport(tuple(assessed), tuple(findings))
+
+
+def write_outputs(report: AssessReport, out: Path) -> list[Path]:
+    """Each assessment as a workbook, a Word file, a PDF and a web page in `out`, and for
+    many reports the summary across them in the same four; each written whole or not at
+    all. Stamped with the reports' own dates, so the same reports give the same files."""
+    from sgdocs.render import assessment_formats as formats
+    from sgdocs.render.assessment_pages import assessment_page, summary_page
+    from sgdocs.render.assessment_workbook import assessment_workbook, summary_workbook
+    from sgdocs.write.files import write_atomic
+
+    written = []
+
+    def write(name: str, data: bytes) -> None:
+        write_atomic(out / name, data)
+        written.append(out / name)
+
+    for assessed, name in zip(report.assessed, _names(a.document.path for a in report.assessed),
+                              strict=True):
+        stem, when = f"{name}-assessment", _stamp(assessed.document.path)
+        page = assessment_page(assessed)
+        write(f"{stem}.xlsx", assessment_workbook(assessed, when))
+        write(f"{stem}.docx", formats.word(page, when))
+        write(f"{stem}.pdf", formats.pdf(page))
+        write(f"{stem}.html", formats.web_page(page).encode())
+    if len(report.assessed) > 1:
+        page = summary_page(report.assessed, [f for f in report.findings if f.is_error])
+        when = max(_stamp(assessed.document.path) for assessed in report.assessed)
+        write("summary.xlsx", summary_workbook(page, when))
+        write("summary.docx", formats.word(page, when))
+        write("summary.pdf", formats.pdf(page))
+        write("summary.html", formats.web_page(page).encode())
+    return written
+
+
+def _names(paths: Iterable[Path]) -> list[str]:
+    """A name for each report's outputs: its file's, with its format or a number added where
+    two share one (northvale.pdf and northvale.docx: northvale-pdf, northvale-docx)."""
+    paths = list(paths)
+    stems = Counter(path.stem for path in paths)
+    names = [path.stem if stems[path.stem] == 1 else f"{path.stem}-{path.suffix[1:].lower()}"
+             for path in paths]
+    seen: Counter[str] = Counter()
+    unique = []
+    for name in names:
+        seen[name] += 1
+        unique.append(name if seen[name] == 1 else f"{name}-{seen[name]}")
+    return unique
+
+
+def _stamp(path: Path) -> dt.datetime:
+    return dt.datetime.fromtimestamp(int(path.stat().st_mtime), dt.UTC)
 
 
 def _reports(paths: Iterable[Path]) -> list[Path]:

@@ -11,6 +11,8 @@ from typing import ClassVar
 from sgdocs.read.shapes import CHART, Leaf
 
 PRIMARY = "#1f3d63"  # 11.5:1 on white: bars stand out for everyone (WCAG non-text contrast)
+RAG_COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#b71c1c"}
+"""Green, amber and red, each 3:1 or more against white."""
 
 
 @dataclass(frozen=True)

@@ -32,14 +32,15 @@ def _draw(chart: BarChart, fmt: str, metadata: dict[str, Any]) -> bytes:
     rcParams["font.family"] = "DejaVu Sans"
     labels = list(chart.categories)[::-1]
     stacked = len(chart.series) > 1
-    figure = Figure(figsize=(6.3, 0.45 * len(labels) + (1.0 if stacked else 0.6)), dpi=150)
+    height = 0.45 * len(labels) + (1.0 if stacked else 0.6)
+    figure = Figure(figsize=(6.3, height), dpi=150)
     axes = figure.add_subplot()
     left: list[float] = [0] * len(labels)
     for series in chart.series:
         values = list(series.values)[::-1]
         bars = axes.barh(labels, values, left=left, color=series.colour,
                          label=series.name or None, edgecolor="white", linewidth=0.8)
-        shown = ([str(v) if v else "" for v in values] if stacked else
+        shown = ([f"{v:g}" if v else "" for v in values] if stacked else
                  [f"{v}{chart.unit}" for v in values])
         axes.bar_label(bars, labels=shown, label_type="center" if stacked else "edge",
                        padding=0 if stacked else 3, fontsize=9,
@@ -54,10 +55,9 @@ def _draw(chart: BarChart, fmt: str, metadata: dict[str, Any]) -> bytes:
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    if stacked:
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.5 / len(labels)),
-                    ncol=len(chart.series), frameon=False, fontsize=9)
-    figure.tight_layout()
+    if stacked:  # centred under the whole figure, however long the bars' labels
+        figure.legend(loc="lower center", ncol=len(chart.series), frameon=False, fontsize=9)
+    figure.tight_layout(rect=(0, 0.4 / height if stacked else 0, 1, 1))
     buffer = io.BytesIO()
     figure.savefig(buffer, format=fmt, metadata=metadata)
     return buffer.getvalue()

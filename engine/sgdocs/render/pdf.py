@@ -74,9 +74,8 @@ def prepare() -> None:
 def _lay_out(html: str, document: LoadedDocument, output: Output) -> Any:
     from weasyprint import HTML
 
-    fetcher = _fetcher(document.root)
     try:
-        return HTML(string=html, base_url=str(document.root), url_fetcher=fetcher
+        return HTML(string=html, base_url=str(document.root), url_fetcher=fetcher(document.root)
                     ).render(pdf_variant=VARIANT)
     except _Refused as refused:
         problem = PageProblem(0, refused.message, RESOURCE_HINT, refused.shown)
@@ -97,7 +96,7 @@ MAX_RESOURCE_BYTES = 10_000_000
 """A picture, stylesheet or font a template names."""
 
 
-def _fetcher(root: Path) -> Any:
+def fetcher(root: Path) -> Any:
     """WeasyPrint's fetcher, reading only what is embedded in the page and files inside the
     content root or sgdocs's own folders: never the network, never a file elsewhere."""
     from urllib.parse import unquote, urlsplit

@@ -66,8 +66,6 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     properties.title = document.model.title
     properties.creator = properties.lastModifiedBy = document.partnership.name
     properties.language = "en-GB"
-    when = build_time(document.model)
-    properties.created = properties.modified = when.replace(tzinfo=None)
     origin = provenance(document)
     for name, value in origin.properties().items():
         workbook.custom_doc_props.append(StringProperty(name=name, value=value))
@@ -76,11 +74,12 @@ def render(document: LoadedDocument, output: Output) -> bytes:
             for place in (sheet.oddHeader, sheet.oddFooter):
                 place.center.text = origin.classification
                 place.center.font = f"{FONT},Bold"
-    return workbook_bytes(workbook, when)
+    return workbook_bytes(workbook, build_time(document.model))
 
 
 def workbook_bytes(workbook: Workbook, when: dt.datetime) -> bytes:
     """The workbook saved as stamped `when`, so the same content gives the same bytes."""
+    workbook.properties.created = workbook.properties.modified = when.replace(tzinfo=None)
     buffer = io.BytesIO()
     with DeterministicZip(buffer, when) as archive:
         ExcelWriter(workbook, archive).save()  # openpyxl's save() would stamp the clock

@@ -16,7 +16,7 @@ from pydantic import Field, PositiveInt, computed_field
 
 from sgdocs.errors import Severity
 from sgdocs.kinds import Kind, Output
-from sgdocs.read.charts import BarChart, Series
+from sgdocs.read.charts import RAG_COLOURS, BarChart, Series
 from sgdocs.read.schema import RAG, ActionStatus, Document, Inline, Issue, Markdown, Model, Text
 from sgdocs.read.values import PartialDate, Rag
 
@@ -109,10 +109,9 @@ class SelfAssessment(Document):
     @property
     def chart(self) -> BarChart:
         """RAG ratings per step, stacked, with the words in the legend."""
-        colours = {"green": "#2e7d32", "amber": "#b26a00", "red": "#b71c1c"}
         return BarChart(
             "ratings by step", tuple(f"Step {s.number}: {s.title}" for s in self.steps),
-            tuple(Series(rag.capitalize(), colours[rag],
+            tuple(Series(rag.capitalize(), RAG_COLOURS[rag],
                          tuple(getattr(s.counts, rag) for s in self.steps))
                   for rag in RAG_ORDER))
 
