@@ -259,7 +259,7 @@ def test_the_year_covered_and_the_date_of_publication_are_read_and_weighed(
     output = " ".join(result.output.split())
     written = published.split(" on ")[-1].removeprefix("Published: ").removeprefix(
         "Published in ").split(" after")[0].rstrip(".")
-    assert "It covers 2024/25 (page 1" in output
+    assert "It covers 2024/25 (in its title);" in output
     assert f"published {written} (page 1, under “About this report”)." in output
     assert (f"warning: {told}" in output) if told else "warning" not in output
 

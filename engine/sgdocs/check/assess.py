@@ -32,22 +32,29 @@ ASSESS_NOTE = ("sgdocs looks for evidence of each requirement in what the report
                "quotes it: a person must judge whether the requirement is met. This is not a "
                "judgement of compliance.")
 KINDS = {
-    "yearly-report": r"\b(?:annual|yearly) report\b",
-    "arrangements": r"\b(?:safeguarding|multi-agency) (?:children )?arrangements\b",
-    "scrutiny-report": r"\bscrutin\w* report\b|\bscrutineer'?s? (?:annual )?report\b",
     "scrutiny-framework": r"\bscrutiny framework\b",
-    "role-brief": r"\b(?:role|job) (?:description|brief|profile)\b|\bperson specification\b",
+    "scrutiny-report": r"\bscrutin\w*(?:'s)? (?:annual |yearly )?report\b|"
+                       r"\breport of the (?:independent )?scrutineer\b",
+    "role-brief": r"\b(?:role|job) (?:description|brief|profile)\b|\bbrief for\b|"
+                  r"\bperson specification\b",
+    "yearly-report": r"\b(?:annual|yearly) report\b",
+    "arrangements": r"\b(?:safeguarding|multi-agency) (?:children )?arrangements\b|"
+                    r"\bhow (?:the )?(?:safeguarding )?partners work together\b",
 }
-"""What each kind calls itself in its title and headings."""
-CONTENTS = re.compile(r"(?:table of )?contents(?: page)?|in this (?:report|issue)",
-                      re.IGNORECASE)
-"""A contents page's heading: the headings it lists are not what the report says."""
+"""What each kind calls itself in its title and headings, the most particular first: a
+"scrutiny annual report" is a scrutiny report."""
+SET_ASIDE = re.compile(r"(?:table of )?contents(?: page)?|in this (?:report|issue)|"
+                       r".*\bworking together\b.*\b(?:meets?|checklist|compliance|"
+                       r"requirements)\b.*|.*\b(?:meets?|checklist|compliance)\b.*"
+                       r"\bworking together\b.*", re.IGNORECASE)
+"""Headings of what does not say what the report did: a contents page (the headings it
+lists), a table restating Working Together's requirements (a claim, not the evidence)."""
 _WORD = re.compile(r"[a-z]{3,}")
 _COMMON = {"the", "and", "for", "our", "how", "who", "why", "was", "are", "has", "its", "all",
            "new", "been", "with", "from", "that", "this", "what", "were", "their", "they",
            "have", "about", "into", "over", "year", "report", "section", "safeguarding",
            "partners", "partnership", "arrangements", "children", "families", "family",
-           "people", "young"}
+           "people", "young", "document"}
 
 
 @dataclass(frozen=True)
@@ -76,8 +83,13 @@ def across(reports: Iterable[Assessed]) -> dict[str, Counter[str]]:
 
 
 def guess_kind(document: ForeignDocument) -> tuple[str, bool]:
-    """The kind the report is, and whether its title and headings say so clearly (one kind
-    named, or one named far more than the rest); a yearly report when nothing does."""
+    """The kind the report is, and whether it is sure: its title names it, or its opening
+    headings and text name one kind far more than the rest. A yearly report when nothing
+    names one."""
+    title = document.headings[0] if document.headings else document.passages[0].text
+    for kind, pattern in KINDS.items():
+        if re.search(pattern, title, re.IGNORECASE):
+            return kind, True
     opening = " ".join([*document.headings[:40], *(p.text for p in document.passages[:20])])
     counts = {kind: len(re.findall(pattern, opening, re.IGNORECASE))
               for kind, pattern in KINDS.items()}
@@ -97,7 +109,7 @@ def assess(document: ForeignDocument, catalogue: Catalogue, kind: str | None = N
     requirements = catalogue.for_kind(kind)
     said = sentences((((index,), passage.text)
                       for index, passage in enumerate(document.passages)
-                      if not CONTENTS.fullmatch(passage.heading)), markdown=False)
+                      if not SET_ASIDE.fullmatch(passage.heading)), markdown=False)
     assessments = tuple(_weigh(requirement, kind, document, said)
                         for requirement in requirements if requirement.evidence)
     dates = stated(document)

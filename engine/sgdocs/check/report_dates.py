@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from sgdocs.errors import Finding, Location, Severity
-from sgdocs.read.foreign import ForeignDocument, Passage
+from sgdocs.read.foreign import ForeignDocument
 
 _MONTHS = "|".join(calendar.month_name[1:])
 YEAR = re.compile(r"\b(20\d\d)\s*(?:[/\-\u2013]|to)\s*(20\d\d|\d\d)\b")
@@ -56,20 +56,22 @@ class Stated:
 
 def stated(document: ForeignDocument) -> Stated:
     """The year the report covers and when it was published, as far as it says."""
-    opening = [Passage(heading, heading, None) for heading in document.headings[:3]] + [
-        p for p in document.passages if (p.page or 1) <= OPENING_PAGES][:60]
-    period = next(((match, passage) for passage in opening
-                   if (match := YEAR.search(passage.text)) and _one_year(match)), None)
-    published = next(((match, passage) for passage in document.passages
+    titles = [(heading, "in its title" if index == 0 else f"in the heading \u201c{heading}\u201d")
+              for index, heading in enumerate(document.headings[:3])]
+    opening = titles + [(p.text, p.place) for p in document.passages
+                        if (p.page or 1) <= OPENING_PAGES][:60]
+    period = next(((match, place) for text, place in opening
+                   if (match := YEAR.search(text)) and _one_year(match)), None)
+    published = next(((match, passage.place) for passage in document.passages
                       if (match := PUBLISHED.search(passage.text))), None)
     found = Stated()
     if period is not None:
-        match, passage = period
+        match, place = period
         first = int(match[1])
         found = Stated(period=(dt.date(first, 4, 1), dt.date(first + 1, 3, 31)),
-                       period_written=match[0], period_place=_place(passage))
+                       period_written=match[0], period_place=place)
     if published is not None:
-        match, passage = published
+        match, place = published
         month = list(calendar.month_name).index(match[2].capitalize())
         day = int(match[1]) if match[1] else 1
         try:
@@ -79,7 +81,7 @@ def stated(document: ForeignDocument) -> Stated:
         written = " ".join(part for part in (match[1], match[2].capitalize(), match[3])
                            if part)
         found = Stated(found.period, found.period_written, found.period_place, date, written,
-                       _place(passage), bool(match[1]))
+                       place, bool(match[1]))
     return found
 
 
@@ -110,7 +112,3 @@ def date_findings(document: ForeignDocument, found: Stated) -> list[Finding]:
 def _one_year(match: re.Match[str]) -> bool:
     first, second = int(match[1]), match[2]
     return int(second) == (first + 1 if len(second) == 4 else (first + 1) % 100)
-
-
-def _place(passage: Passage) -> str:
-    return "in a heading" if passage.text == passage.heading else passage.place

@@ -78,12 +78,12 @@ def read_foreign(path: Path) -> ForeignDocument:
                       "limit for a report", "split it, or save it without its pictures")
     reader = {".docx": _word, ".pdf": _pdf}.get(suffix, _web)
     passages, pages = reader(path, data)
+    headings = tuple(dict.fromkeys(p.heading for p in passages if p.heading))
     passages = [p for p in passages if p.text]
     if not passages:
         raise _cannot(path, "it has no text to read" + (
             ": it looks like a scan, with no text layer" if suffix == ".pdf" else ""),
                       "assess a copy with text (for a scan, run it through OCR first)")
-    headings = tuple(dict.fromkeys(p.heading for p in passages if p.heading))
     return ForeignDocument(path, tuple(passages), headings, pages)
 
 
@@ -117,6 +117,7 @@ def _word(path: Path, data: bytes) -> tuple[list[Passage], int | None]:
             text = " ".join("".join(t.text or "" for t in paragraph.iter(qn("w:t"))).split())
             if text and _word_heading(document, paragraph, text, block.tag == qn("w:p")):
                 heading = text
+                passages.append(Passage("", heading, page))  # a heading, though none follows
             else:
                 passages.append(Passage(text, heading, page))
     if not any(True for _ in document.element.body.iter(qn("w:lastRenderedPageBreak"))):
@@ -185,11 +186,16 @@ def _pdf(path: Path, data: bytes) -> tuple[list[Passage], int | None]:
                     titling = " ".join([titling, line.text]).strip()
                     if titling == pending:
                         heading, titling = marks[number].pop(0), ""
+                        passages.append(Passage("", heading, number))
                     continue
             elif pdf_text.is_heading(line, body):  # else their type does
-                heading = f"{heading} {line.text}" if previous is not None and \
-                    previous.size == line.size and pdf_text.is_heading(previous, body) \
-                    else line.text
+                if previous is not None and previous.size == line.size and \
+                        pdf_text.is_heading(previous, body):  # a heading's second line
+                    heading = f"{heading} {line.text}"
+                    passages.pop()
+                else:
+                    heading = line.text
+                passages.append(Passage("", heading, number))
                 previous = line
                 continue
             passages.append(Passage(line.text, heading, number))
@@ -202,8 +208,8 @@ def _joined(lines: list[Passage]) -> list[Passage]:
     passages: list[Passage] = []
     for line in lines:
         last = passages[-1] if passages else None
-        if last and last.page == line.page and last.heading == line.heading and \
-                not last.text.endswith((".", "!", "?", ":")):
+        if last and last.text and last.page == line.page and last.heading == line.heading \
+                and not last.text.endswith((".", "!", "?", ":")):
             passages[-1] = Passage(f"{last.text} {line.text}", last.heading, last.page)
         else:
             passages.append(line)
@@ -224,6 +230,7 @@ def _web(path: Path, data: bytes) -> tuple[list[Passage], int | None]:
         text = " ".join(element.text_content().split())
         if element.tag.startswith("h") and element.tag[1:].isdigit():
             heading = text or heading
+            passages.append(Passage("", heading))
         elif text:
             passages.append(Passage(text, heading))
     return passages, None

@@ -10,6 +10,7 @@ and size, from which a line's type is taken.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -75,11 +76,17 @@ def page_lines(page: Any) -> list[Line]:
 
 
 def running_lines(pages: Sequence[Sequence[Line]]) -> set[str]:
-    """The lines printed on (nearly) every page: a running header or footer."""
+    """The lines printed on (nearly) every page, whatever their numbers: a running header
+    or footer ("Page 3 of 40")."""
     count = len(pages)
-    seen = Counter(text for page in pages for text in {line.text for line in page})
-    return {text for text, n in seen.items()
-            if (count >= 2 and n == count) or (count >= 3 and n >= RUNNING * count)}
+    seen = Counter(shape for page in pages for shape in {_shape(line.text) for line in page})
+    running = {shape for shape, n in seen.items()
+               if (count >= 2 and n == count) or (count >= 3 and n >= RUNNING * count)}
+    return {line.text for page in pages for line in page if _shape(line.text) in running}
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text)
 
 
 def body_size(pages: Sequence[Sequence[Line]]) -> float:
