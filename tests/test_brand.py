@@ -71,7 +71,9 @@ def test_the_word_document_wears_the_brand(example_outputs: dict[str, Path],
     fills = {conditional.get(qn("w:type")): conditional.find(f".//{qn('w:shd')}").get(
         qn("w:fill")) for conditional in table_style.findall(qn("w:tblStylePr"))}
     assert fills == {"firstRow": primary, "firstCol": accent}
-    expected_font = "Liberation Serif" if area == "westvale" else "Arial"
+    # Liberation Serif by the name of the Windows font with its widths, which LibreOffice
+    # maps back: a council desktop has Times New Roman, not Liberation Serif.
+    expected_font = "Times New Roman" if area == "westvale" else "Arial"
     assert styles["Normal"].font.name == expected_font
     header = document.sections[0].header
     pictures = list(header._element.iter(qn("wp:docPr")))
@@ -128,3 +130,34 @@ def test_a_brand_that_would_be_hard_to_read_is_refused(tmp_path: Path, brand: st
 def test_the_house_colours_pass_the_contrast_they_ask_of_brands() -> None:
     assert contrast("#1F3D63", "#FFFFFF") >= 4.5 and contrast("#1B1B1B", "#E8EEF6") >= 4.5
     assert contrast("#000000", "#FFFFFF") == pytest.approx(21)
+
+
+def test_a_font_not_installed_is_told_once_with_its_stand_in(tmp_path: Path) -> None:
+    """The PDF is still made, in the next font of the list, and the build says so once."""
+    content = tmp_path / "westvale"
+    shutil.copytree(CONTENT / "westvale", content)
+    brand = content / "partnership.yaml"
+    brand.write_text(brand.read_text().replace("font: Liberation Serif",
+                                               "font: Westvale Humanist"))
+    result = cli("build", str(content), "--out", str(tmp_path / "out"), "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    told = [line for line in result.output.splitlines() if "is not installed" in line]
+    line = next(n for n, text in enumerate(brand.read_text().splitlines(), 1)
+                if "font:" in text)
+    assert told == [f"{brand}:{line}: warning: the font “Westvale Humanist” is not installed "
+                    "on this machine, so PDFs are set in “Liberation Sans” instead, with "
+                    "other line and page breaks"]
+    made = tmp_path / "out/westvale" / f"{REPORT}.pdf"
+    assert any(found.startswith("Liberation-Sans") for found in _pdf_fonts(made))
+
+
+def test_without_the_house_fonts_the_stand_in_is_named() -> None:
+    """On a machine without Liberation Sans (or Arial), the font fontconfig gives instead."""
+    from sgdocs.errors import Location
+    from sgdocs.render.fonts import matched, stand_ins
+
+    [told] = stand_ins([(("Liberation Sans Missing", "Arial Missing", "sans-serif"),
+                         Location(Path("templates/html/_style.css")))])
+    assert told.message.endswith(f"so PDFs are set in “{matched('sans-serif')}” instead, with "
+                                 "other line and page breaks")
+    assert stand_ins([(("Liberation Sans", "Arial"), Location(Path(".")))]) == []

@@ -92,6 +92,22 @@ def build(paths: Iterable[Path], out_dir: Path, formats: Sequence[str] = FORMATS
     return report
 
 
+def _font_stand_ins(documents: Sequence[LoadedDocument]) -> list[Finding]:
+    """The fonts PDFs ask for that this machine does not have: the house font, and each
+    brand's own, told once."""
+    from sgdocs.read.brand import HOUSE_FONTS
+    from sgdocs.render.fonts import stand_ins
+
+    stacks: list[tuple[tuple[str, ...], Location]] = [
+        (HOUSE_FONTS, Location(Path("templates/html/_style.css")))]
+    for document in documents:
+        brand = document.partnership.brand
+        if brand is not None and brand.font:
+            stacks.append(((brand.font, *HOUSE_FONTS), document.setting.source.where(
+                ("brand", "font"))))
+    return stand_ins(stacks)
+
+
 def _replayed(file: Path, entry: dict[str, Any]) -> tuple[list[Outcome], list[Path]] | None:
     """What the last build did with `file` (its outcomes, and the parts it used), from its
     record; None if the record cannot say (edited by hand, say)."""
@@ -169,6 +185,8 @@ class _Build:
         self.progress.planned(len(work))
         for fmt in dict.fromkeys(job.format for job in work):
             self.notes += machine_problems(fmt)
+        if any(job.format == "pdf" for job in work):
+            self.notes += _font_stand_ins(documents)
         template_problems = check_templates(work)
         done: list[Outcome] = list(failed)
         waiting = []

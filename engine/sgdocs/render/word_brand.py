@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
 from sgdocs.read.brand import Brand
+from sgdocs.render.fonts import windows_name
 
 COLOURED_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "TOC Heading")
 FONT_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
@@ -59,6 +60,8 @@ def _recolour_band(style: Any, colour: str) -> None:
 
 
 def _set_font(style: Any, font: str) -> None:
+    """The brand's font, by the name a Windows desktop knows it by (`fonts.windows_name`)."""
+    font = windows_name(font)
     style.font.name = font
     fonts = style.element.rPr.rFonts
     for attribute in ("w:cs", "w:eastAsia"):
