@@ -46,8 +46,8 @@ FURNITURE = {
     "pdf_contents": "a contents table only in a PDF long enough to need one, none in Word "
                     "(for documents usually a page or two long)",
     "document_control": "the version, status, owner, approval and change history",
-    "statutory_ending": "the document's own sections, the partners' sign-off, how it meets "
-                        "Working Together 2023, and document control",
+    "statutory_ending": "the document's own sections, the partners' sign-off, document "
+                        "control, and how it meets Working Together 2023",
     "sign_off": "the lead safeguarding partners' sign-off",
     "requirements_appendix": "how the document meets Working Together 2023",
 }
@@ -201,8 +201,8 @@ class Layout(Model):
     """A document may set its top-level sections, and its own sections, in its own order
     (its `order:`), as real reports keep theirs. The sections then stand together, between
     the opening (cover, contents) and the ending; the document's own sections stand among
-    them, so the layout ends with `sign_off`, `requirements_appendix` and
-    `document_control` rather than `statutory_ending`."""
+    them, so the layout ends with `sign_off`, `document_control` and
+    `requirements_appendix` rather than `statutory_ending`."""
 
     def issues(self) -> Iterator[Issue]:
         for at, block in nested(self.blocks, ("blocks",)):
@@ -221,7 +221,7 @@ class Layout(Model):
         if "statutory_ending" in self.blocks:
             yield Issue(("blocks", self.blocks.index("statutory_ending")), "in an ordered "
                         "layout the document's own sections stand among the others",
-                        "end with sign_off, requirements_appendix and document_control")
+                        "end with sign_off, document_control and requirements_appendix")
 
 
 Section.model_rebuild()

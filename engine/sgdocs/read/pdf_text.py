@@ -86,7 +86,12 @@ def running_lines(pages: Sequence[Sequence[Line]]) -> set[str]:
 
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", text)
+    """A page number's line with its numbers taken out ("Page # of #"); any other as it is,
+    so that lines alike but for a number (a numbered list) are kept."""
+    return re.sub(r"\d+", "#", text) if _PAGE_NUMBER.search(text) else text
+
+
+_PAGE_NUMBER = re.compile(r"^\W*\d+\W*$|\bpage\s+\d+", re.IGNORECASE)
 
 
 def body_size(pages: Sequence[Sequence[Line]]) -> float:

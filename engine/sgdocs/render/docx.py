@@ -32,10 +32,12 @@ from sgdocs.render.templating import (
     word_environment,
 )
 from sgdocs.render.word_brand import apply_brand
+from sgdocs.render.word_columns import fit_columns
 from sgdocs.render.word_contents import fill_contents
 from sgdocs.render.word_headings import level_subheadings
 from sgdocs.render.word_lint import line_text, lint
 from sgdocs.render.word_package import NOTES, part_name, unpacked_template, verify
+from sgdocs.render.word_pagination import keep_together
 from sgdocs.render.wordml import WordWriter, style_names
 from sgdocs.write.files import build_time, docx_bytes
 from sgdocs.write.provenance import provenance
@@ -63,6 +65,8 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     if document.partnership.brand:
         apply_brand(template.docx, document.partnership.brand)
     fill_contents(template.docx)
+    fit_columns(template.docx)
+    keep_together(template.docx)
     _number_ids(template.docx)
     when = build_time(document.model)
     _set_properties(template.docx, document, when)

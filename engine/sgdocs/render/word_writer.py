@@ -196,13 +196,14 @@ class Writer:
 
     def statutory_ending(self) -> None:
         """How arrangements end: the partnership's own sections, the lead partners'
-        sign-off, the Working Together 2023 appendix, document control."""
+        sign-off, document control, and the Working Together 2023 appendix on pages of its
+        own (document control after it would often be left alone on the last page)."""
         self.tag("{%p for section in sections %}")
         self.own_section("section", "section_{{ loop.index }}")
         self.tag("{%p endfor %}")
         self.sign_off()
-        self.requirements_appendix()
         self.document_control()
+        self.requirements_appendix()
 
     def own_section(self, section: str, anchor: str) -> None:
         """One of the document's own sections, bookmarked for the requirements appendix."""

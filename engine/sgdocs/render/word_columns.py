@@ -1,0 +1,86 @@
+"""Word table columns at least as wide as their longest word, once the table is filled in.
+
+Words are measured in the house table font (Arial, or Liberation Sans with its widths)
+where its file is found, else by counting characters.
+
+A layout gives each column a share of the page before it knows what the column will hold,
+and Word breaks a word that does not fit its column mid-word ("Septembe|r"). After
+rendering, each column too narrow for its longest word (or date, or reference) is widened,
+and the width is taken from the columns with room to spare, in proportion to their spare
+room; a table whose words cannot all fit is left as it was laid out.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+
+TABLE_TEXT = 190
+"""The house table text, 9.5 points, in twentieths of a point (twips)."""
+CHARACTER = 115
+"""A character's width in that text, when no font is found to measure words with."""
+PADDING = 240
+"""A cell's left and right margins (100 twips each), and a little room."""
+HOUSE_FONT_FILES = {False: ("LiberationSans-Regular.ttf", "arial.ttf", "Arial.ttf"),
+                    True: ("LiberationSans-Bold.ttf", "arialbd.ttf", "Arial Bold.ttf")}
+"""The files of Arial, or of Liberation Sans drawn to its widths, in which Word sets the
+house tables."""
+FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+                Path.home() / ".fonts", Path("C:/Windows/Fonts"), Path("/Library/Fonts"),
+                Path("/System/Library/Fonts/Supplemental"))
+
+
+def fit_columns(document: Any) -> None:
+    for table in document.element.body.iter(qn("w:tbl")):
+        _fit(table)
+
+
+def _fit(table: Any) -> None:
+    grid = table.find(qn("w:tblGrid"))
+    columns = grid.findall(qn("w:gridCol")) if grid is not None else []
+    rows = table.findall(qn("w:tr"))
+    if not columns or next(table.iter(qn("w:gridSpan")), None) is not None or any(
+            len(row.findall(qn("w:tc"))) != len(columns) for row in rows):
+        return  # merged cells: a layout's own arrangement
+    widths = [int(column.get(qn("w:w"), 0)) for column in columns]
+    needed = [0] * len(columns)
+    for number, row in enumerate(rows):
+        for index, cell in enumerate(row.findall(qn("w:tc"))):
+            words = "".join(t.text or "" for t in cell.iter(qn("w:t"))).split()
+            longest = max((_width(word, bold=number == 0) for word in words), default=0)
+            needed[index] = max(needed[index], longest + PADDING)
+    short = sum(max(need - width, 0) for width, need in zip(widths, needed, strict=True))
+    spare = [max(width - need, 0) for width, need in zip(widths, needed, strict=True)]
+    if short == 0 or short > sum(spare):
+        return
+    fitted = [max(width, need) - short * room // sum(spare)
+              for width, need, room in zip(widths, needed, spare, strict=True)]
+    fitted[fitted.index(max(fitted))] += sum(widths) - sum(fitted)  # rounding
+    for column, width in zip(columns, fitted, strict=True):
+        column.set(qn("w:w"), str(width))
+    for row in rows:
+        for cell, width in zip(row.findall(qn("w:tc")), fitted, strict=True):
+            cell_width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            if cell_width is not None and cell_width.get(qn("w:type")) == "dxa":
+                cell_width.set(qn("w:w"), str(width))
+
+
+def _width(word: str, bold: bool) -> int:
+    """How wide `word` is set in the house table text, in twips."""
+    font = _font(bold)
+    return round(font.getlength(word)) if font is not None else len(word) * CHARACTER
+
+
+@functools.cache
+def _font(bold: bool) -> Any:
+    from PIL import ImageFont
+
+    for folder in FONT_FOLDERS:
+        for name in HOUSE_FONT_FILES[bold]:
+            found = next(folder.rglob(name), None) if folder.is_dir() else None
+            if found is not None:
+                return ImageFont.truetype(str(found), TABLE_TEXT)
+    return None

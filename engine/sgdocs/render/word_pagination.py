@@ -1,0 +1,105 @@
+"""Where a filled-in Word document may break between pages, said the way Word and
+LibreOffice read it: "keep with next" on a paragraph (in a table row, it keeps the row
+with the next one).
+
+Nothing is left alone at a page's foot or head: a short table stays whole and a long one
+leaves no row by itself; a lead-in ("I declare that:") stays with what it leads into; a
+chart stays with its caption; document control comes with what precedes it; the empty
+paragraph after a final table never makes a page of its own. Headings keep with what
+follows through their styles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+SHORT_TABLE_ROWS = 8
+"""A table of this many rows or fewer, each a line or two, is kept on one page."""
+DOCUMENT_CONTROL = "Document control"
+
+
+def keep_together(document: Any) -> None:
+    body = document.element.body
+    blocks = [block for block in body.iterchildren() if block.tag in (qn("w:p"), qn("w:tbl"))]
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.tag == qn("w:tbl"):
+            _table(block)
+        elif following is not None and (_text(block).rstrip().endswith(":") or (
+                _has_picture(block) and _style(following) == "Caption")):
+            _keep(block)
+        if _text(block).strip() == DOCUMENT_CONTROL and _style(block).startswith("Heading"):
+            _keep_what_precedes(blocks[:index])
+    if len(blocks) > 1 and blocks[-2].tag == qn("w:tbl") and not _text(blocks[-1]).strip():
+        _hairline(blocks[-1])
+
+
+def _hairline(paragraph: Any) -> None:
+    """The empty paragraph Word needs after a table that ends the document, made too small
+    to be carried onto a page of its own."""
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is not None:
+        paragraph.remove(properties)
+    paragraph.insert(0, parse_xml(
+        f'<w:pPr {nsdecls("w")}><w:spacing w:before="0" w:after="0" w:line="20" '
+        'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>'))
+
+
+def _table(table: Any) -> None:
+    """A short table of simple rows stays whole; a longer one keeps its first two rows (the
+    header and one more) and its last two together."""
+    rows = table.findall(qn("w:tr"))
+    simple = all(len(cell.findall(qn("w:p"))) <= 2 for row in rows
+                 for cell in row.findall(qn("w:tc")))
+    if len(rows) <= SHORT_TABLE_ROWS and simple:
+        kept = rows[:-1]
+    else:
+        kept = [*rows[:2], *rows[-2:-1]] if len(rows) > 3 else []
+    for row in kept:
+        for paragraph in row.iter(qn("w:p")):
+            _keep(paragraph)
+
+
+def _keep_what_precedes(blocks: list[Any]) -> None:
+    """Keep the last block with real content (its last row, for a table) with the next."""
+    for block in reversed(blocks):
+        if block.tag == qn("w:tbl"):
+            last = block.findall(qn("w:tr"))[-1]
+            for paragraph in last.iter(qn("w:p")):
+                _keep(paragraph)
+            return
+        _keep(block)
+        if _text(block).strip():
+            return
+
+
+def _keep(paragraph: Any) -> None:
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        properties = parse_xml(f"<w:pPr {nsdecls('w')}/>")
+        paragraph.insert(0, properties)
+    if properties.find(qn("w:keepNext")) is None:
+        properties.insert(_position(properties), parse_xml(f"<w:keepNext {nsdecls('w')}/>"))
+
+
+def _position(properties: Any) -> int:
+    """Where keepNext goes among a paragraph's properties: after its style and frame
+    settings, as the schema orders them."""
+    before = {qn("w:pStyle")}
+    return sum(1 for child in properties if child.tag in before)
+
+
+def _text(block: Any) -> str:
+    return "".join(t.text or "" for t in block.iter(qn("w:t")))
+
+
+def _has_picture(paragraph: Any) -> bool:
+    return next(paragraph.iter(qn("w:drawing")), None) is not None
+
+
+def _style(paragraph: Any) -> str:
+    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return str(style.get(qn("w:val"))) if style is not None else ""
