@@ -55,7 +55,7 @@ def test_a_title_of_its_own_with_its_details_under_it(example_outputs: dict[str,
     """`title:` with `subtitle:`: the clarifications log's one line of details, its parts
     between middle dots; no "Draft" in a final document."""
     subtitle = ("Invitation to quote – independent scrutiny of Bexley's safeguarding "
-                "arrangements  ·  Reference BSP-IS-2018-01  ·  Issue 2, 25 July 2018")
+                "arrangements  ·  Reference BSP-IS-2018-01  ·  Issue 1, 25 July 2018")
     word = docx.Document(str(example_outputs[f"{CLARIFICATIONS}.docx"]))
     notice, *paragraphs = word.paragraphs
     assert notice.style.name == "Notice"
@@ -66,7 +66,7 @@ def test_a_title_of_its_own_with_its_details_under_it(example_outputs: dict[str,
     html = _html(example_outputs[f"{CLARIFICATIONS}.html"])
     assert ('<h1>Clarifications log</h1> <p class="cover-meta">Invitation to quote – '
             f"independent scrutiny of Bexley&#39;s safeguarding arrangements {SEP} Reference "
-            f"BSP-IS-2018-01 {SEP} Issue 2, 25 July 2018 </p>") in html
+            f"BSP-IS-2018-01 {SEP} Issue 1, 25 July 2018 </p>") in html
     assert html.count('class="cover-meta"') == 1 and 'class="status-draft"' not in html
     pdf = normalise(pdf_text(example_outputs[f"{CLARIFICATIONS}.pdf"]))
     assert f"Clarifications log {normalise(subtitle)} Questions and answers" in pdf
@@ -79,7 +79,7 @@ def test_a_title_of_its_own_with_its_details_under_it(example_outputs: dict[str,
 def test_the_line_under_the_title_says_draft_while_the_document_is_one(
         draft: dict[str, Path]) -> None:
     for name, details in ((TENDER, "Issued 2 July 2018"),
-                          (CLARIFICATIONS, "Issue 2, 25 July 2018")):
+                          (CLARIFICATIONS, "Issue 1, 25 July 2018")):
         stem = name.split("/")[1]
         subtitle = docx.Document(str(draft[f"{stem}.docx"])).paragraphs[2]
         assert subtitle.style.name == "Subtitle"
