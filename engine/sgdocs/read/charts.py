@@ -5,7 +5,7 @@ always with alt text and with the figures also given as a table."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from sgdocs.read.shapes import CHART, Leaf
@@ -42,6 +42,8 @@ class BarChart:
     """Printed after each value, e.g. "%"."""
     scale: int | None = None
     """The length of the value axis (100 for percentages); by default the largest value."""
+    font: str = "Liberation Sans"
+    """The typeface of its labels: the document's body typeface."""
 
     @classmethod
     def of(cls, title: str, bars: Sequence[tuple[str, float]], unit: str = "",
@@ -61,3 +63,10 @@ class BarChart:
                                                        for s in self.series)
                          for i, category in enumerate(self.categories))
         return f"Stacked bar chart, {self.title}. {rows}."
+
+    def styled(self, colour: str, font: str) -> BarChart:
+        """The chart in a partnership's colour (its bars of one series; stacked ratings keep
+        their own colours) and its body typeface."""
+        series = self.series if len(self.series) > 1 else tuple(
+            replace(one, colour=colour) for one in self.series)
+        return replace(self, series=series, font=font)

@@ -1,11 +1,13 @@
 """Charts drawn: SVG for the web page and PDF, PNG for Word.
 
-Drawn with matplotlib (imported only when a chart is drawn), with its bundled DejaVu font and
-fixed metadata, so the same figures give the same bytes on any machine.
+Drawn with matplotlib (imported only when a chart is drawn) in the document's colour and
+body typeface (matplotlib's own DejaVu Sans where that is not installed), with fixed
+metadata, so the same figures give the same bytes wherever the fonts are the same.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
@@ -29,7 +31,7 @@ def _draw(chart: BarChart, fmt: str, metadata: dict[str, Any]) -> bytes:
     from matplotlib.ticker import MaxNLocator
 
     rcParams["svg.hashsalt"] = "sgdocs"
-    rcParams["font.family"] = "DejaVu Sans"
+    rcParams["font.family"] = _family(chart.font)
     labels = list(chart.categories)[::-1]
     stacked = len(chart.series) > 1
     height = 0.45 * len(labels) + (1.0 if stacked else 0.6)
@@ -61,3 +63,17 @@ def _draw(chart: BarChart, fmt: str, metadata: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format=fmt, metadata=metadata)
     return buffer.getvalue()
+
+
+@functools.cache
+def _family(font: str) -> str:
+    """The chart's typeface if this machine has it, else matplotlib's own DejaVu Sans (as
+    the body then falls back to a stand-in too)."""
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(font_manager.FontProperties(family=font),
+                              fallback_to_default=False)
+    except ValueError:
+        return "DejaVu Sans"
+    return font

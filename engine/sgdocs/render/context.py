@@ -25,7 +25,7 @@ from sgdocs.check.requirements import Assessment
 from sgdocs.kinds import Kind
 from sgdocs.kinds.headings import plain
 from sgdocs.read import richtext
-from sgdocs.read.brand import Brand
+from sgdocs.read.brand import HOUSE_FONTS, HOUSE_PRIMARY, Brand
 from sgdocs.read.charts import BarChart
 from sgdocs.read.documents import LoadedDocument, models
 from sgdocs.read.order import placed
@@ -62,6 +62,7 @@ class Formatter(Protocol):
 
 def template_context(document: LoadedDocument, formatter: Formatter,
                      **extra: Any) -> dict[str, Any]:
+    formatter = _Styled(formatter, document.partnership.brand)
     fields = vars(_convert(document.model, formatter))
     referenced = models(document.references)
     fields.update({name: _convert(model, formatter) for name, model in referenced.items()})
@@ -80,6 +81,21 @@ def template_context(document: LoadedDocument, formatter: Formatter,
             "brand": _brand(document.partnership.brand, formatter),
             "classification": document.classification,
             "made": build_time(document.model), "link": formatter.link, **extra}
+
+
+class _Styled:
+    """A formatter drawing charts in the partnership's colour and body typeface."""
+
+    def __init__(self, formatter: Formatter, brand: Brand | None) -> None:
+        self._formatter = formatter
+        self._colour = brand.primary if brand else HOUSE_PRIMARY
+        self._font = brand.font if brand and brand.font else HOUSE_FONTS[0]
+
+    def chart(self, chart: BarChart) -> Markup:
+        return self._formatter.chart(chart.styled(self._colour, self._font))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._formatter, name)
 
 
 def _brand(brand: Brand | None, formatter: Formatter) -> SimpleNamespace | None:
