@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from jinja2 import Environment
 
 from sgdocs.check.layouts import ALONE, in_a_line
@@ -242,6 +243,11 @@ class _Compiler:
             self.w.span(made, row + bool(table.match) + (1 if header else 0), at, span)
         if table.total and table.total_span() > 1:
             self.w.span(made, len(made.rows) - 1, 0, table.total_span())
+        for index, column in enumerate(columns):
+            if column.align == "amount":  # figures line up on their last digit
+                for row in made.rows:
+                    for paragraph in row.cells[index].paragraphs:
+                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for index, column in enumerate(columns):
             cell = column.cell
             if column.row_heading:

@@ -16,10 +16,12 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 TABLE_TEXT = 190
 """The house table text, 9.5 points, in twentieths of a point (twips)."""
+TABLE_STYLE_ID = "sgdocsTable"
 CHARACTER = 115
 """A character's width in that text, when no font is found to measure words with."""
 PADDING = 240
@@ -35,7 +37,33 @@ FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
 
 def fit_columns(document: Any) -> None:
     for table in document.element.body.iter(qn("w:tbl")):
+        _sized(table)
         _fit(table)
+
+
+def _sized(table: Any) -> None:
+    """Each run in the table in the table text's size, said on the run: LibreOffice does not
+    read a table style's text size, and would set the words larger than the columns were
+    widened for."""
+    style = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
+    if style is None or style.get(qn("w:val")) != TABLE_STYLE_ID:
+        return
+    for run in table.iter(qn("w:r")):
+        properties = run.find(qn("w:rPr"))
+        if properties is None:
+            properties = parse_xml(f"<w:rPr {nsdecls('w')}/>")
+            run.insert(0, properties)
+        if properties.find(qn("w:sz")) is None:
+            later = next((i for i, child in enumerate(properties) if child.tag in _AFTER_SIZE),
+                         len(properties))
+            properties.insert(later, parse_xml(
+                f'<w:sz {nsdecls("w")} w:val="{TABLE_TEXT // 10}"/>'))
+
+
+_AFTER_SIZE = {qn(f"w:{name}") for name in (
+    "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+    "em", "lang", "eastAsianLayout", "specVanish", "oMath")}
+"""What follows a run's size among its properties, as the schema orders them."""
 
 
 def _fit(table: Any) -> None:

@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
+from sgdocs.render.pdf import CHARACTERS_PER_PAGE, CONTENTS_FROM_PAGES
 from sgdocs.render.wordml import style_names
 
 _NAMESPACES = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
@@ -33,13 +34,20 @@ _PARAGRAPHS = etree.XPath("./w:p", namespaces=_NAMESPACES)
 
 
 def fill_contents(document: Any) -> None:
-    """Fill the document's table of contents, if it has one, from its headings."""
+    """Fill the document's table of contents, if it has one, from its headings; take it
+    out of a document too short to need one, as its PDF has none."""
     body = document.element.body
     found = _FIELD(body)
     if not found:
         return
     first = found[0]
     content = first.getparent()
+    block = content.getparent()
+    text = sum(len(t.text or "") for t in body.iter(qn("w:t"))) - sum(
+        len(t.text or "") for t in block.iter(qn("w:t")))
+    if text // CHARACTERS_PER_PAGE + 1 < CONTENTS_FROM_PAGES:
+        block.getparent().remove(block)
+        return
     runs = list(first.iterchildren(qn("w:r")))
     separate = next((i for i, run in enumerate(runs)
                      if _SEPARATE(run)), None)

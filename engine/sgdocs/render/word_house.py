@@ -217,6 +217,7 @@ def _header_and_footer(document: Any) -> None:
     classification(section.header, document)
     logo(section.header, document)
     header = section.header.add_paragraph(style=document.styles["Header"])
+    header.paragraph_format.space_after = Pt(12)  # the body starts clear of the header
     header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     header.add_run("{{ partnership.name }}")
     draft = header.add_run("{% if incomplete %}\tDRAFT \u2014 incomplete: not for publication"

@@ -33,13 +33,20 @@ def keep_together(document: Any) -> None:
             _keep(block)
         if _text(block).strip() == DOCUMENT_CONTROL and _style(block).startswith("Heading"):
             _keep_what_precedes(blocks[:index])
-    if len(blocks) > 1 and blocks[-2].tag == qn("w:tbl") and not _text(blocks[-1]).strip():
-        _hairline(blocks[-1])
+    for before, spacer, after in zip(blocks[:-1], blocks[1:], [*blocks[2:], None], strict=True):
+        if before.tag == qn("w:tbl") and spacer.tag == qn("w:p") and not _text(spacer).strip() \
+                and (after is None or _starts_a_page(after)):
+            _hairline(spacer)
+
+
+def _starts_a_page(block: Any) -> bool:
+    flag = block.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}")
+    return flag is not None and flag.get(qn("w:val"), "1") not in ("0", "false")
 
 
 def _hairline(paragraph: Any) -> None:
-    """The empty paragraph Word needs after a table that ends the document, made too small
-    to be carried onto a page of its own."""
+    """The empty paragraph Word needs after a table, where it ends the document or a page
+    comes next, made too small to be carried onto a page of its own."""
     properties = paragraph.find(qn("w:pPr"))
     if properties is not None:
         paragraph.remove(properties)
