@@ -172,3 +172,24 @@ def test_an_unrated_question_is_a_warning(tmp_path: Path) -> None:
     result = cli("check", str(file))
     assert result.exit_code == 0
     assert "warning: this question is not rated yet" in result.output
+
+
+def test_workbook_cells_are_typed_and_drop_downs_sit_where_people_type(
+        outputs: dict[str, Path]) -> None:
+    """A due month is a date shown as the month; rating and status drop-downs run on past
+    the questions, for partners to add their own, and never over the tracker's formulas;
+    no text ends with a stray line break."""
+    import datetime as dt
+
+    book = openpyxl.load_workbook(outputs["xlsx"])
+    step = book["Step 1"]
+    due = step["G4"]
+    assert due.value == dt.datetime(2025, 9, 1) and due.number_format == "mmmm yyyy"
+    assert step["G5"].number_format == "d mmmm yyyy"
+    drop_downs = {v.formula1: str(v.sqref) for v in step.data_validations.dataValidation}
+    assert drop_downs == {'"Green,Amber,Red"': "C4:C15",
+                          '"Not started,In progress,Done"': "H4:H15"}
+    assert book["Action tracker"].data_validations.dataValidation == []
+    texts = [cell.value for sheet in book.worksheets if sheet.title != "_sgdocs"
+             for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert texts and not [text for text in texts if text != text.rstrip()]

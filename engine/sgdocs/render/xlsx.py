@@ -53,6 +53,8 @@ def put(cell: Any, value: Any) -> None:
     bidder's name, a partner's evidence): written as a formula, `=HYPERLINK(…)` would be a
     live link. Text that looks like a formula is also marked quotePrefix, as Excel marks text
     typed after an apostrophe, so editing the cell does not turn it into one either."""
+    if isinstance(value, str) and not isinstance(value, Formula):
+        value = value.rstrip()  # a folded YAML scalar's last line break is not the text's
     cell.value = value
     if isinstance(value, str) and not isinstance(value, Formula):
         cell.data_type = "s"  # openpyxl guesses "f" from a leading "=", "e" from "#N/A"

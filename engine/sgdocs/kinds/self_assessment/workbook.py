@@ -11,7 +11,7 @@ the same data.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +36,15 @@ COLUMNS = ("No.", "Question", "Rating", "Evidence", "Action", "Owner", "Due date
 WIDTHS = (6, 48, 12, 40, 36, 22, 16, 14)
 FILLS = {"Green": ("C8E6C9", "1B5E20"), "Amber": ("FFE0B2", "7A4A00"),
          "Red": ("FFCDD2", "B71C1C")}
+RAG_WORDS = tuple(FILLS)
 DATE_FORMAT = "d mmmm yyyy"
+MONTH_FORMAT = "mmmm yyyy"
+"""A due date given as a month: a real date (its first day), shown as the month."""
 STATUSES = ("Not started", "In progress", "Done")
+ROOM = 10
+"""Empty rows under each step's questions, with their drop-downs, for partners to add
+questions of their own (read back with the rest; the tracker lists them once the workbook
+is imported and built again)."""
 
 
 def step_sheet(number: int) -> str:
@@ -55,15 +62,20 @@ def workbook(document: SelfAssessment) -> Workbook:
               "Red and give the evidence. Every answer needs an action, an owner and a due "
               "date.")
         header(sheet, FIRST_ROW - 1, COLUMNS, WIDTHS)
-        _rating_rules(sheet, "C", len(step.questions))
-        for offset, answer in enumerate(step.questions):
-            row = FIRST_ROW + offset
+        rows = len(step.questions) + ROOM
+        _rating_colours(sheet, "C", rows)
+        _choice(sheet, f"C{FIRST_ROW}:C{FIRST_ROW + rows - 1}", "Rating", RAG_WORDS)
+        _choice(sheet, f"H{FIRST_ROW}:H{FIRST_ROW + rows - 1}", "Status", STATUSES)
+        for offset in range(rows):
+            answer = step.questions[offset] if offset < len(step.questions) else None
             values = (offset + 1, str(answer.question), answer.rag and answer.rag.capitalize(),
                       answer.evidence, answer.action, answer.owner, _date(answer.due),
-                      answer.status.capitalize())
+                      answer.status.capitalize()) if answer else (None,) * len(COLUMNS)
+            due_format = _date_format(answer.due if answer else None)
             for column, value in enumerate(values, start=1):
-                body_cell(sheet, row, column, value, DATE_FORMAT if column == 7 else "",
-                          editable=column > 2)
+                body_cell(sheet, FIRST_ROW + offset, column, value,
+                          due_format if column == 7 else "",
+                          editable=column > 2 or (answer is None and column == 2))
         fit_rows(sheet, FIRST_ROW, FIRST_ROW + len(step.questions) - 1)
         sheet.freeze_panes = f"C{FIRST_ROW}"
     _tracker(book.create_sheet(TRACKER_SHEET), document)
@@ -81,18 +93,24 @@ def _about(sheet: Any, document: SelfAssessment) -> None:
     header(sheet, 3, ("About this assessment", ""), (28, 80))
     for row, (label, value) in enumerate(rows, start=4):
         body_cell(sheet, row, 1, label, bold=True)
-        body_cell(sheet, row, 2, value, DATE_FORMAT if label == "Completed on" else "",
+        body_cell(sheet, row, 2, value, _date_format(document.completed_on)
+                  if label == "Completed on" else "",
                   editable=label != "Version")
 
 
-def _rating_rules(sheet: Any, column: str, count: int) -> None:
-    """A Green/Amber/Red drop-down, and each word in its colour: never colour alone."""
-    cells = f"{column}{FIRST_ROW}:{column}{FIRST_ROW + max(count, 1) - 1}"
-    choice = DataValidation(type="list", formula1='"Green,Amber,Red"', allow_blank=True,
-                            showErrorMessage=True, errorTitle="Rating",
-                            error="Choose Green, Amber or Red.")
+def _choice(sheet: Any, cells: str, what: str, words: Sequence[str]) -> None:
+    """A drop-down of `words` on cells people type in (never on a formula's)."""
+    listed = ", ".join(words[:-1]) + " or " + words[-1]
+    choice = DataValidation(type="list", formula1='"' + ",".join(words) + '"',
+                            allow_blank=True, showErrorMessage=True, errorTitle=what,
+                            error=f"Choose {listed}.")
     sheet.add_data_validation(choice)
     choice.add(cells)
+
+
+def _rating_colours(sheet: Any, column: str, count: int) -> None:
+    """Each rating word in its colour: never colour alone."""
+    cells = f"{column}{FIRST_ROW}:{column}{FIRST_ROW + max(count, 1) - 1}"
     first = f"{column}{FIRST_ROW}"
     for word, (fill, text) in FILLS.items():
         sheet.conditional_formatting.add(cells, FormulaRule(
@@ -117,7 +135,7 @@ def _tracker(sheet: Any, document: SelfAssessment) -> None:
                 body_cell(sheet, row, column, Formula(f'=IF({reference}="","",{reference})'),
                           DATE_FORMAT if column == 6 else "")
             row += 1
-    _rating_rules(sheet, "C", row - FIRST_ROW)
+    _rating_colours(sheet, "C", row - FIRST_ROW)
     for offset, answer in enumerate(a for step in document.steps for a in step.questions):
         sheet.row_dimensions[FIRST_ROW + offset].height = row_height(
             sheet, [("B", str(answer.question)), ("D", str(answer.action or ""))])
@@ -134,11 +152,16 @@ def _kept(document: SelfAssessment) -> dict[str, Any]:
     return data
 
 
-def _date(value: Any) -> dt.date | str | None:
-    """A day as a real date (so spreadsheets can sort it); a month as written."""
+def _date(value: Any) -> dt.date | None:
+    """A real date, so that spreadsheets sort it: a month as its first day (shown as the
+    month, `_date_format`)."""
     if value is None:
         return None
-    return dt.date(value.year, value.month, value.day) if value.day else value.iso
+    return dt.date(value.year, value.month, value.day or 1)
+
+
+def _date_format(value: Any) -> str:
+    return MONTH_FORMAT if value is not None and not value.day else DATE_FORMAT
 
 
 def read_workbook(path: Path) -> ReadBack:
@@ -189,7 +212,7 @@ def _completed(sheet: Any, path: Path, problems: list[Finding],
         if number in _ABOUT:
             key, what = _ABOUT[number]
             place = f"{ABOUT_SHEET}, row {number}"
-            value = _text(typed(cells[1], place, what, problems, path))
+            value = _text(typed(cells[1], place, what, problems, path), cells[1])
             if value is not None:
                 values[key] = value
                 places[(key,)] = place
@@ -219,7 +242,7 @@ def _answers(sheet: Any, at: KeyPath, path: Path, problems: list[Finding],
         place = f"{sheet.title}, row {number}"
         answer: dict[str, Any] = {}
         for (key, what), cell in zip(_READ, cells[1:], strict=True):
-            text = _text(typed(cell, place, what, problems, path))
+            text = _text(typed(cell, place, what, problems, path), cell)
             if key in ("rag", "status") and text is not None:
                 text = text.lower()
             if key == "rag" and text is not None and text not in RAG_ORDER:
@@ -266,12 +289,12 @@ def _damaged(path: Path, problem: str) -> Finding:
                    f"{problem}", "the hidden tab must not be changed: " + START_AGAIN)
 
 
-def _text(value: Any) -> str | None:
-    """A cell as content writes it: text as typed, dates as ISO, blanks as nothing."""
+def _text(value: Any, cell: Any) -> str | None:
+    """A cell as content writes it: text as typed, dates as ISO (a month shown as a month,
+    as 2025-09), blanks as nothing."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
     if isinstance(value, dt.date):
-        return value.isoformat()
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return day.isoformat()[:7] if cell.number_format == MONTH_FORMAT else day.isoformat()
     return str(value).strip() if not isinstance(value, str) else value
