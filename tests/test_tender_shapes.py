@@ -77,7 +77,7 @@ def test_the_sections_a_tender_has_are_numbered_in_turn(outputs: dict[str, Path]
     assert _headings(outputs["tender-2021.docx"]) == [
         "1. About this invitation", "2. The requirement", "3. Contract term",
         "4. Procurement timeline", "5. How to submit a tender", "6. How tenders are assessed",
-        "Quality scores", "7. Pricing schedule", "Document control"]
+        "Quality scores", "7. Pricing schedule"]  # no document control: the title line says it
 
 
 def test_a_decided_tender_names_the_award_and_its_commissioners(tmp_path: Path) -> None:

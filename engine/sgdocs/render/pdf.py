@@ -45,9 +45,8 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     with_contents = listed != bare and (render_html.text_length(bare) // CHARACTERS_PER_PAGE
                                         + 1 >= CONTENTS_FROM_PAGES)
     laid_out = _lay_out(listed if with_contents else bare, document, output)
-    if listed != bare and (len(laid_out.pages) - with_contents >= CONTENTS_FROM_PAGES
-                           ) != with_contents:  # the guess was wrong
-        with_contents = not with_contents
+    if listed != bare and (len(laid_out.pages) >= CONTENTS_FROM_PAGES) != with_contents:
+        with_contents = not with_contents  # the guess was wrong
         laid_out = _lay_out(listed if with_contents else bare, document, output)
     laid_out.metadata.custom = origin.properties()
     pdf: bytes = laid_out.write_pdf(

@@ -28,6 +28,9 @@ def apply_brand(document: Any, brand: Brand) -> None:
     for name in COLOURED_STYLES:
         if name in styles and not _banded(styles[name]):
             styles[name].font.color.rgb = RGBColor.from_string(brand.primary[1:])
+    if "Intense Quote" in styles:  # a callout's bar
+        for edge in styles["Intense Quote"].element.iter(qn("w:left")):
+            edge.set(qn("w:color"), brand.primary[1:])
     if brand.font:
         for name in FONT_STYLES:
             if name in styles:

@@ -142,6 +142,7 @@ def _house_styles(document: Any) -> None:
         styles[name].paragraph_format.keep_with_next = True
     _display(styles["Title"], 24, PRIMARY, after=4)
     _display(styles["Subtitle"], 11, MUTED, after=14, bold=False)
+    _stock_colours_out(styles)
 
     quote = styles["Quote"]
     quote.font.italic = False
@@ -188,6 +189,30 @@ def _house_styles(document: Any) -> None:
     styles.element.append(parse_xml(TABLE_STYLE))
     if "Hyperlink" not in [style.name for style in styles]:
         styles.element.append(parse_xml(HYPERLINK_STYLE))
+
+
+def _stock_colours_out(styles: Any) -> None:
+    """Word's blank document draws the title's rule and the "Intense Quote" callout in its
+    own accent blue, italic and letter-spaced: here they are in the house colours, as the
+    PDF draws them (a callout: a bar in the primary colour beside plain text)."""
+    for edge in styles["Title"].element.pPr.iter(qn("w:bottom")):
+        edge.set(qn("w:color"), RULE)
+        edge.attrib.pop(qn("w:themeColor"), None)
+    for spacing in styles["Subtitle"].element.rPr.findall(qn("w:spacing")):
+        styles["Subtitle"].element.rPr.remove(spacing)
+    callout = styles["Intense Quote"]
+    properties = callout.element.get_or_add_pPr()
+    for old in properties.findall(qn("w:pBdr")):
+        properties.remove(old)
+    properties.insert(0, parse_xml(f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="24" '
+                                   f'w:space="8" w:color="{PRIMARY}"/></w:pBdr>'))
+    callout.paragraph_format.left_indent = Mm(4)
+    callout.paragraph_format.right_indent = Mm(0)
+    font = callout.font
+    font.bold = font.italic = False
+    font.color.rgb = RGBColor.from_string("1B1B1B")
+    for colour in callout.element.rPr.findall(qn("w:color")):
+        colour.attrib.pop(qn("w:themeColor"), None)
 
 
 def _display(style: Any, size: float, colour: str, *, after: float, before: float = 0,

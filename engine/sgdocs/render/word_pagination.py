@@ -19,6 +19,7 @@ from docx.oxml.ns import nsdecls, qn
 SHORT_TABLE_ROWS = 8
 """A table of this many rows or fewer, each a line or two, is kept on one page."""
 DOCUMENT_CONTROL = "Document control"
+ENDING_PARAGRAPHS = 3
 
 
 def keep_together(document: Any) -> None:
@@ -33,10 +34,42 @@ def keep_together(document: Any) -> None:
             _keep(block)
         if _text(block).strip() == DOCUMENT_CONTROL and _style(block).startswith("Heading"):
             _keep_what_precedes(blocks[:index])
+    _keep_the_ends(blocks)
     for before, spacer, after in zip(blocks[:-1], blocks[1:], [*blocks[2:], None], strict=True):
         if before.tag == qn("w:tbl") and spacer.tag == qn("w:p") and not _text(spacer).strip() \
                 and (after is None or _starts_a_page(after)):
             _hairline(spacer)
+
+
+def _keep_the_ends(blocks: list[Any]) -> None:
+    """The last lines before the document ends, or before a block that starts a new page
+    (an appendix), stay together: never a line or two alone on a page of their own."""
+    segment: list[Any] = []
+    for block in [*blocks, None]:
+        if block is None or _starts_a_page(block):
+            _keep_the_end(segment)
+            segment = []
+        if block is not None:
+            segment.append(block)
+
+
+def _keep_the_end(blocks: list[Any]) -> None:
+    """Its last three paragraphs kept together; or, where a table comes first, its last
+    three rows, and those with the paragraphs after it."""
+    kept = 0
+    for block in reversed(blocks):
+        if block.tag == qn("w:tbl"):
+            rows = block.findall(qn("w:tr"))
+            for row in rows[-3:-1] + (rows[-1:] if kept else []):
+                for paragraph in row.iter(qn("w:p")):
+                    _keep(paragraph)
+            return
+        if kept:
+            _keep(block)  # an empty one between too, or the chain would break there
+        if _text(block).strip():
+            kept += 1
+            if kept == ENDING_PARAGRAPHS:
+                return
 
 
 def _starts_a_page(block: Any) -> bool:

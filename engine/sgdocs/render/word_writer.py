@@ -245,7 +245,10 @@ class Writer:
     def document_control(self) -> None:
         """The version, status, owner, approval, publication and review date, each row
         left out when the document does not say; the change history, its "By" column
-        only when a change says who made it."""
+        only when a change says who made it. Left out when it would say no more than the
+        title line (version, status, date)."""
+        self.tag("{%p if " + " or ".join(f"document_control.{field}" for field in (
+            "owner", "approved_by", "approved_on", "review_date", "history")) + " %}")
         rows: list[list[str]] = []
         for label, field in CONTROL_ROWS:
             shown = f"document_control.{field}" + (" | capitalize" if field == "status" else "")
@@ -263,6 +266,7 @@ class Writer:
         self._history(["By"], ['{{ change.author or "" }}'], [30])
         self.tag("{%p else %}")
         self._history([], [], [])
+        self.tag("{%p endif %}")
         self.tag("{%p endif %}")
         self.tag("{%p endif %}")
 
