@@ -4,9 +4,10 @@ with the next one).
 
 Nothing is left alone at a page's foot or head: a short table stays whole and a long one
 leaves no row by itself; a lead-in ("I declare that:") stays with what it leads into; a
-chart stays with its caption; document control comes with what precedes it; the empty
-paragraph after a final table never makes a page of its own. Headings keep with what
-follows through their styles.
+chart stays with its caption; document control comes with what precedes it; the last
+lines before an appendix or the end stay together; the empty paragraph Word needs after a
+table never makes a page of its own. Headings keep with what follows through their
+styles.
 """
 
 from __future__ import annotations
