@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from sgdocs.errors import Finding, Location, Severity
 from sgdocs.read.foreign import ForeignDocument
+from sgdocs.read.period import one_year
 
 _MONTHS = "|".join(calendar.month_name[1:])
 YEAR = re.compile(r"\b(20\d\d)\s*(?:[/\-\u2013]|to)\s*(20\d\d|\d\d)\b")
@@ -61,7 +62,7 @@ def stated(document: ForeignDocument) -> Stated:
     opening = titles + [(p.text, p.place) for p in document.passages
                         if (p.page or 1) <= OPENING_PAGES][:60]
     period = next(((match, place) for text, place in opening
-                   if (match := YEAR.search(text)) and _one_year(match)), None)
+                   if (match := YEAR.search(text)) and one_year(int(match[1]), match[2])), None)
     published = next(((match, passage.place) for passage in document.passages
                       if (match := PUBLISHED.search(passage.text))), None)
     found = Stated()
@@ -109,6 +110,3 @@ def date_findings(document: ForeignDocument, found: Stated) -> list[Finding]:
     return []
 
 
-def _one_year(match: re.Match[str]) -> bool:
-    first, second = int(match[1]), match[2]
-    return int(second) == (first + 1 if len(second) == 4 else (first + 1) % 100)

@@ -60,31 +60,28 @@ def write_outputs(report: AssessReport, out: Path) -> list[Path]:
     many reports the summary across them in the same four; each written whole or not at
     all. Stamped with the reports' own dates, so the same reports give the same files."""
     from sgdocs.render import assessment_formats as formats
-    from sgdocs.render.assessment_pages import assessment_page, summary_page
+    from sgdocs.render.assessment_pages import Page, assessment_page, summary_page
     from sgdocs.render.assessment_workbook import assessment_workbook, summary_workbook
     from sgdocs.write.files import write_atomic
 
     written = []
 
-    def write(name: str, data: bytes) -> None:
-        write_atomic(out / name, data)
-        written.append(out / name)
+    def write(stem: str, page: Page, workbook: bytes, when: dt.datetime) -> None:
+        for suffix, data in ((".xlsx", workbook), (".docx", formats.word(page, when)),
+                             (".pdf", formats.pdf(page)),
+                             (".html", formats.web_page(page).encode())):
+            write_atomic(out / f"{stem}{suffix}", data)
+            written.append(out / f"{stem}{suffix}")
 
     for assessed, name in zip(report.assessed, _names(a.document.path for a in report.assessed),
                               strict=True):
-        stem, when = f"{name}-assessment", _stamp(assessed.document.path)
-        page = assessment_page(assessed)
-        write(f"{stem}.xlsx", assessment_workbook(assessed, when))
-        write(f"{stem}.docx", formats.word(page, when))
-        write(f"{stem}.pdf", formats.pdf(page))
-        write(f"{stem}.html", formats.web_page(page).encode())
+        when = _stamp(assessed.document.path)
+        write(f"{name}-assessment", assessment_page(assessed),
+              assessment_workbook(assessed, when), when)
     if len(report.assessed) > 1:
         page = summary_page(report.assessed, [f for f in report.findings if f.is_error])
         when = max(_stamp(assessed.document.path) for assessed in report.assessed)
-        write("summary.xlsx", summary_workbook(page, when))
-        write("summary.docx", formats.word(page, when))
-        write("summary.pdf", formats.pdf(page))
-        write("summary.html", formats.web_page(page).encode())
+        write("summary", page, summary_workbook(page, when), when)
     return written
 
 

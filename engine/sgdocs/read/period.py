@@ -19,6 +19,11 @@ from sgdocs.read.values import PartialDate
 from sgdocs.read.yamlsource import KeyPath
 
 
+def one_year(first: int, second: str) -> bool:
+    """Whether a year written "2024/25" or "2024-2025" runs from one year to the next."""
+    return int(second) == (first + 1 if len(second) == 4 else (first + 1) % 100)
+
+
 class Period(Model):
     """The months a report covers, usually 1 April to 31 March: its first and last days, or
     the year as documents write it, "2024/25" or "2024-25" (1 April 2024 to 31 March
@@ -46,7 +51,7 @@ class Period(Model):
             raise PydanticCustomError("period", "\u201c{found}\u201d is not a period sgdocs "
                                       "can read", {"found": data, "hint": cls.HINT})
         first, second = int(written[1]), written[2]
-        if int(second) != (first + 1 if len(second) == 4 else (first + 1) % 100):
+        if not one_year(first, second):
             raise PydanticCustomError("period", "\u201c{found}\u201d does not run from one "
                                       "year to the next", {"found": data,
                                                            "hint": cls.HINT})

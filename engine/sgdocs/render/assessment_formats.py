@@ -38,9 +38,6 @@ HEADER = "sgdocs assessment: evidence found, for a person to judge"
 """The running header of the Word file, where a document's partnership name would be."""
 TEXT_WIDTH = 170
 """The house A4 page's text width, in millimetres."""
-WORD_MM = 2.1
-"""About the width of a letter of 10-point Arial, in millimetres: a column is at least as
-wide as its longest word."""
 
 
 def web_page(page: Page, mode: str = "web") -> str:
@@ -80,6 +77,7 @@ def word(page: Page, when: dt.datetime) -> bytes:
     from docx import Document
     from docxtpl import DocxTemplate
 
+    from sgdocs.render.word_columns import fit_columns
     from sgdocs.render.word_house import new_document
     from sgdocs.render.word_writer import Writer
     from sgdocs.write.files import docx_bytes
@@ -97,6 +95,7 @@ def word(page: Page, when: dt.datetime) -> bytes:
     writer.para(page.subtitle, "Subtitle")
     for block in page.blocks:
         _add(writer, block)
+    fit_columns(document)
     return docx_bytes(document, when)
 
 
@@ -129,21 +128,17 @@ def _add(writer: Writer, block: Any) -> None:
 
 
 def _table(writer: Writer, table: Table) -> None:
-    """Columns shared by how much they hold, numbers narrow and aligned right."""
+    """Columns shared by how much they hold (widened to their longest word afterwards, as
+    every Word table is: `word_columns`), numbers narrow and aligned right."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     words = [len(heading) for heading in table.header[:len(table.header) - table.numbers]]
     for row in table.rows:
         for column, cell in enumerate(row[:len(words)]):
             words[column] = max(words[column], min(len(cell), 60))
-    longest = [max(len(word) for text in (heading, *(row[column] for row in table.rows))
-                   for word in text.split() or [""])
-               for column, heading in enumerate(table.header[:len(words)])]
     number_width = 24.0
     free = TEXT_WIDTH - number_width * table.numbers
-    shares = [max(free * count / sum(words), WORD_MM * word + 5)  # no word broken
-              for count, word in zip(words, longest, strict=True)]
-    widths = [share * free / sum(shares) for share in shares] + [number_width] * table.numbers
+    widths = [free * count / sum(words) for count in words] + [number_width] * table.numbers
     made = writer.table(list(table.header), [list(row) for row in table.rows], widths)
     for row in made.rows:
         for cell in row.cells[len(words):]:
