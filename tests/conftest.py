@@ -53,10 +53,14 @@ def pdf_text(path: Path) -> str:
     def shape(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
 
-    edges = [set(map(shape, lines[:2] + lines[-3:])) for lines in pages]  # header, footer
+    def edge(lines: list[str], index: int) -> bool:  # where a header or footer is
+        return index < 2 or index >= len(lines) - 4
+
+    edges = [{shape(line) for i, line in enumerate(lines) if edge(lines, i)} for lines in pages]
     furniture = set.intersection(*edges) if len(pages) > 1 else set()
-    return "\n".join(line for lines in pages for line in lines
-                     if shape(line) not in furniture and line.strip() not in ("•", ""))
+    return "\n".join(line for lines in pages for i, line in enumerate(lines)
+                     if not (edge(lines, i) and shape(line) in furniture)
+                     and line.strip() not in ("•", ""))
 
 
 _BLOCKS = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "div", "br", "ul", "ol",

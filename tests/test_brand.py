@@ -56,7 +56,8 @@ def test_the_web_page_and_pdf_wear_the_brand(example_outputs: dict[str, Path],
     assert name in _pdf_figures(pdf)  # the logo, tagged with its alt text
     fonts = _pdf_fonts(pdf)
     assert any(found.startswith(font) for found in fonts)
-    assert any(found.startswith("Liberation-Serif") for found in fonts) == (area == "westvale")
+    # page numbers and the marking too: Westvale's PDF is set in its serif alone
+    assert any(found.startswith("Liberation-Sans") for found in fonts) == (area == "eastmoor")
 
 
 @pytest.mark.parametrize("area", BRANDS)
@@ -71,6 +72,9 @@ def test_the_word_document_wears_the_brand(example_outputs: dict[str, Path],
     fills = {conditional.get(qn("w:type")): conditional.find(f".//{qn('w:shd')}").get(
         qn("w:fill")) for conditional in table_style.findall(qn("w:tblStylePr"))}
     assert fills == {"firstRow": primary, "firstCol": accent}
+    quote = styles["Quote"].element.pPr  # a quotation's bar and fill, as in the PDF
+    assert quote.find(f"{qn('w:pBdr')}/{qn('w:left')}").get(qn("w:color")) == primary
+    assert quote.find(qn("w:shd")).get(qn("w:fill")) == accent
     # Liberation Serif by the name of the Windows font with its widths, which LibreOffice
     # maps back: a council desktop has Times New Roman, not Liberation Serif.
     expected_font = "Times New Roman" if area == "westvale" else "Arial"
@@ -79,6 +83,8 @@ def test_the_word_document_wears_the_brand(example_outputs: dict[str, Path],
     pictures = list(header._element.iter(qn("wp:docPr")))
     assert [p.get("descr") for p in pictures] == [
         f"{area.capitalize()} Safeguarding Children Partnership"]
+    inline = next(header._element.iter(qn("wp:inline")))
+    assert [inline.get(side) for side in ("distL", "distR")] == ["0", "0"]  # at the margin
     assert header.part.related_parts  # the logo belongs to the header, not the body
 
 

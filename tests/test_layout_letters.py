@@ -97,7 +97,7 @@ def test_a_letterhead_heads_the_first_page_in_place_of_its_running_header(
     word = docx.Document(str(example_outputs[f"{LETTER}.docx"]))
     assert [(p.text, p.style.name) for p in _body(word)[:3]] == [
         (TASP, "Letterhead"), ("Example House, 1 Example Street, London", "Letterhead Details"),
-        ("office@example.org  \u00b7  https://theasp.org.uk", "Letterhead Details")]
+        ("office@example.org  \u00b7  theasp.org.uk", "Letterhead Details")]
     section = word.sections[0]
     assert section.different_first_page_header_footer
     assert TASP not in "\n".join(p.text for p in section.first_page_header.paragraphs)
@@ -108,7 +108,7 @@ def test_a_letterhead_heads_the_first_page_in_place_of_its_running_header(
     assert pdf[0].startswith("Illustrative example.")
     pdf = pdf[pdf.index(TASP):]
     assert pdf[:3] == [TASP, "Example House, 1 Example Street, London",
-                       "office@example.org \u00b7 https://theasp.org.uk"]
+                       "office@example.org \u00b7 theasp.org.uk"]
     assert pdf.count(TASP) == 1 and not any(line.startswith("Page 1 of") for line in pdf)
     web = _html(example_outputs[f"{LETTER}.html"])
     assert ('<address class="letterhead"> <p>Example House, 1 Example Street, London</p> '

@@ -55,7 +55,8 @@ def test_rich_text_in_a_cell_or_the_words_shown_otherwise(
         report_with_gaps: dict[str, Path]) -> None:
     """`{text: item.response, otherwise: No response yet}`."""
     html = report_with_gaps["html"].read_text()
-    assert ("<td><p>Accepted. The measure is in the 2025-26 plan, with a practice standard "
+    assert ('<td><p>Accepted. The measure is in the <span class="nowrap">2025-26</span> plan, '
+            "with a practice standard "
             "for health visitors and social workers.</p></td>") in html
     assert ("<td>Agree holiday cover for rapid reviews with every agency, not only the partners."
             "</td><td>No response yet</td>") in html

@@ -29,7 +29,7 @@ COLUMNS = ["file", "addressee.name", "addressee.role", "addressee.organisation",
 FACTS = [
     "The Association of Safeguarding Partners",
     "Example House, 1 Example Street, London",
-    "office@example.org · https://theasp.org.uk",
+    "office@example.org · theasp.org.uk",
     "Our reference: TASP/AGM/2026 14 September 2026",
     "The Business Manager Partnership Business Manager Member Safeguarding Children "
     "Partnership Partnership Office 1 Example Road Exampletown",

@@ -5,7 +5,9 @@ a machine without Liberation Sans), whose wider letters move every break."""
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,7 +39,7 @@ def lone_pages(path: Path) -> list[str]:
     body = pdf_text.body_size(pages)
     found = []
     for number, page in enumerate(pages, 1):
-        lines = [line for line in page if line.text not in running]
+        lines = [line for line in page if (line.text, line.size) not in running]
         if len(pages) > 1 and len(lines) <= LONE_LINES:
             found.append(f"page {number} holds only {[line.text for line in lines]}")
         if len(pages) > 1 and lines and lines[0].text == "Document control":
@@ -121,13 +123,14 @@ def test_the_check_finds_a_heading_left_alone(tmp_path: Path) -> None:
 
 def test_word_says_what_keeps_together_and_columns_fit_their_words(
         example_outputs: dict[str, Path]) -> None:
-    """What LibreOffice was seen to honour above, as the Word file says it: lead-ins and
-    what precedes document control kept with the next, short tables whole, and no column
-    narrower than its longest word in the house font."""
+    """What LibreOffice was seen to honour above, as the Word file says it: lead-ins, a
+    table's introduction and what precedes document control kept with the next, short
+    tables whole, and no column narrower than its longest word, date or short phrase in the
+    house font."""
     import docx
     from docx.oxml.ns import qn
 
-    from sgdocs.render.word_columns import PADDING, _width
+    from sgdocs.render.word_columns import PADDING, SHORT_PHRASE, _width
 
     def keeps(paragraph: object) -> bool:
         return paragraph.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None  # type: ignore[attr-defined]
@@ -157,3 +160,20 @@ def test_word_says_what_keeps_together_and_columns_fit_their_words(
             for cell, width in zip(row.cells, widths, strict=True):
                 for word in cell.text.split():
                     assert _width(word, bold=number == 0) + PADDING <= width + 1, word
+
+    yearly = docx.Document(str(example_outputs["eastmoor/yearly-report-2024-25.docx"]))
+    blocks = [b for b in yearly.element.body.iterchildren()
+              if b.tag in (qn("w:p"), qn("w:tbl"))]
+    introductions = [b for b, after in itertools.pairwise(blocks) if after.tag == qn("w:tbl")
+                     and text(b).startswith("Working days are counted")]
+    assert introductions and all(keeps(b) for b in introductions)
+    reviews = next(t for t in yearly.tables if t.rows[0].cells[0].text == "Reference")
+    widths = [int(c.get(qn("w:w"))) for c in reviews._tbl.tblGrid.findall(qn("w:gridCol"))]
+    dates = [(cell.text, width) for row in reviews.rows[1:]
+             for cell, width in zip(row.cells, widths, strict=True)
+             if re.fullmatch(r"\d+ \w+ \d{4}", cell.text)]
+    assert len(dates) >= 10 and all(_width(date, bold=False) + PADDING <= width + 1
+                                    for date, width in dates)  # a date is never broken
+    assert all(_width(status, bold=False) + PADDING <= width + 1 for row in reviews.rows[1:]
+               for status, width in zip([c.text for c in row.cells], widths, strict=True)
+               if len(status) <= SHORT_PHRASE)

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from conftest import CONTENT, READERS, built, cli, normalise
+from sgdocs.kinds.self_assessment.workbook import ROOM
 from sgdocs.pipeline.load import load_document
 from yamledit import line_of
 
@@ -70,27 +71,39 @@ def test_workbook_has_a_tab_per_step_and_an_action_tracker(outputs: dict[str, Pa
     assert [rule.formula[0] for rule in rules] == [f'EXACT(PROPER(C4),"{w}")'
                                                    for w in ("Green", "Amber", "Red")]
     assert step.column_dimensions["B"].width == 48
+    assert step["B3"].fill.fgColor.rgb == step["A1"].font.color.rgb == "000B5563"  # Eastmoor
     tracker = book["Action tracker"]
     assert tracker["B4"].value == "=IF('Step 1'!B4=\"\",\"\",'Step 1'!B4)"
-    assert tracker.max_row == 3 + 12
+    assert tracker.max_row == 3 + 12 + 6 * ROOM  # room under each step's questions
+    assert tracker["A6"].value == "=IF('Step 1'!B6=\"\",\"\",1)"
 
 
 @pytest.mark.skipif(SOFFICE is None and not os.environ.get("SGDOCS_REQUIRE_LIBREOFFICE"),
                     reason="LibreOffice is not installed (bash .ci/run installs it)")
 def test_libreoffice_fills_the_action_tracker(outputs: dict[str, Path], tmp_path: Path) -> None:
+    """Including a question a partner adds in the room under a step's questions."""
     assert SOFFICE
+    book = openpyxl.load_workbook(outputs["xlsx"])
+    for column, value in zip("BCEFH", ("Are escalations resolved?", "Amber",
+                                       "Audit escalations", "Business manager", "Not started"),
+                             strict=True):
+        book["Step 1"][f"{column}6"] = value
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
     subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
                     "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,"
-                    "false,false,false,-1", "--outdir", str(tmp_path), str(outputs["xlsx"])],
+                    "false,false,false,-1", "--outdir", str(tmp_path), str(filled)],
                    check=True, capture_output=True, timeout=120)
     tracker = next(tmp_path.glob("*Action tracker.csv"))
-    rows = list(csv.reader(tracker.open(encoding="utf-8")))
+    rows = [row for row in csv.reader(tracker.open(encoding="utf-8")) if any(row)]
     assert rows[2] == ["Step", "Question", "Rating", "Action", "Owner", "Due date", "Status"]
-    assert rows[7][:5] == ["3", "Children and families know about the partnership's plans and "
+    assert rows[5] == ["1", "Are escalations resolved?", "Amber", "Audit escalations",
+                       "Business manager", "", "Not started"]
+    assert rows[8][:5] == ["3", "Children and families know about the partnership's plans and "
                            "are involved in them.", "Red", "Co-produce a family-friendly "
                            "summary of the plan with the Children in Care Council.",
                            "Participation lead"]
-    assert len(rows) == 3 + 12
+    assert len(rows) == 3 + 12 + 1
 
 
 def test_content_to_workbook_to_content_keeps_the_data(outputs: dict[str, Path],

@@ -24,6 +24,11 @@ _IGNORED = re.compile(r"[\x00-\x20\x7f]")
 """What browsers drop from an address before reading it (so `java\tscript:` is javascript:)."""
 
 
+def shown(address: str) -> str:
+    """A web address as printed for a reader: "theasp.org.uk" for https://theasp.org.uk/."""
+    return re.sub(r"^https?://", "", str(address)).rstrip("/")
+
+
 def _plain(address: str) -> str:
     return _IGNORED.sub("", address)
 

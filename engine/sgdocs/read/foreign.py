@@ -178,7 +178,7 @@ def _pdf(path: Path, data: bytes) -> tuple[list[Passage], int | None]:
     for number, page in enumerate(pages, 1):
         previous = None
         for line in page:
-            if line.text in running:
+            if (line.text, line.size) in running:
                 continue
             if marks:  # the PDF's bookmarks say which lines are headings
                 pending = next(iter(marks.get(number, [])), "")

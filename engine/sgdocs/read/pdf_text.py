@@ -75,14 +75,20 @@ def page_lines(page: Any) -> list[Line]:
     return found
 
 
-def running_lines(pages: Sequence[Sequence[Line]]) -> set[str]:
-    """The lines printed on (nearly) every page, whatever their numbers: a running header
-    or footer ("Page 3 of 40")."""
+def running_lines(pages: Sequence[Sequence[Line]]) -> set[tuple[str, float]]:
+    """The lines printed on (nearly) every page in the same type, whatever their numbers: a
+    running header or footer ("Page 3 of 40"), each as its text and size. A title wrapped
+    like the footer that repeats it is in other type, and kept."""
     count = len(pages)
-    seen = Counter(shape for page in pages for shape in {_shape(line.text) for line in page})
-    running = {shape for shape, n in seen.items()
+    seen = Counter(key for page in pages for key in {_running_key(line) for line in page})
+    running = {key for key, n in seen.items()
                if (count >= 2 and n == count) or (count >= 3 and n >= RUNNING * count)}
-    return {line.text for page in pages for line in page if _shape(line.text) in running}
+    return {(line.text, line.size) for page in pages for line in page
+            if _running_key(line) in running}
+
+
+def _running_key(line: Line) -> tuple[str, float]:
+    return _shape(line.text), round(line.size, 1)
 
 
 def _shape(text: str) -> str:

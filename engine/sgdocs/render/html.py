@@ -84,12 +84,28 @@ def pages(document: LoadedDocument, output: Output, mode: Mode,
             if not raised_in_template(exc):
                 raise
             raise template_failure(exc, Path(name)) from None
-        html = levelled(html)
+        html = unbroken(levelled(html))
         refused = list(page_problems(html))
         if refused:
             raise TemplateProblem(traced(refused, _template_sources(env, name)))
         return html
     return render
+
+
+_TEXT = re.compile(r">([^<]+)<")
+_CODE = re.compile(r"(?<![\w/.:@-])(?=[\w-]*\d)\w+(?:-\w+)+(?![\w/@-])")
+
+
+def unbroken(html: str) -> str:
+    """The page with each code a reader takes as one word ("BSP-IS-2018-01", "2023-24")
+    kept on one line: a line may otherwise break after any hyphen. Only the body's text
+    is touched, never a tag, a web address or the head's title and styles."""
+    start = html.find("<body")
+
+    def text(node: re.Match[str]) -> str:
+        return ">" + _CODE.sub(r'<span class="nowrap">\g<0></span>', node.group(1)) + "<"
+
+    return html if start < 0 else html[:start] + _TEXT.sub(text, html[start:])
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])(\s[^>]*)?>")

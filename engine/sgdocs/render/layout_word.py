@@ -165,7 +165,7 @@ class _Compiler:
                 w.tag("{%p endif %}")
         elif isinstance(block, Quote):
             w.tag(f"{{%p if {block.quote} %}}")
-            w.para(f"{{{{p {block.quote} }}}}")
+            w.para(f"{{{{p {block.quote} | quoted }}}}")
             if block.by:
                 w.tag(f"{{%p if {block.by} %}}")
                 w.para(self.text(f"{{{{ {block.by} }}}}", scope), "Caption")

@@ -35,6 +35,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from sgdocs.errors import Finding, Location, TemplateProblem
+from sgdocs.read.addresses import shown
 from sgdocs.read.paths import PathRefused, contained, read_contained, shipped_templates
 from sgdocs.read.values import listed
 
@@ -160,6 +161,7 @@ class _Sandbox(SandboxedEnvironment):
         super().__init__(**options)
         self.filters["sentence"] = sentence
         self.filters["listed"] = listed
+        self.filters["web_address"] = shown
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(left, int) and isinstance(right, int) and \
@@ -219,8 +221,13 @@ class _CompilingOnce(_Sandbox):
 
 @functools.cache
 def word_environment() -> SandboxedEnvironment:
-    """The environment Word templates are rendered in, shared by every document."""
-    return _CompilingOnce(**_OPTIONS)
+    """The environment Word templates are rendered in, shared by every document, with the
+    filter that sets rich text as a quotation."""
+    from sgdocs.render.wordml import quoted
+
+    env = _CompilingOnce(**_OPTIONS)
+    env.filters["quoted"] = quoted
+    return env
 
 
 def _is_template(filename: str) -> bool:

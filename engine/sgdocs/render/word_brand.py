@@ -28,9 +28,12 @@ def apply_brand(document: Any, brand: Brand) -> None:
     for name in COLOURED_STYLES:
         if name in styles and not _banded(styles[name]):
             styles[name].font.color.rgb = RGBColor.from_string(brand.primary[1:])
-    if "Intense Quote" in styles:  # a callout's bar
-        for edge in styles["Intense Quote"].element.iter(qn("w:left")):
-            edge.set(qn("w:color"), brand.primary[1:])
+    for name in ("Intense Quote", "Quote"):  # a callout's and a quotation's bar and fill
+        if name in styles and not _banded(styles[name]):
+            for edge in styles[name].element.iter(qn("w:left")):
+                edge.set(qn("w:color"), brand.primary[1:])
+            for fill in styles[name].element.iter(qn("w:shd")):
+                fill.set(qn("w:fill"), brand.accent[1:])
     if brand.font:
         for name in FONT_STYLES:
             if name in styles:
@@ -48,7 +51,8 @@ def apply_brand(document: Any, brand: Brand) -> None:
 def _banded(style: Any) -> bool:
     """Whether `style` is white on a band (a newsletter's masthead and headings)."""
     properties = style.element.pPr
-    return properties is not None and properties.find(qn("w:shd")) is not None
+    return properties is not None and properties.find(qn("w:shd")) is not None and \
+        style.font.color.rgb == RGBColor.from_string("FFFFFF")
 
 
 def _recolour_band(style: Any, colour: str) -> None:

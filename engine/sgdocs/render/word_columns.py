@@ -7,12 +7,15 @@ A layout gives each column a share of the page before it knows what the column w
 and Word breaks a word that does not fit its column mid-word ("Septembe|r"). After
 rendering, each column too narrow for its longest word (or date, or reference) is widened,
 and the width is taken from the columns with room to spare, in proportion to their spare
-room; a table whose words cannot all fit is left as it was laid out.
+room; a table whose words cannot all fit is left as it was laid out. A date ("20 November
+2024") and a cell of a short phrase ("In progress") are measured whole, as a reader would
+not break them either, where the table has room for them all.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,13 @@ FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
                 Path("/System/Library/Fonts/Supplemental"))
 
 
+SHORT_PHRASE = 12
+"""The most characters of a cell's text kept on one line whatever its column's width."""
+_UNIT = re.compile(r"(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|"
+                   r"September|October|November|December) \d{4}|\S+")
+"""A date, or else a word."""
+
+
 def fit_columns(document: Any) -> None:
     for table in document.element.body.iter(qn("w:tbl")):
         _sized(table)
@@ -42,17 +52,24 @@ def fit_columns(document: Any) -> None:
 
 
 def _sized(table: Any) -> None:
-    """Each run in the table in the table text's size, said on the run: LibreOffice does not
-    read a table style's text size, and would set the words larger than the columns were
-    widened for."""
+    """Each run in the table, and each paragraph's mark (a list number is set in its size),
+    in the table text's size, said on each: LibreOffice does not read a table style's text
+    size, and would set the words larger than the columns were widened for."""
     style = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
     if style is None or style.get(qn("w:val")) != TABLE_STYLE_ID:
         return
+    for paragraph in table.iter(qn("w:p")):
+        mark = paragraph.find(qn("w:pPr"))
+        if mark is None:
+            mark = parse_xml(f"<w:pPr {nsdecls('w')}/>")
+            paragraph.insert(0, mark)
+        if mark.find(qn("w:rPr")) is None:
+            mark.insert(next((i for i, child in enumerate(mark) if child.tag in _AFTER_MARK),
+                             len(mark)), parse_xml(f"<w:rPr {nsdecls('w')}/>"))
     for run in table.iter(qn("w:r")):
-        properties = run.find(qn("w:rPr"))
-        if properties is None:
-            properties = parse_xml(f"<w:rPr {nsdecls('w')}/>")
-            run.insert(0, properties)
+        if run.find(qn("w:rPr")) is None:
+            run.insert(0, parse_xml(f"<w:rPr {nsdecls('w')}/>"))
+    for properties in [*table.iter(qn("w:rPr"))]:
         if properties.find(qn("w:sz")) is None:
             later = next((i for i, child in enumerate(properties) if child.tag in _AFTER_SIZE),
                          len(properties))
@@ -60,6 +77,8 @@ def _sized(table: Any) -> None:
                 f'<w:sz {nsdecls("w")} w:val="{TABLE_TEXT // 10}"/>'))
 
 
+_AFTER_MARK = {qn("w:sectPr"), qn("w:pPrChange")}
+"""What follows a paragraph mark's run properties among a paragraph's properties."""
 _AFTER_SIZE = {qn(f"w:{name}") for name in (
     "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
     "em", "lang", "eastAsianLayout", "specVanish", "oMath")}
@@ -74,14 +93,12 @@ def _fit(table: Any) -> None:
             len(row.findall(qn("w:tc"))) != len(columns) for row in rows):
         return  # merged cells: a layout's own arrangement
     widths = [int(column.get(qn("w:w"), 0)) for column in columns]
-    needed = [0] * len(columns)
-    for number, row in enumerate(rows):
-        for index, cell in enumerate(row.findall(qn("w:tc"))):
-            words = "".join(t.text or "" for t in cell.iter(qn("w:t"))).split()
-            longest = max((_width(word, bold=number == 0) for word in words), default=0)
-            needed[index] = max(needed[index], longest + PADDING)
-    short = sum(max(need - width, 0) for width, need in zip(widths, needed, strict=True))
-    spare = [max(width - need, 0) for width, need in zip(widths, needed, strict=True)]
+    for whole in (True, False):  # dates and short phrases whole if they can all be
+        needed = _needed(rows, len(columns), whole)
+        short = sum(max(need - width, 0) for width, need in zip(widths, needed, strict=True))
+        spare = [max(width - need, 0) for width, need in zip(widths, needed, strict=True)]
+        if short <= sum(spare):
+            break
     if short == 0 or short > sum(spare):
         return
     fitted = [max(width, need) - short * room // sum(spare)
@@ -94,6 +111,19 @@ def _fit(table: Any) -> None:
             cell_width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
             if cell_width is not None and cell_width.get(qn("w:type")) == "dxa":
                 cell_width.set(qn("w:w"), str(width))
+
+
+def _needed(rows: list[Any], columns: int, whole: bool) -> list[int]:
+    """Each column's width for its longest word (with `whole`, date or short phrase)."""
+    needed = [0] * columns
+    for number, row in enumerate(rows):
+        for index, cell in enumerate(row.findall(qn("w:tc"))):
+            text = "".join(t.text or "" for t in cell.iter(qn("w:t"))).strip()
+            words = ([text] if len(text) <= SHORT_PHRASE else _UNIT.findall(text)) if whole \
+                else text.split()
+            longest = max((_width(word, bold=number == 0) for word in words), default=0)
+            needed[index] = max(needed[index], longest + PADDING)
+    return needed
 
 
 def _width(word: str, bold: bool) -> int:

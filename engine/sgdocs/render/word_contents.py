@@ -18,11 +18,14 @@ from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from lxml import etree
 
 from sgdocs.render.pdf import CHARACTERS_PER_PAGE, CONTENTS_FROM_PAGES
 from sgdocs.render.wordml import style_names
 
+CONTENTS_SPACE_AFTER = Pt(14)
+"""Room between the contents' last line and the text after them."""
 _NAMESPACES = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 _FIELD = etree.XPath(
     "./w:sdt[w:sdtPr/w:docPartObj/w:docPartGallery/@w:val='Table of Contents']"
@@ -67,6 +70,7 @@ def fill_contents(document: Any) -> None:
     for run in reversed(runs[:separate + 1]):  # the field's start: begin, TOC, separate
         entries[0].insert(position, run)
     entries[-1].append(_field_end())
+    entries[-1].get_or_add_pPr().get_or_add_spacing().after = CONTENTS_SPACE_AFTER
     content.extend(entries)
 
 

@@ -24,6 +24,14 @@ WHITE = "FFFFFF"
 ACCENT = "E8EEF6"
 RULE = "B8C4D4"
 MUTED = "4A4A4A"
+PARAGRAPH_PROPERTIES = ("w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                        "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+                        "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+                        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                        "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                        "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+                        "w:rPr", "w:sectPr", "w:pPrChange")
+"""The order WordprocessingML requires of a paragraph's properties, from the border on."""
 WARNING = "9B1C1C"
 FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
@@ -147,9 +155,10 @@ def _house_styles(document: Any) -> None:
     quote = styles["Quote"]
     quote.font.italic = False
     quote.font.color.rgb = RGBColor.from_string("1B1B1B")
-    quote.paragraph_format.left_indent = Mm(8)
+    quote.paragraph_format.left_indent = Mm(4)
     quote.paragraph_format.right_indent = Mm(0)
     quote.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    quote_box(quote)
 
     extract = styles.add_style("Extract", WD_STYLE_TYPE.PARAGRAPH)
     extract.base_style = quote
@@ -189,6 +198,18 @@ def _house_styles(document: Any) -> None:
     styles.element.append(parse_xml(TABLE_STYLE))
     if "Hyperlink" not in [style.name for style in styles]:
         styles.element.append(parse_xml(HYPERLINK_STYLE))
+
+
+def quote_box(style: Any) -> None:
+    """Paragraphs of `style` on the accent colour with a bar in the primary colour beside
+    them, as the PDF sets a quotation; a brand recolours both (`word_brand`)."""
+    properties = style.element.get_or_add_pPr()
+    properties.insert_element_before(parse_xml(
+        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{ACCENT}"/>'),
+        *PARAGRAPH_PROPERTIES[2:])
+    properties.insert_element_before(parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="24" w:space="8" '
+        f'w:color="{PRIMARY}"/></w:pBdr>'), *PARAGRAPH_PROPERTIES[1:])
 
 
 def _stock_colours_out(styles: Any) -> None:

@@ -3,11 +3,11 @@ LibreOffice read it: "keep with next" on a paragraph (in a table row, it keeps t
 with the next one).
 
 Nothing is left alone at a page's foot or head: a short table stays whole and a long one
-leaves no row by itself; a lead-in ("I declare that:") stays with what it leads into; a
-chart stays with its caption; document control comes with what precedes it; the last
-lines before an appendix or the end stay together; the empty paragraph Word needs after a
-table never makes a page of its own. Headings keep with what follows through their
-styles.
+leaves no row by itself; a lead-in ("I declare that:") stays with what it leads into, a
+short list whole; a short paragraph introducing a table stays with it; a chart stays with
+its caption; document control comes with what precedes it; the last lines before an
+appendix or the end stay together; the empty paragraph Word needs after a table never
+makes a page of its own. Headings keep with what follows through their styles.
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ SHORT_TABLE_ROWS = 8
 """A table of this many rows or fewer, each a line or two, is kept on one page."""
 DOCUMENT_CONTROL = "Document control"
 ENDING_PARAGRAPHS = 3
+SHORT_LIST = 6
+"""A list of this many items or fewer after a lead-in is kept on one page."""
+TABLE_INTRODUCTION = 250
+"""The most characters of a paragraph kept with the table it comes before."""
 
 
 def keep_together(document: Any) -> None:
@@ -30,8 +34,12 @@ def keep_together(document: Any) -> None:
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.tag == qn("w:tbl"):
             _table(block)
-        elif following is not None and (_text(block).rstrip().endswith(":") or (
-                _has_picture(block) and _style(following) == "Caption")):
+        elif following is not None and _text(block).rstrip().endswith(":"):
+            _keep(block)
+            _keep_short_list(blocks[index + 1:])
+        elif following is not None and (
+                (_has_picture(block) and _style(following) == "Caption") or
+                (following.tag == qn("w:tbl") and 0 < len(_text(block)) <= TABLE_INTRODUCTION)):
             _keep(block)
         if _text(block).strip() == DOCUMENT_CONTROL and _style(block).startswith("Heading"):
             _keep_what_precedes(blocks[:index])
@@ -102,6 +110,19 @@ def _table(table: Any) -> None:
     for row in kept:
         for paragraph in row.iter(qn("w:p")):
             _keep(paragraph)
+
+
+def _keep_short_list(blocks: list[Any]) -> None:
+    """The list at the start of `blocks`, if it is short, kept on one page."""
+    items = []
+    for block in blocks:
+        if block.tag != qn("w:p") or (block.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is None \
+                and not _style(block).startswith("List")):
+            break
+        items.append(block)
+    if len(items) <= SHORT_LIST:
+        for item in items[:-1]:
+            _keep(item)
 
 
 def _keep_what_precedes(blocks: list[Any]) -> None:

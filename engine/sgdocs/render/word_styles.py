@@ -13,7 +13,16 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from sgdocs.kinds.layout import LayoutError, Style
-from sgdocs.render.word_house import MUTED, PRIMARY, RULE, WARNING, WHITE, classification, logo
+from sgdocs.render.word_house import (
+    MUTED,
+    PARAGRAPH_PROPERTIES,
+    PRIMARY,
+    RULE,
+    WARNING,
+    WHITE,
+    classification,
+    logo,
+)
 
 WORD_OWN = {"Date", "Salutation", "Closing", "Signature", "Body Text", "Block Text",
             "Note Heading", "Envelope Address", "Envelope Return", "Message Header"}
@@ -67,14 +76,6 @@ def layout_style(document: Any, name: str, style: Style) -> None:
         band(made)
 
 
-_PARAGRAPH_PROPERTIES = ("w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-                         "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
-                         "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-                         "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-                         "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-                         "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-                         "w:rPr", "w:sectPr", "w:pPrChange")
-"""The order WordprocessingML requires of a paragraph's properties, from the border on."""
 
 
 def together(style: Any) -> None:
@@ -83,7 +84,7 @@ def together(style: Any) -> None:
     properties = style.element.get_or_add_pPr()
     if properties.find(qn("w:contextualSpacing")) is None:
         properties.insert_element_before(parse_xml(f"<w:contextualSpacing {nsdecls('w')}/>"),
-                                         *_PARAGRAPH_PROPERTIES[16:])
+                                         *PARAGRAPH_PROPERTIES[16:])
 
 
 def rule_below(style: Any, drawn: bool) -> None:
@@ -94,7 +95,7 @@ def rule_below(style: Any, drawn: bool) -> None:
     if drawn:  # in the rule colour: a brand recolours text only
         properties.insert_element_before(parse_xml(
             f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:space="4" '
-            f'w:color="{RULE}"/></w:pBdr>'), *_PARAGRAPH_PROPERTIES[1:])
+            f'w:color="{RULE}"/></w:pBdr>'), *PARAGRAPH_PROPERTIES[1:])
 
 
 def band(style: Any) -> None:
@@ -107,12 +108,12 @@ def band(style: Any) -> None:
         properties.remove(level)
     properties.insert_element_before(parse_xml(
         f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{PRIMARY}"/>'),
-        *_PARAGRAPH_PROPERTIES[2:])
+        *PARAGRAPH_PROPERTIES[2:])
     properties.insert_element_before(parse_xml(
         f'<w:pBdr {nsdecls("w")}>' + "".join(
             f'<w:{side} w:val="single" w:sz="4" w:space="{space}" w:color="{PRIMARY}"/>'
             for side, space in (("top", 4), ("left", 6), ("bottom", 4), ("right", 6)))
-        + "</w:pBdr>"), *_PARAGRAPH_PROPERTIES[1:])
+        + "</w:pBdr>"), *PARAGRAPH_PROPERTIES[1:])
 
 
 def letterhead_page(document: Any) -> None:

@@ -20,7 +20,7 @@ _CONTACTS = (
     "partnership.website %} \u00b7 {% endif %}{% endif %}{% if partnership.email %}"
     "[{{ partnership.email }}](mailto:{{ partnership.email }}){% if partnership.website %} "
     "\u00b7 {% endif %}{% endif %}{% if partnership.website %}"
-    "[{{ partnership.website }}]({{ partnership.website }}){% endif %}")
+    "[{{ partnership.website | web_address }}]({{ partnership.website }}){% endif %}")
 """The letterhead's telephone, e-mail and web address, the last two links."""
 
 

@@ -88,6 +88,24 @@ class _Linked(Markup):
                                 self))
 
 
+_PLAIN_PARAGRAPH = re.compile(r"<w:p>(?:(<w:pPr>)(?!<w:pStyle)|(?!<w:pPr>))")
+_QUOTE_STYLE = '<w:pStyle w:val="Quote"/>'
+
+
+def quoted(text: Any) -> Any:
+    """Rich text set as a quotation: each paragraph without a style of its own (a list
+    item keeps its own) in Word's "Quote" style, as a Markdown block quote would be."""
+    if not isinstance(text, Markup) or "<w:p>" not in text:
+        return text
+    restyled = _PLAIN_PARAGRAPH.sub(
+        lambda p: f"<w:p><w:pPr>{_QUOTE_STYLE}" + ("" if p[1] else "</w:pPr>"), text)
+    if not isinstance(text, _Linked):
+        return Markup(restyled)
+    linked = _Linked(restyled)
+    linked._relate = text._relate
+    return linked
+
+
 @dataclass
 class _List:
     ordered: bool
@@ -159,6 +177,8 @@ class WordWriter:
                 "move the tag that prints it (a logo, a chart, a picture field) into the body, "
                 "a header or the footer")])
         picture = part.new_pic_inline(io.BytesIO(data), width, height)
+        for side in ("distT", "distB", "distL", "distR"):  # else LibreOffice pads it 3 mm
+            picture.set(side, "0")
         picture.docPr.set("descr", alt)
         picture.docPr.set("title", title)
         return (f"<w:r><w:drawing>{etree.tostring(picture, encoding='unicode')}"

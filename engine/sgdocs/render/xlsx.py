@@ -8,6 +8,7 @@ layouts, when a workbook is built.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -20,16 +21,19 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from sgdocs.kinds import Output
+from sgdocs.read.brand import Brand
 from sgdocs.read.documents import LoadedDocument
+from sgdocs.render.fonts import windows_name
 from sgdocs.render.formats import no_template
 from sgdocs.write.files import DeterministicZip, build_time
 from sgdocs.write.provenance import provenance
 
-HEADER_FILL = PatternFill("solid", fgColor="1F3D63")
+PRIMARY = "1F3D63"
+HEADER_FILL = PatternFill("solid", fgColor=PRIMARY)
 INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
 FONT = "Arial"
 HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
-TITLE_FONT = Font(name=FONT, bold=True, size=14, color="1F3D63")
+TITLE_FONT = Font(name=FONT, bold=True, size=14, color=PRIMARY)
 BODY_FONT = Font(name=FONT, size=10)
 THIN = Side(style="thin", color="B8C4D4")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -71,12 +75,37 @@ def render(document: LoadedDocument, output: Output) -> bytes:
     origin = provenance(document)
     for name, value in origin.properties().items():
         workbook.custom_doc_props.append(StringProperty(name=name, value=value))
+    if document.partnership.brand is not None:
+        branded(workbook, document.partnership.brand)
     if origin.classification:
         for sheet in workbook.worksheets:
             for place in (sheet.oddHeader, sheet.oddFooter):
                 place.center.text = origin.classification
                 place.center.font = f"{FONT},Bold"
     return workbook_bytes(workbook, build_time(document.model))
+
+
+def branded(workbook: Workbook, brand: Brand) -> None:
+    """The workbook in the partnership's colour and typeface: every header fill and title
+    in the house colour takes the brand's, every cell its font."""
+    primary = brand.primary[1:].upper()
+    font = windows_name(brand.font) if brand.font else None
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.fill.fgColor.rgb == f"00{PRIMARY}":
+                    cell.fill = PatternFill("solid", fgColor=primary)
+                if font or (cell.font.color is not None and cell.font.color.rgb == f"00{PRIMARY}"):
+                    cell.font = _restyled(cell.font, primary, font)
+
+
+def _restyled(old: Any, primary: str, name: str | None) -> Font:
+    font = copy.copy(old)
+    if font.color is not None and font.color.rgb == f"00{PRIMARY}":
+        font.color = primary
+    if name:
+        font.name = name
+    return font
 
 
 def workbook_bytes(workbook: Workbook, when: dt.datetime) -> bytes:

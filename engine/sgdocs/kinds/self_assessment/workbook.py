@@ -43,8 +43,8 @@ MONTH_FORMAT = "mmmm yyyy"
 STATUSES = ("Not started", "In progress", "Done")
 ROOM = 10
 """Empty rows under each step's questions, with their drop-downs, for partners to add
-questions of their own (read back with the rest; the tracker lists them once the workbook
-is imported and built again)."""
+questions of their own: the tracker pulls them through as it does the rest, and they are
+read back with the rest."""
 
 
 def step_sheet(number: int) -> str:
@@ -127,18 +127,22 @@ def _tracker(sheet: Any, document: SelfAssessment) -> None:
     row = FIRST_ROW
     for step in document.steps:
         source = quote_sheetname(step_sheet(step.number))
-        for offset in range(len(step.questions)):
+        for offset in range(len(step.questions) + ROOM):
             at = FIRST_ROW + offset
-            body_cell(sheet, row, 1, step.number)
+            question = f"{source}!B{at}"
+            body_cell(sheet, row, 1, step.number if offset < len(step.questions) else
+                      Formula(f'=IF({question}="","",{step.number})'))
             for column, letter in ((2, "B"), (3, "C"), (4, "E"), (5, "F"), (6, "G"), (7, "H")):
                 reference = f"{source}!{letter}{at}"
                 body_cell(sheet, row, column, Formula(f'=IF({reference}="","",{reference})'),
                           DATE_FORMAT if column == 6 else "")
+            if offset < len(step.questions):
+                answer = step.questions[offset]
+                sheet.row_dimensions[row].height = row_height(
+                    sheet, [("B", str(answer.question)), ("D", str(answer.action or ""))])
             row += 1
     _rating_colours(sheet, "C", row - FIRST_ROW)
-    for offset, answer in enumerate(a for step in document.steps for a in step.questions):
-        sheet.row_dimensions[FIRST_ROW + offset].height = row_height(
-            sheet, [("B", str(answer.question)), ("D", str(answer.action or ""))])
+    sheet.auto_filter.ref = f"A{FIRST_ROW - 1}:G{row - 1}"
     sheet.freeze_panes = f"A{FIRST_ROW}"
 
 
