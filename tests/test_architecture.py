@@ -18,12 +18,14 @@ LAID_OUT_IN_CODE = {"workbook.py", "ical.py"}
 """A kind's own layouts of a workbook or calendar: rendering code, found by the renderers."""
 
 MAY_NOT_IMPORT = {
-    "read": ("check", "render", "write", "pipeline"),
-    "kinds": ("check", "render", "write", "pipeline"),
-    "check": ("render", "write", "pipeline"),
-    "render": ("pipeline",),
-    "write": ("pipeline",),
+    "read": ("check", "render", "write", "pipeline", "serve"),
+    "kinds": ("check", "render", "write", "pipeline", "serve"),
+    "check": ("render", "write", "pipeline", "serve"),
+    "render": ("pipeline", "serve"),
+    "write": ("pipeline", "serve"),
+    "pipeline": ("serve",),
 }
+"""The editor (`serve`) sits with the command line on top of the pipelines."""
 
 
 def _module_name(path: Path) -> str:

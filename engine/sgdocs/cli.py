@@ -243,6 +243,23 @@ def requirements(kind: str | None, content: Path | None) -> None:
 
 
 @main.command()
+@click.argument("content", required=False, type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to serve on; another than this machine's needs a password "
+                   "(SGDOCS_PASSWORD).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@_reports_errors
+def serve(content: Path | None, host: str, port: int, no_browser: bool) -> None:
+    """Write documents in the browser: a form for each, with a live preview and the check
+    (CONTENT: the content folder; default content/)."""
+    from sgdocs.serve.server import PASSWORD_VARIABLE, start
+
+    start(content or _content_paths(())[0], host, port, os.environ.get(PASSWORD_VARIABLE),
+          not no_browser, click.echo)
+
+
+@main.command()
 @click.argument("kind")
 @click.argument("path", type=click.Path(path_type=Path))
 @_reports_errors

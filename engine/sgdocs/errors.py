@@ -11,7 +11,7 @@ import difflib
 import enum
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -22,10 +22,13 @@ class Severity(enum.Enum):
 
 @dataclass(frozen=True)
 class Location:
-    """A place in a file the user can open: the path and a 1-based line (0 = whole file)."""
+    """A place in a file the user can open: the path and a 1-based line (0 = whole file),
+    and in a content file the key path of the field there, for an editor to show the
+    problem beside the field (never part of what a finding is compared by)."""
 
     file: Path
     line: int = 0
+    at: tuple[str | int, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         """"file:line"; nothing for a problem with no file (the command, the machine)."""

@@ -41,7 +41,7 @@ def find_images(model: BaseModel, source: YamlFile, root: Path) -> list[Finding]
             problems.append(Finding(where, f"there is no picture `{part.file}`",
                                     "give its path from this file, e.g. images/plan.png"))
             continue
-        problem = _picture_problem(found, part.file, root)
+        problem = picture_problem(found, part.file, root)
         if problem:
             problems.append(Finding(where, *problem))
         else:
@@ -49,7 +49,7 @@ def find_images(model: BaseModel, source: YamlFile, root: Path) -> list[Finding]
     return problems
 
 
-def _picture_problem(path: Path, written: str, root: Path) -> tuple[str, str] | None:
+def picture_problem(path: Path, written: str, root: Path) -> tuple[str, str] | None:
     """What stops `path` being used as a picture (message, hint), if anything."""
     try:
         data = read_contained(path, root, MAX_IMAGE_BYTES, "a picture")

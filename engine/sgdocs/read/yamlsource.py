@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +87,7 @@ class YamlFile:
         for end in range(len(path), -1, -1):
             location = self.locations.get(path[:end])
             if location:
-                return location
+                return replace(location, at=path[:end])
         return Location(self.path)
 
 
