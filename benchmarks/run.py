@@ -212,7 +212,7 @@ def _editor_preview(work: Path, repeats: int, rows: list[tuple[str, str, str]]) 
     document = f"{BRIEF.parent.name}/{BRIEF.name}"
     data = plain(load(BRIEF.read_text(encoding="utf-8")))
     workers = Workers(1)
-    access = Access("127.0.0.1", 8765)
+    access = Access("127.0.0.1")
     client = create_app(content, access, workers).test_client()
     headers = {"Host": "localhost:8765", "X-CSRF-Token": access.csrf}
 

@@ -10,6 +10,7 @@ import io
 import json
 import re
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ def content(tmp_path: Path) -> Path:
 
 @pytest.fixture()
 def client(content: Path, workers: Workers) -> FlaskClient:
-    return create_app(content, Access("127.0.0.1", 8765), workers).test_client()
+    return create_app(content, Access("127.0.0.1"), workers).test_client()
 
 
 def _config(client: FlaskClient, doc: str = BRIEF) -> dict[str, Any]:
@@ -161,7 +162,7 @@ def test_building_downloads_the_word_file(client: FlaskClient) -> None:
     config = _config(client)
     answer = _post(client, config, "build", {}, "?format=docx")
     assert answer.status_code == 200
-    assert 'filename="role-brief.docx"' in answer.headers["Content-Disposition"]
+    assert answer.headers["Content-Disposition"] == "attachment; filename=role-brief.docx"
     text = [p.text for p in docx.Document(io.BytesIO(answer.data)).paragraphs]
     assert "Brief for independent scrutiny – Bexley" in text
 
@@ -176,11 +177,28 @@ def test_a_picture_is_checked_as_check_checks_it(client: FlaskClient, content: P
         "`images/logo.png` is not a PNG or JPEG picture"
     assert not (content / "bexley/images/logo.png").exists()
     logo = (CONTENT / "eastmoor/images/logo.png").read_bytes()
+    for expected in ("images/logo.png", "images/logo-2.png"):  # never over another picture
+        upload = client.post(config["api"]["picture"], data={"file": (io.BytesIO(logo),
+                                                                      "logo.png")},
+                             headers={**HOST, "X-CSRF-Token": config["csrf"]})
+        assert upload.get_json() == {"file": expected}
+        assert (content / "bexley" / expected).read_bytes() == logo
+
+
+def test_a_picture_is_never_written_outside_the_content_folder(client: FlaskClient,
+                                                                content: Path) -> None:
+    outside = content.parent / "elsewhere"
+    outside.mkdir()
+    (outside / "victim.png").write_bytes(b"kept")
+    (content / "bexley/images").symlink_to(outside)
+    config = _config(client)
+    logo = (CONTENT / "eastmoor/images/logo.png").read_bytes()
     upload = client.post(config["api"]["picture"], data={"file": (io.BytesIO(logo),
-                                                                  "logo.png")},
+                                                                  "victim.png")},
                          headers={**HOST, "X-CSRF-Token": config["csrf"]})
-    assert upload.get_json() == {"file": "images/logo.png"}
-    assert (content / "bexley/images/logo.png").read_bytes() == logo
+    assert upload.status_code == 422
+    assert (outside / "victim.png").read_bytes() == b"kept"
+    assert [p.name for p in outside.iterdir()] == ["victim.png"]
 
 
 def test_a_new_document_starts_from_its_kinds_starter(client: FlaskClient,
@@ -226,13 +244,67 @@ def test_nothing_outside_the_content_folder_is_read(client: FlaskClient, content
     assert state.status_code == 404 and b"Secret" not in state.data
 
 
+def test_only_documents_are_edited(client: FlaskClient, content: Path) -> None:
+    config = _config(client)
+    before = (content / "bexley/partnership.yaml").read_bytes()
+    answer = client.post("/api/save/bexley/partnership.yaml", json={
+        "data": {"name": "Hijacked"}, "base": {}, "version": ""},
+        headers={**HOST, "X-CSRF-Token": config["csrf"]})
+    assert answer.status_code == 404
+    assert (content / "bexley/partnership.yaml").read_bytes() == before
+
+
+def test_saves_at_the_same_moment_keep_both_edits_and_the_files_permissions(
+        client: FlaskClient, content: Path) -> None:
+    config = _config(client)
+    (content / BRIEF).chmod(0o600)  # kept from other users of the machine
+
+    def save(field: str, value: str) -> None:
+        body = {"data": config["data"] | {field: value}, "base": config["data"],
+                "version": config["version"]}
+        assert _post(client, config, "save", body).status_code == 200
+
+    edits = [threading.Thread(target=save, args=pair) for pair in (
+        ("title", "Retitled"), ("purpose", "Repurposed."))]
+    for edit in edits:
+        edit.start()
+    for edit in edits:
+        edit.join()
+    saved = plain(load((content / BRIEF).read_text(encoding="utf-8")))
+    assert (saved["title"], saved["purpose"]) == ("Retitled", "Repurposed.")
+    assert (content / BRIEF).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_broken_file_is_told_plainly(client: FlaskClient, content: Path) -> None:
+    config = _config(client)
+    (content / "bexley/broken.yaml").write_text("kind: role-brief\ntitle: [unclosed\n")
+    page = client.get("/edit/bexley/broken.yaml", headers=HOST)
+    assert page.status_code == 422 and b"broken.yaml:2" not in page.data
+    assert b"That cannot be done" in page.data
+    answer = client.get("/api/state/bexley/broken.yaml", headers=HOST)
+    assert answer.status_code == 422 and answer.get_json()["findings"][0]["file"] == "broken.yaml"
+    assert _post(client, config, "preview", {"nothing": 1}).get_json() == {
+        "error": "the request should carry `data`"}
+    assert client.get("/edit/bexley/tender.yaml", headers=HOST).status_code == 200
+
+
+def test_signing_in_returns_only_to_a_page_of_the_editor(content: Path,
+                                                         workers: Workers) -> None:
+    client = create_app(content, Access("0.0.0.0", "correct horse battery"),
+                        workers).test_client()
+    for target in ("/%09/evil.example", "//evil.example", "https://evil.example/"):
+        answer = client.post(f"/login?next={target}", data={"token": "correct horse battery"},
+                             headers={"Host": "sgdocs.example:8765"})
+        assert answer.headers["Location"] == "/"
+
+
 def test_a_request_naming_another_host_is_refused(client: FlaskClient) -> None:
     assert client.get("/", headers={"Host": "attacker.example:8765"}).status_code == 403
 
 
 def test_served_to_colleagues_it_asks_for_the_password(content: Path,
                                                        workers: Workers) -> None:
-    app = create_app(content, Access("0.0.0.0", 8765, "correct horse battery"), workers)
+    app = create_app(content, Access("0.0.0.0", "correct horse battery"), workers)
     client = app.test_client()
     headers = {"Host": "sgdocs.council.example:8765"}
     assert client.get("/", headers=headers).status_code == 302
@@ -254,7 +326,7 @@ def test_a_partnerships_own_kind_opens_and_a_sensitive_one_is_not_published(
         tmp_path: Path, workers: Workers) -> None:
     for area in ("westvale", "eastmoor"):
         shutil.copytree(CONTENT / area, tmp_path / area)
-    client = create_app(tmp_path, Access("127.0.0.1", 8765), workers).test_client()
+    client = create_app(tmp_path, Access("127.0.0.1"), workers).test_client()
     own = _config(client, "westvale/chair-role-2025.yaml")
     assert own["data"]["kind"] == "chair-role" and own["fields"][0]["name"] == "title"
     sensitive = _config(client, "eastmoor/self-assessment-2024.yaml")

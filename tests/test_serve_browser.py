@@ -37,7 +37,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     content = tmp_path_factory.mktemp("serve") / "content"
     shutil.copytree(CONTENT / "bexley", content / "bexley")
     workers = Workers(1)
-    served = create_server(create_app(content, Access("127.0.0.1", 0), workers),
+    served = create_server(create_app(content, Access("127.0.0.1"), workers),
                            host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=served.run, daemon=True)
     thread.start()

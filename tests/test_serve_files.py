@@ -99,3 +99,14 @@ def test_edits_to_the_same_field_are_a_conflict_with_both_values() -> None:
     assert [c.as_json() for c in conflicts] == [{"path": ["title"], "mine": "Mine",
                                                  "theirs": "Theirs"}]
     assert merged == {"title": "Theirs", "items": []}  # until the person saving chooses
+
+
+def test_what_a_person_wrote_around_an_edit_is_kept() -> None:
+    """A comment heading the next key survives the key above it being removed; numbers as
+    keys stay numbers; a file saved on Windows keeps its line endings."""
+    text = "kind: x\nold: 1\n# The figures\nfigures:\n  2024: 12\n"
+    data = plain(load(text))
+    del data["old"]
+    assert edited(text, data) == "kind: x\n# The figures\nfigures:\n  2024: 12\n"
+    windows = text.replace("\n", "\r\n")
+    assert edited(windows, plain(load(windows))) == windows

@@ -57,6 +57,15 @@ def picture_problem(path: Path, written: str, root: Path) -> tuple[str, str] | N
         return f"`{written}`: {exc}", exc.hint
     except OSError as exc:
         return f"`{written}` cannot be read ({exc.strerror})", "check the file's permissions"
+    return picture_data_problem(data, written)
+
+
+def picture_data_problem(data: bytes, written: str) -> tuple[str, str] | None:
+    """What stops `data` being used as a picture (message, hint), if anything."""
+    if len(data) > MAX_IMAGE_BYTES:
+        return (f"`{written}`: the file is {len(data):,} bytes, over the "
+                f"{MAX_IMAGE_BYTES:,}-byte limit for a picture", "make the picture smaller "
+                "(fewer pixels, or more compression) and save it again")
     if not any(data.startswith(magic) for magic in IMAGE_TYPES):
         return f"`{written}` is not a PNG or JPEG picture", "save the picture as .png or .jpg"
     from docx.image.image import Image as DocxImage

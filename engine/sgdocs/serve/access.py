@@ -35,7 +35,6 @@ class Access:
     """The rules for one running server."""
 
     host: str
-    port: int
     token: str | None = None
     """The password or token colleagues sign in with; None on loopback without one."""
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))

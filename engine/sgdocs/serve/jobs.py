@@ -18,12 +18,15 @@ import zipfile
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sgdocs.bounds import Exhausted, bounded
+from sgdocs.bounds import SECONDS, Exhausted, bounded
 from sgdocs.errors import ContentError, Finding, Location, Severity
-from sgdocs.serve.preview import preview
+from sgdocs.serve.preview import finding_json, preview
 
 T = TypeVar("T")
 PROCESSES = 2
+WAIT = SECONDS + 30
+"""The longest the server waits for one piece of work (a worker limits its own time where
+the platform lets it, as Linux does)."""
 
 
 class WorkerLost(RuntimeError):
@@ -45,12 +48,23 @@ class Workers:
                     self._processes, mp_context=multiprocessing.get_context("spawn"))
             pool = self._pool
         try:
-            return pool.submit(function, *args).result()
+            return pool.submit(function, *args).result(timeout=WAIT)
         except concurrent.futures.process.BrokenProcessPool:
-            with self._lock:
-                if self._pool is pool:
-                    self._pool = None
+            self._lost(pool)
             raise WorkerLost("the work stopped the process doing it") from None
+        except concurrent.futures.TimeoutError:  # where `bounded` cannot limit time
+            self._lost(pool, stop=True)
+            raise WorkerLost(f"the work took longer than {WAIT} seconds") from None
+
+    def _lost(self, pool: concurrent.futures.ProcessPoolExecutor, stop: bool = False) -> None:
+        """A new pool for the next piece of work; with `stop`, this one's processes ended."""
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+        if stop:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -74,7 +88,7 @@ def build_job(path: str, fmt: str) -> tuple[str, bytes] | list[dict[str, Any]]:
             findings = report.findings or [Finding(
                 Location(Path(path)), f"this document is not made in {fmt}",
                 "choose another format", Severity.ERROR)]
-            return [_finding_json(f) for f in findings]
+            return [finding_json(f) for f in findings]
         if len(files) == 1:
             return files[0].name, files[0].read_bytes()
         buffer = io.BytesIO()
@@ -110,9 +124,3 @@ def library_job(files: list[str]) -> list[dict[str, Any]]:
         entry["warnings"] = len(found) - entry["errors"]
         listed.append(entry)
     return listed
-
-
-def _finding_json(finding: Finding) -> dict[str, Any]:
-    return {"path": list(finding.where.at), "line": finding.where.line,
-            "file": finding.where.file.name, "severity": finding.severity.value,
-            "message": finding.message, "hint": finding.hint}

@@ -57,20 +57,22 @@ def _rendered(path: Path, source: YamlFile) -> dict[str, Any]:
 def _answer(findings: list[Finding], source: YamlFile | None = None, page: str = "",
             requirements: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     return {"html": page, "requirements": requirements or [],
-            "findings": [_placed(finding, source) for finding in findings]}
+            "findings": [finding_json(finding, source) for finding in findings]}
 
 
-def _placed(finding: Finding, source: YamlFile | None) -> dict[str, Any]:
+def finding_json(finding: Finding, source: YamlFile | None = None) -> dict[str, Any]:
     """The finding, with the key path of the field it is about (empty: the whole
     document; one in another file, a partnership's or an article's, is shown at the top).
     Beside its field, the message need not name the field's path."""
     where, at = finding.where, finding.where.at
-    if source is not None and where.file == source.path and where.line and not at:
+    if source is None or where.file != source.path:
+        at = ()
+    elif where.line and not at:
         at = field_at(source, where.line)
-    message = _NAMED.sub("", finding.message) if at else finding.message
-    return {"path": list(at) if where.file == getattr(source, "path", None) else [],
-            "line": where.line, "file": where.file.name, "severity": finding.severity.value,
-            "message": message, "hint": finding.hint}
+    return {"path": list(at), "line": where.line, "file": where.file.name,
+            "severity": finding.severity.value,
+            "message": _NAMED.sub("", finding.message) if at else finding.message,
+            "hint": finding.hint}
 
 
 _NAMED = re.compile(r"^`[^`]+`: ")

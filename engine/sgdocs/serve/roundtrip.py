@@ -48,7 +48,7 @@ def _yaml() -> YAML:
 def load(text: str) -> Any:
     try:
         return _yaml().load(text)
-    except YAMLError as exc:
+    except (YAMLError, ValueError) as exc:  # ValueError: a date with no such day
         raise NotYaml(str(exc)) from None
 
 
@@ -75,21 +75,24 @@ def edited(text: str, data: Any) -> str:
     out = io.StringIO()
     _yaml().dump(merged, out)
     written = out.getvalue()
-    kept = _rewrapped(text, written)
-    return kept if _same(kept, written) else written
+    kept = _rewrapped(text.replace("\r\n", "\n"), written)
+    kept = kept if _same(kept, written) else written
+    return kept.replace("\n", "\r\n") if "\r\n" in text else kept  # as Windows saved it
 
 
 def _merge(old: Any, new: Any) -> Any:
     if isinstance(new, dict) and isinstance(old, CommentedMap):
-        for key in [key for key in old if key not in new]:
-            del old[key]
-        for index, (key, value) in enumerate(new.items()):
-            if key in old:
-                old[key] = _merge(old[key], value)
+        keys = {str(key): key for key in old}  # `2024:` is the form's "2024"
+        for name in [name for name in keys if name not in new]:
+            _delete(old, keys.pop(name))
+        for index, (name, value) in enumerate(new.items()):
+            if name in keys:
+                old[keys[name]] = _merge(old[keys[name]], value)
             else:
-                earlier = [k for k in list(new)[:index] if k in old]
+                earlier = [keys[k] for k in list(new)[:index] if k in keys]
                 position = list(old).index(earlier[-1]) + 1 if earlier else 0
-                old.insert(position, key, _fresh(value))
+                old.insert(position, name, _fresh(value))
+                keys[name] = name
         return old
     if isinstance(new, list) and isinstance(old, CommentedSeq):
         for index, value in enumerate(new):
@@ -104,6 +107,30 @@ def _merge(old: Any, new: Any) -> Any:
     if isinstance(new, str) and isinstance(old, ScalarString):
         return _styled_like(old, new)
     return _fresh(new)
+
+
+def _delete(mapping: CommentedMap, key: Any) -> None:
+    """`key` taken out; the comment lines after its value, which head the key below it,
+    kept, on the key above (its own note at the end of its line goes with it)."""
+    keys = list(mapping)
+    notes = mapping.ca.items.pop(key, None)
+    del mapping[key]
+    after = notes[2] if notes and len(notes) > 2 else None
+    if after is None:
+        return
+    lines = after.value.split("\n")
+    heading = "\n".join(lines if after.value.startswith("\n") else lines[1:])
+    if not heading.strip():
+        return
+    if keys.index(key) == 0:  # now above the first key
+        written = [line for line in heading.split("\n") if line.strip()]
+        mapping.yaml_set_start_comment("\n".join(re.sub(r"^\s*# ?", "", line)
+                                                 for line in written), _indent(written[0]))
+        return
+    above = mapping.ca.items.setdefault(keys[keys.index(key) - 1], [None, None, None, None])
+    if above[2] is None:
+        after.value = heading if heading.startswith("\n") else "\n" + heading
+        above[2] = after
 
 
 def _equal(old: Any, new: Any) -> bool:

@@ -3,6 +3,7 @@ password; served by waitress, a production WSGI server that runs on Windows as o
 
 from __future__ import annotations
 
+import signal
 import socket
 import threading
 import webbrowser
@@ -35,8 +36,10 @@ def start(content: Path, host: str, port: int, password: str | None, browser: bo
     from waitress import serve
 
     from sgdocs.serve.app import create_app
+    from sgdocs.serve.jobs import Workers
 
-    app = create_app(content, Access(host, port, password))
+    workers = Workers()
+    app = create_app(content, Access(host, password), workers)
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{'localhost' if is_loopback(host) else shown}:{port}/"
     say(f"sgdocs is serving {content} at {address}"
@@ -44,7 +47,15 @@ def start(content: Path, host: str, port: int, password: str | None, browser: bo
         + "\nPress Ctrl+C to stop.")
     if browser:
         threading.Timer(1.0, webbrowser.open, (address,)).start()
-    serve(app, host=host, port=port, threads=8, ident="sgdocs")
+    signal.signal(signal.SIGTERM, _stopped)  # a service manager's stop, as Ctrl+C
+    try:
+        serve(app, host=host, port=port, threads=8, ident="sgdocs")
+    finally:
+        workers.close()
+
+
+def _stopped(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _free(host: str, port: int) -> bool:

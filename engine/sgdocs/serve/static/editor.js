@@ -572,8 +572,8 @@
     showCheck(state.findings, answer.body.requirements || [], Boolean(answer.body.html));
   }
 
-  /** Shows the page, at the place it was scrolled to where the frame lets that be read (a frame
-      sandboxed with no permissions, as here, does not: it then opens at the top). */
+  /** Shows the page at the place it was scrolled to. The frame runs no script (its sandbox
+      allows only same-origin reading, by this page), so its window can be read. */
   function showPage(html) {
     const scrolled = (to) => {
       try { return to ? frame.contentWindow.scrollTo(...to) : [frame.contentWindow.scrollX, frame.contentWindow.scrollY]; }
