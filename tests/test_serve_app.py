@@ -79,6 +79,8 @@ def test_the_form_is_made_from_the_kinds_fields(client: FlaskClient) -> None:
     assert days["day_rate"]["label"] == "Day rate" and days["day_rate"]["help"].startswith(
         "What is paid per day")
     assert fields["timetable"]["fields"][1]["item"]["fields"][1]["control"] == "date"
+    items = fields["key_questions"]["fields"][1]
+    assert (items["control"], items["help"]) == ("list", "The points.")  # not "starting with -"
     assert config["data"]["title"] == "Brief for independent scrutiny – Bexley"
     tender = _config(client, "bexley/tender.yaml")
     assert tender["references"]["role-brief"] == [

@@ -12,6 +12,7 @@ YAML in a box, so that nothing in a document is out of reach.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from dataclasses import asdict, dataclass, field
@@ -70,6 +71,23 @@ def label(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_FOR_YAML = ((re.compile(r",? one per line starting with `- `"), ""),
+             (re.compile(r",? e\.g\. `\{[^`]*\}`"), ""),
+             (re.compile(r",? as a path from this file"), ""),
+             (re.compile(r"`(\w+):`"), r"\1"))
+"""How a description speaks to someone writing the YAML by hand, and what the form says
+instead (the form draws the list, the group, the choice of files)."""
+
+
+def plain_help(doc: str) -> str:
+    """A field's description as help beside its control: on one line, without what only
+    matters when writing YAML by hand."""
+    text = " ".join(doc.split())
+    for pattern, instead in _FOR_YAML:
+        text = pattern.sub(instead, text)
+    return text
+
+
 def _fields(model: type[BaseModel], references: dict[str, str] | None = None
             ) -> list[FormField]:
     docs = field_docs(model)
@@ -77,7 +95,7 @@ def _fields(model: type[BaseModel], references: dict[str, str] | None = None
     for name, info in model.model_fields.items():
         marked = next((m for m in info.metadata if isinstance(m, Leaf)), None)
         control = _control(name, info.annotation, marked, (references or {}).get(name))
-        control.help = " ".join(docs.get(name, "").split())
+        control.help = plain_help(docs.get(name, ""))
         control.required = info.is_required()
         made.append(control)
     return made

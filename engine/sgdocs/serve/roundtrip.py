@@ -76,7 +76,7 @@ def edited(text: str, data: Any) -> str:
     _yaml().dump(merged, out)
     written = out.getvalue()
     kept = _rewrapped(text.replace("\r\n", "\n"), written)
-    kept = kept if _same(kept, written) else written
+    kept = kept if kept == written or _says(kept, plain(merged)) else written
     return kept.replace("\n", "\r\n") if "\r\n" in text else kept  # as Windows saved it
 
 
@@ -241,8 +241,8 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _same(text: str, written: str) -> bool:
+def _says(text: str, data: Any) -> bool:
     try:
-        return bool(plain(load(text)) == plain(load(written)))
+        return bool(plain(load(text)) == data)
     except NotYaml:
         return False
