@@ -25,6 +25,11 @@
   const ALT_HELP = "What the picture shows, in a sentence, for people who cannot see it: " +
     "this alt text is read out in place of the picture by screen readers.";
   const TEXTUAL = ["line", "inline", "markdown", "date", "yaml"];
+  /** The controls that fit in a table's cell: a list of at most MOST_COLUMNS groups made only of
+      these is shown as a table, a row to an entry, rather than as a card for each entry. */
+  const ONE_LINE = ["line", "inline", "date", "integer", "number", "choice", "rating", "boolean", "reference"];
+  const MOST_COLUMNS = 5;
+  const CELL_SIZE = { line: 20, inline: 60, date: 8 }; // how much of a table's room to spare each box takes
   const FOCUSABLE = "input, select, textarea, button";
   const DOCUMENT_FILE = config.document.split("/").pop();
   const claimedIds = new Set();
@@ -180,12 +185,33 @@
     if ((control === "integer" || control === "number") && asText(value).trim() && !Number.isFinite(Number(value))) {
       control = "line"; // words where a number belongs: kept as words, never lost
     }
-    const made = (control === "boolean" ? checkbox : control === "rating" ? ratingSet
+    const made = (control === "boolean" ? checkbox : control === "rating" ? (opts.cell ? ratingSelect : ratingSet)
       : ["choice", "reference"].includes(control) ? dropdown : textBox)(control, id, value, field, opts);
     const textual = TEXTUAL.includes(control);
+    if (field.required && control !== "boolean") made.input.setAttribute("aria-required", "true");
+    if (opts.cell) { // in a table's cell: named by its column and row, described by the notes under the table
+      made.input.setAttribute("aria-label", opts.cell);
+      if (made.input.tagName === "INPUT" && made.input.type === "text") made.input.size = CELL_SIZE[control] || 10;
+      describe(made.input, opts.notes || []);
+      Object.assign(node, { control, element: made.input, input: made.input, after: made.input });
+    } else {
+      labelled(node, made, control, id, opts);
+      Object.assign(node, { control, input: made.input, after: made.row || made.options || made.input });
+    }
+    const shown = made.read();
+    node.collect = () => {
+      const now = made.read();
+      if (now === shown) return value === undefined && textual && field.required ? "" : value;
+      if (!now.trim()) return opts.inArray ? made.blank : textual && field.required ? "" : undefined;
+      return made.convert(now);
+    };
+  }
+
+  /** A control with its label, help and hint above it (a tick box's label beside it). */
+  function labelled(node, made, control, id, opts) {
+    const field = node.field;
     const helps = helpParts(field, id, opts, opts.inArray ? null : HINTS[control]); // a list says it once, above its rows
     describe(made.input, helps.map((p) => p.id));
-    if (field.required && control !== "boolean") made.input.setAttribute("aria-required", "true");
     if (control === "rating") {
       made.input.prepend(make("legend", null, labelWords(field, opts)));
       made.options.before(...helps);
@@ -200,14 +226,6 @@
         node.element.append(...formattedPreview(made.input, control === "inline", opts.title || field.label));
       }
     }
-    Object.assign(node, { control, input: made.input, after: made.row || made.options || made.input });
-    const shown = made.read();
-    node.collect = () => {
-      const now = made.read();
-      if (now === shown) return value === undefined && textual && field.required ? "" : value;
-      if (!now.trim()) return opts.inArray ? made.blank : textual && field.required ? "" : undefined;
-      return made.convert(now);
-    };
   }
 
   function textBox(control, id, value) {
@@ -259,6 +277,21 @@
     const input = make("fieldset", { className: "rating", id, role: "radiogroup" }, options);
     const read = () => { const on = input.querySelector("input:checked"); return on ? on.value : ""; };
     return { input, options, read, convert: (text) => text, blank: "" };
+  }
+
+  /** A rating in a table's cell: the words Green, Amber and Red in a drop-down, its colour beside them. */
+  function ratingSelect(control, id, value, field) {
+    const current = asText(value);
+    const choices = [["green", "Green"], ["amber", "Amber"], ["red", "Red"]];
+    if (current && !choices.some(([v]) => v === current)) choices.push([current, current]);
+    if (!field.required || !current) choices.unshift(["", "Not rated"]);
+    const input = make("select", { id, className: "rating-select" },
+      choices.map(([v, words]) => make("option", { value: v }, words)));
+    input.value = current;
+    const mark = () => { input.dataset.rating = input.value || "none"; };
+    input.addEventListener("change", mark);
+    mark();
+    return { input, read: () => input.value, convert: (text) => text, blank: "" };
   }
 
   /** The "Show formatted" or "Preview" button, and the box with the server's rendering. */
@@ -317,6 +350,7 @@
   }
 
   function buildGroup(node, id, value, opts) {
+    if (opts.table) return buildTableRow(node, id, value, opts);
     const field = node.field;
     const body = make("div", { className: "group-fields" });
     fieldsetShell(node, id, opts, opts.card ? "group card" : "group").append(body);
@@ -347,6 +381,75 @@
     node.collect = () => (present ? objectOf(value, field.fields, children) : removed ? undefined : value);
   }
 
+  /** An entry of a list shown as a table: a row of cells, a control in each, and a row below for
+      the findings about the entry as a whole (shown only when there are some). */
+  function buildTableRow(node, id, value, opts) {
+    const { table, rowName, index } = opts.table;
+    const children = node.field.fields.map((child) => build(child, isObject(value) ? value[child.name] : undefined,
+      node, child.name, [...opts.idPath, child.name],
+      { depth: opts.depth + 1, cell: `${child.label}, ${rowName}`, notes: table.notes[child.name] }));
+    const anchor = make("span", { hidden: true });
+    node.element = make("tr", { id, className: "entry" },
+      make("th", { scope: "row", className: "entry-number" }, hidden("Entry "), String(index + 1)),
+      children.map((child) => make("td", { className: `cell cell-${child.control}` }, child.element)));
+    node.extra = make("tr", { className: "entry-findings" },
+      make("td", { colspan: children.length + 2 }, anchor));
+    Object.assign(node, { input: node.element, after: anchor, children: () => children });
+    node.collect = () => objectOf(value, node.field.fields, children);
+  }
+
+  /** Whether a list's entries are short enough to be rows of a table. */
+  const tabular = (item) => item.control === "group" && Array.isArray(item.fields) && item.fields.length > 0 &&
+    item.fields.length <= MOST_COLUMNS && item.fields.every((f) => ONE_LINE.includes(f.control));
+
+  /** The table a list's entries are drawn in: a header naming each column (and saying which must be
+      filled in), the columns' help as notes under it, and a box that scrolls sideways if it must. */
+  function entriesTable(columns, title, idPath) {
+    const notes = Object.fromEntries(columns.map((column) => [column.name, []])); // each column's notes' ids
+    const ended = (text) => String(text).trim().replace(/[^.!?…:]$/, "$&.");
+    const note = (key, about, words) => {
+      const id = claimId([...idPath, "about", key]);
+      about.forEach((column) => notes[column.name].push(id));
+      const names = about.map((column) => column.label).join(", ").replace(/, ([^,]*)$/, " and $1");
+      return make("li", { id }, make("span", { className: "column-name" }, `${names}: `), withCode(words));
+    };
+    // A hint shared by several columns (two dates, say) is said once, for them all.
+    const hints = [...new Set(columns.map((column) => HINTS[column.control]).filter(Boolean))]
+      .map((hint) => [hint, columns.filter((column) => HINTS[column.control] === hint)]);
+    const own = (column) => hints.find(([, about]) => about.length === 1 && about[0] === column);
+    const items = columns.map((column) => {
+      const words = [column.help, (own(column) || [])[0]].filter(Boolean).map(ended).join(" ");
+      return words ? note(column.name, [column], words) : null;
+    }).concat(hints.filter(([, about]) => about.length > 1)
+      .map(([hint, about]) => note(`${about[0].control} hint`, about, ended(hint)))).filter(Boolean);
+    const heading = (column) => make("th", { scope: "col", className: `column-${column.control}` }, column.label,
+      column.required ? make("span", { className: "required" }, " (required)") : null);
+    const rows = make("tbody");
+    const table = make("table", { className: "entries" }, make("caption", { className: "visually-hidden" }, title),
+      make("thead", null, make("tr", null, make("th", { scope: "col", className: "entry-number" }, hidden("Entry")),
+        columns.map(heading), make("th", { scope: "col", className: "entry-tools" }, hidden("Move or remove")))),
+      rows);
+    const scroller = make("div", { className: "entries-scroll" }, table);
+    const frame = make("div", { className: "entries-frame" }, scroller);
+    shadeEdges(frame, scroller, table);
+    const box = make("div", { className: "entries-box" }, frame,
+      items.length ? make("ul", { className: "column-notes" }, items) : null);
+    return { rows, box, notes };
+  }
+
+  /** A shadow at the side of a table that has more to scroll to, so that no column goes unnoticed. */
+  function shadeEdges(frame, scroller, table) {
+    const shade = () => {
+      const more = scroller.scrollWidth - scroller.clientWidth - scroller.scrollLeft;
+      frame.classList.toggle("more-left", scroller.scrollLeft > 1);
+      frame.classList.toggle("more-right", more > 1);
+    };
+    scroller.addEventListener("scroll", shade, { passive: true });
+    const sized = new ResizeObserver(() => (scroller.isConnected ? shade() : sized.disconnect()));
+    sized.observe(scroller);
+    sized.observe(table);
+  }
+
   function rowButton(words, rowName, action, disabled, onClick) {
     return button({ className: "small", "data-action": action, "aria-disabled": disabled ? "true" : null,
       onclick: () => { if (!disabled) onClick(); } }, words, hidden(` ${rowName}`));
@@ -354,23 +457,24 @@
 
   /** Rows the user adds, removes and (in a list) moves. Each change draws the rows anew from their
       values, so that ids, labels and button names always say the rows' new places. */
-  function rowsControl(node, id, opts, kind, drawRow, emptyRow) {
-    const set = fieldsetShell(node, id, opts, kind);
+  function rowsControl(node, id, opts, kind, drawRow, emptyRow, table) {
+    const set = fieldsetShell(node, id, opts, table ? `${kind} as-table` : kind);
     const title = opts.title || node.field.label;
-    const list = make("ol", { className: "rows" });
+    const list = table ? table.rows : make("ol", { className: "rows" });
     const add = button({ className: "small add", onclick: () => {
       node.touched = true;
       const values = node.rowValues().concat([emptyRow()]);
       redraw(values);
-      focusWithin(list.lastElementChild, FOCUSABLE);
+      focusWithin(node.rows[node.rows.length - 1].li, FOCUSABLE);
       changed(`Added entry ${values.length} to ${title}.`);
     } }, "Add entry", hidden(` to ${title}`));
-    set.append(list, make("div", { className: "tools" }, add));
+    set.append(table ? table.box : list, make("div", { className: "tools" }, add));
     const redraw = (values) => {
       clearOut(list);
       node.rows = values.map((value, index) => drawRow(value, index, { rowName: `entry ${index + 1} of ${title}`,
         rowTitle: `${title} entry ${index + 1}`, last: index === values.length - 1 }));
-      list.append(...node.rows.map((row) => row.li));
+      list.append(...node.rows.flatMap((row) => [row.li, row.extra].filter(Boolean)));
+      if (table) table.box.hidden = !values.length; // no table of no rows: "Add entry" starts one
     };
     node.title = title;
     node.children = () => node.rows;
@@ -394,18 +498,26 @@
 
   function buildList(node, id, value, opts) {
     const item = node.field.item || { name: "", label: "", control: "yaml", fields: [] };
-    const card = ["group", "picture"].includes(item.control);
+    const table = tabular(item) ? entriesTable(item.fields, opts.title || node.field.label, opts.idPath) : null;
+    const card = !table && ["group", "picture"].includes(item.control);
     const redraw = rowsControl(node, id, { ...opts, hint: HINTS[item.control] }, "list", (rowValue, index, about) => {
       const row = build(item, rowValue, node, () => node.rows.indexOf(row), [...opts.idPath, index], { inArray: true,
-        card, depth: opts.depth + 1, label: `Entry ${index + 1}`, hiddenLabel: ` of ${node.title}`, title: about.rowTitle });
+        card, depth: opts.depth + 1, label: `Entry ${index + 1}`, hiddenLabel: ` of ${node.title}`, title: about.rowTitle,
+        table: table && { table, rowName: about.rowName, index } });
       const tools = make("div", { className: "row-tools" },
         rowButton("Move up", about.rowName, "up", index === 0, () => node.rowChange(index, -1, "up")),
         rowButton("Move down", about.rowName, "down", about.last, () => node.rowChange(index, 1, "down")),
         rowButton("Remove", about.rowName, "remove", false, () => node.rowChange(index, "remove")));
-      if (card) row.element.append(tools);
-      row.li = make("li", { className: card ? "row card-row" : "row" }, row.element, card ? null : tools);
+      if (table) {
+        row.element.append(make("td", { className: "entry-tools" }, tools));
+        row.li = row.element; // the row of the table
+      } else {
+        if (card) row.element.append(tools);
+        row.li = make("li", { className: card ? "row card-row" : "row" }, row.element, card ? null : tools);
+      }
       return row;
-    }, () => ({ group: {}, picture: {}, list: [], pairs: {}, boolean: false, integer: null, number: null })[item.control] ?? "");
+    }, () => ({ group: {}, picture: {}, list: [], pairs: {}, boolean: false, integer: null, number: null })[item.control] ?? "",
+    table);
     node.rowValues = () => node.rows.map((row) => { const v = row.collect(); return v === undefined ? null : v; });
     redraw(Array.isArray(value) ? value : []);
     node.collect = () => {
@@ -630,7 +742,7 @@
       (lastPlaced.get(node) || node.after).after(p);
       lastPlaced.set(node, p);
       const input = node.input;
-      if (severity === "error" && (input.tagName !== "FIELDSET" || input.getAttribute("role") === "radiogroup")) {
+      if (severity === "error" && input.matches("input, select, textarea, [role=radiogroup]")) {
         input.setAttribute("aria-invalid", "true");
       }
       input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), p.id].filter(Boolean).join(" "));
@@ -643,8 +755,8 @@
     const node = nodeFor(indexNodes(), finding.path);
     const input = node && node.input;
     const target = !node ? byId("whole-title")
-      : input.tagName !== "FIELDSET" ? input : input.querySelector(`input:checked, ${FOCUSABLE}`) || input;
-    if (target.tagName === "FIELDSET") target.tabIndex = -1;
+      : input.matches(FOCUSABLE) ? input : input.querySelector(`input:checked, ${FOCUSABLE}`) || input;
+    if (!target.matches(FOCUSABLE)) target.tabIndex = -1;
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: "center" });
   }
