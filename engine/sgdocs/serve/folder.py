@@ -25,6 +25,8 @@ from sgdocs.serve.conflicts import Conflict, combined
 from sgdocs.write.files import write_atomic
 
 PICTURES = "images"
+MAX_UPLOAD = MAX_IMAGE_BYTES + 1
+"""The most of an uploaded picture read: one byte over the limit, to tell it is over."""
 NOT_DOCUMENTS = {FILENAME}
 SETTINGS_FOLDERS = {"kinds", "templates"}
 """Folders beside a partnership file that hold its own kinds and templates, not documents."""
@@ -148,5 +150,3 @@ def values(text: str, path: Path) -> dict[str, Any]:
 def version_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-
-MAX_UPLOAD = MAX_IMAGE_BYTES + 1
