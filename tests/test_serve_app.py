@@ -110,6 +110,26 @@ def test_the_preview_shows_the_page_and_each_finding_at_its_field(
     assert "Why the brief exists." in answer["html"]
 
 
+def test_previews_asked_for_while_typing_are_made_only_when_still_wanted(
+        client: FlaskClient) -> None:
+    config = _config(client)
+    answers: list[dict[str, Any]] = []
+
+    def typed(number: int) -> None:
+        data = config["data"] | {"title": f"Brief, typed {number}"}
+        answers.append(_post(client, config, "preview", {"data": data}).get_json())
+
+    typing = [threading.Thread(target=typed, args=(n,)) for n in range(4)]
+    for keystroke in typing:
+        keystroke.start()
+    for keystroke in typing:
+        keystroke.join()
+    made = [answer for answer in answers if "html" in answer]
+    assert made and all(answer == {"superseded": True} for answer in answers
+                        if answer not in made)
+    assert all("<h1>Brief, typed " in answer["html"] for answer in made)
+
+
 def test_saving_writes_what_a_hand_edit_would(client: FlaskClient, content: Path) -> None:
     config = _config(client)
     before = (content / BRIEF).read_text(encoding="utf-8")
@@ -315,6 +335,11 @@ def test_served_to_colleagues_it_asks_for_the_password(content: Path,
     assert client.post("/login", data={"token": "correct horse battery"},
                        headers=headers).status_code == 302
     assert client.get(f"/api/state/{BRIEF}", headers=headers).status_code == 200
+    page = client.get("/", headers=headers).get_data(as_text=True)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert csrf and "Sign out" in page
+    client.post("/logout", data={"csrf": csrf.group(1)}, headers=headers)
+    assert client.get(f"/api/state/{BRIEF}", headers=headers).status_code == 401
 
 
 def test_serving_beyond_this_machine_without_a_password_is_refused(content: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import secrets
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -61,6 +62,10 @@ def create_app(root: Path, access: Access, workers: Workers | None = None) -> Fl
     app.config.update(MAX_CONTENT_LENGTH=MAX_UPLOAD + 1_000_000,
                       SESSION_COOKIE_NAME="sgdocs_session", SESSION_COOKIE_SAMESITE="Strict")
 
+    asked: dict[Path, int] = defaultdict(int)
+    previewing: dict[Path, threading.Lock] = defaultdict(threading.Lock)
+    latest_lock = threading.Lock()
+
     @app.before_request
     def guard() -> Any:
         refused = access.refusal(request)
@@ -94,6 +99,11 @@ def create_app(root: Path, access: Access, workers: Workers | None = None) -> Fl
             return redirect(target if _PLACE.fullmatch(target) and not target.startswith(
                 "//") else "/")
         return render_template("login.html", wrong=wrong), 401 if wrong else 200
+
+    @app.post("/logout")
+    def logout() -> Any:
+        session.clear()
+        return redirect(url_for("login"))
 
     @app.get("/")
     def index() -> Any:
@@ -145,8 +155,17 @@ def create_app(root: Path, access: Access, workers: Workers | None = None) -> Fl
 
     @app.post("/api/preview/<path:doc>")
     def preview(doc: str) -> Any:
+        """One preview of a document at a time; one asked for while another is made is
+        made only if no later one has been asked for meanwhile (typing goes on)."""
         path = folder.document(doc)
-        return jsonify(work.run(preview_job, str(path), folder.text(path), _body("data")))
+        data = _body("data")
+        with latest_lock:
+            asked[path] += 1
+            mine, one_at_a_time = asked[path], previewing[path]
+        with one_at_a_time:
+            if asked[path] != mine:
+                return jsonify({"superseded": True})
+            return jsonify(work.run(preview_job, str(path), folder.text(path), data))
 
     @app.get("/api/state/<path:doc>")
     def state(doc: str) -> Any:

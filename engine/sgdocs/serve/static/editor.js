@@ -671,6 +671,7 @@
   async function refreshPreview() {
     const sent = ++state.previewSent;
     const answer = await postJSON(api.preview, { data: collectData() });
+    if (answer.ok && answer.body.superseded) return; // a later one was sent while it waited
     if (sent <= state.previewShown) return; // a later answer is shown already
     state.previewShown = sent;
     const note = byId("preview-note");
