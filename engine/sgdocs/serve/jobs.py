@@ -16,13 +16,12 @@ import tempfile
 import threading
 import zipfile
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from sgdocs.bounds import SECONDS, Exhausted, bounded
 from sgdocs.errors import ContentError, Finding, Location, Severity
 from sgdocs.serve.preview import finding_json, preview
 
-T = TypeVar("T")
 PROCESSES = 2
 WAIT = SECONDS + 30
 """The longest the server waits for one piece of work (a worker limits its own time where
