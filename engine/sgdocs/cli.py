@@ -22,7 +22,6 @@ from sgdocs.errors import SgdocsError, display_path, usage_error
 from sgdocs.terminal import (
     cells,
     console,
-    finding_json,
     print_across,
     print_assessments,
     print_build_summary,
@@ -145,7 +144,7 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool) -> None:
     report = run_check(_content_paths(paths))
     if as_json:
         click.echo(json.dumps({
-            "findings": [finding_json(f) for f in report.findings],
+            "findings": [f.as_json() for f in report.findings],
             "documents": [{"file": str(d.path), "kind": d.kind.name,
                            "requirements": summary_rows(d.assessments),
                            "readability": [score_json(s) for s in
@@ -188,7 +187,7 @@ def assess(paths: tuple[Path, ...], kind: str | None, as_json: bool, out: Path |
     written = write_outputs(report, out) if out is not None else []
     if as_json:
         click.echo(json.dumps({
-            "findings": [finding_json(f) for f in report.findings],
+            "findings": [f.as_json() for f in report.findings],
             "documents": [{"file": str(a.document.path), "kind": a.kind, "kind_sure": a.sure,
                            "pages": a.document.pages, "dates": a.dates.said,
                            "requirements": summary_rows(a.assessments),

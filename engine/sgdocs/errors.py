@@ -51,6 +51,11 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    def as_json(self) -> dict[str, str | int]:
+        """The finding for other tools (`--json`) and the editor's page."""
+        return {"file": str(self.where.file), "line": self.where.line,
+                "severity": self.severity.value, "message": self.message, "hint": self.hint}
+
     def __str__(self) -> str:
         where = f"{self.where}: " if str(self.where) else ""
         text = f"{where}{self.severity.value}: {self.message}"

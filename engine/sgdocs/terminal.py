@@ -187,9 +187,3 @@ def console() -> Console:
 
     # Piped output (CI logs) gets wide tables rather than rich's 80-column default.
     return Console(width=None if sys.stdout.isatty() else 120)
-
-
-def finding_json(finding: Finding) -> dict[str, Any]:
-    return {"file": str(finding.where.file), "line": finding.where.line,
-            "severity": finding.severity.value, "message": finding.message,
-            "hint": finding.hint}

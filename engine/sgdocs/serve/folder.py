@@ -78,16 +78,16 @@ class ContentFolder:
         page loaded, `base`), the two edits combined, or the fields where they clash."""
         with self._locks[path]:
             text = self.text(path)
-            theirs, merged = values(text, path), False
-            if version != version_of(text):
+            merged = version != version_of(text)
+            if merged:
+                theirs = values(text, path)
                 data, conflicts = combined(base, data, theirs)
                 if conflicts:
                     return Clash(conflicts, theirs, version_of(text))
-                merged = True
             saved = roundtrip.edited(text, data)
-            values(saved, path)  # still a readable file
+            now = values(saved, path)  # still a readable file
             write_atomic(path, saved.encode("utf-8"))
-            return Saved(version_of(saved), values(saved, path), merged)
+            return Saved(version_of(saved), now, merged)
 
     def add_picture(self, document: Path, name: str, data: bytes) -> str | Finding:
         """The picture saved in the document's `images` folder under `name`, or a new name

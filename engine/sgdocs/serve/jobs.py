@@ -100,7 +100,6 @@ def build_job(path: str, fmt: str) -> tuple[str, bytes] | list[dict[str, Any]]:
 def library_job(files: list[str]) -> list[dict[str, Any]]:
     """Each content file's kind, title and how it stands: errors and warnings counted."""
     from sgdocs.pipeline.load import load_document
-    from sgdocs.read.yamlsource import read_yaml
 
     listed = []
     for name in files:
@@ -108,18 +107,28 @@ def library_job(files: list[str]) -> list[dict[str, Any]]:
         entry: dict[str, Any] = {"file": name, "kind": "", "title": path.stem,
                                  "errors": 0, "warnings": 0}
         try:
-            raw = read_yaml(path).data
-            if isinstance(raw, dict):
-                entry["kind"], entry["title"] = str(raw.get("kind", "")), str(
-                    raw.get("title", path.stem))
             with bounded():
                 document = load_document(path)
+            entry["kind"], entry["title"] = document.kind.name, document.model.title
             found = [*document.warnings, *document.requirement_findings]
-        except ContentError as exc:
-            found = list(exc.findings)
-        except Exhausted as exc:
-            found = [exc.finding(Location(path), "the file was not loaded")]
+        except (ContentError, Exhausted) as exc:
+            found = list(exc.findings) if isinstance(exc, ContentError) else [
+                exc.finding(Location(path), "the file was not loaded")]
+            entry.update(_named(path))
         entry["errors"] = sum(f.is_error for f in found)
         entry["warnings"] = len(found) - entry["errors"]
         listed.append(entry)
     return listed
+
+
+def _named(path: Path) -> dict[str, str]:
+    """The kind and title a file that does not load gives itself, as far as it reads."""
+    from sgdocs.read.yamlsource import read_yaml
+
+    try:
+        raw = read_yaml(path).data
+    except ContentError:
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {"kind": str(raw.get("kind", "")), "title": str(raw.get("title", path.stem))}

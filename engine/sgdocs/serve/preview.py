@@ -69,10 +69,9 @@ def finding_json(finding: Finding, source: YamlFile | None = None) -> dict[str, 
         at = ()
     elif where.line and not at:
         at = field_at(source, where.line)
-    return {"path": list(at), "line": where.line, "file": where.file.name,
-            "severity": finding.severity.value,
-            "message": _NAMED.sub("", finding.message) if at else finding.message,
-            "hint": finding.hint}
+    return finding.as_json() | {"path": list(at), "file": where.file.name,
+                                "message": _NAMED.sub("", finding.message) if at
+                                else finding.message}
 
 
 _NAMED = re.compile(r"^`[^`]+`: ")
